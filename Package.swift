@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// spendtop: a terminal dashboard for cloud spend incidents.
+///
+/// One module per stage of the data's way: bill → rows → cube → store → detector / ledger /
+/// reports → screen. Each module depends only on modules above it; nothing but `TerminalUI`
+/// imports a terminal library.
+let package = Package(
+  name: "spendtop",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "spendtop", targets: ["spendtop"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+  ],
+  targets: [
+    // MARK: - System libraries (Debian -dev packages)
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+    // MARK: - Domain (no terminal)
+    .target(name: "SpendModel"),
+
+    // MARK: - Composition root
+    .executableTarget(
+      name: "spendtop",
+      dependencies: [
+        "SpendModel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: - Tests
+    .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+  ]
+)

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `spendtop` command: a terminal dashboard for cloud spend incidents.
+@main
+struct Spendtop: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "spendtop",
+    abstract: "A terminal dashboard for cloud spend incidents.",
+    discussion: """
+      Reads AWS billing exports (legacy Cost and Usage Report CSV and manifests, its Athena \
+      naming, CUR 2.0, FOCUS 1.0–1.2, Cost Explorer downloads), finds spend spikes and their \
+      root causes, and accounts for what an incident cost.
+      """,
+    version: "0.1.0",
+    subcommands: [])
+}
