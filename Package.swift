@@ -18,19 +18,30 @@ let package = Package(
   targets: [
     // MARK: - System libraries (Debian -dev packages)
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+
+    // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
+    .target(name: "Dashboard", dependencies: ["SpendModel"]),
+
+    // MARK: - Terminal (the only importer of CNCursesW)
+    .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
 
     // MARK: - Composition root
     .executableTarget(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "Dashboard",
+        "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(
+      name: "DashboardTests", dependencies: ["Dashboard", "SpendModel"], exclude: ["__Snapshots__"]),
   ]
 )

@@ -1,0 +1,40 @@
+import Dashboard
+import Foundation
+import SpendModel
+
+/// Runs the dashboard's effects: loading data, saving triage and ledger lines, exports.
+///
+/// Each effect runs on its own thread and reports back through `send`, so the UI stays live.
+struct DashboardEffects: Sendable {
+  /// Runs one effect.
+  func run(_ effect: Effect, send: @escaping @Sendable (Msg) -> Void) {
+    Thread.detachNewThread {
+      switch effect {
+      case .load(let paths): load(paths, send: send)
+      case .saveTriage:
+        send(.effectFailed("triage kept for this session only: the store is not part of this build yet"))
+      case .saveIncidentLine:
+        send(.effectFailed("line kept for this session only: the ledger is not part of this build yet"))
+      case .export(let name, let text):
+        let path = FileManager.default.currentDirectoryPath + "/" + name
+        do {
+          try text.write(toFile: path, atomically: true, encoding: .utf8)
+          send(.effectDone("wrote \(path)"))
+        } catch {
+          send(.effectFailed("could not write \(path): \(error.localizedDescription)"))
+        }
+      case .quit:
+        break
+      }
+    }
+  }
+
+  private func load(_ paths: [String], send: @Sendable (Msg) -> Void) {
+    send(.loadProgress(LoadProgress(item: paths.first ?? "the store", done: 0, total: 0)))
+    if paths.isEmpty {
+      send(.loaded(DashboardData(cube: Cube(), notes: ["no store in this build: open bills with spendtop PATH..."])))
+    } else {
+      send(.loadFailed("reading bills needs the importer, which is not part of this build yet"))
+    }
+  }
+}
