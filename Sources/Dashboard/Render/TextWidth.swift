@@ -33,6 +33,25 @@ public enum TextWidth {
     return result + "…"
   }
 
+  /// The text cut to at most `width` columns by dropping its middle (`USE1-Node…r6g.xlarge`), for
+  /// names that differ at their end.
+  public static func truncateMiddle(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    guard of(text) > width else { return text }
+    guard width > 6 else { return truncate(text, to: width) }
+    let characters = Array(text)
+    let tailWidth = (width - 1) / 2 + (width - 1) % 2
+    var tail: [Character] = []
+    var used = 0
+    for character in characters.reversed() {
+      if used + of(character) > tailWidth { break }
+      tail.insert(character, at: 0)
+      used += of(character)
+    }
+    let head = truncate(String(characters.dropLast(tail.count)), to: width - used)
+    return (head.hasSuffix("…") ? head : head + "…") + String(tail)
+  }
+
   /// The text padded with spaces (or cut) to exactly `width` columns.
   public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
     let cut = truncate(text, to: width)

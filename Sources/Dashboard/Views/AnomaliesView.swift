@@ -30,14 +30,14 @@ struct AnomaliesView {
     var columns = [
       Table.Column("Kind", .fixed(8)), Table.Column("Start", .fixed(10)),
       Table.Column("Impact", .fixed(10), alignRight: true), Table.Column("%", .fixed(8), alignRight: true),
-      Table.Column("Triage", .fixed(12)), Table.Column("Series", .flexible(weight: 1, minimum: 12)),
+      Table.Column("Triage", .fixed(12)), Table.Column("Series", .flexible(weight: 1, minimum: 12), cutsMiddle: true),
     ]
     if wide { columns.insert(Table.Column("Days", .fixed(4), alignRight: true), at: 2) }
     let rows: [[Table.Content]] = list.map { anomaly in
       var cells: [Table.Content] = [
         .text(anomaly.kind, theme[.anomaly]), .text(anomaly.start.description),
         .text(Format.signedCompact(anomaly.impact), theme[.increase]),
-        .text(anomaly.impactRatio.map { Format.percent($0 * 100, signed: true) } ?? "new", theme[.increase]),
+        .text(anomaly.impactRatio.map(Format.relative) ?? "new", theme[.increase]),
         .text(anomaly.triage?.verdict.label ?? "untriaged", anomaly.triage == nil ? theme[.warning] : theme[.muted]),
         .text(anomaly.series),
       ]

@@ -46,7 +46,7 @@ struct ExplorerView {
     let largest = breakdown.rows.map(\.cost).max() ?? .zero
     let wide = width >= 100
     var columns = [
-      Table.Column(explorer.groupBy.name, .flexible(weight: 3, minimum: 12)),
+      Table.Column(explorer.groupBy.name, .flexible(weight: 3, minimum: 12), cutsMiddle: true),
       Table.Column("Cost", .fixed(11), alignRight: true),
       Table.Column("Δ prev", .fixed(9), alignRight: true),
       Table.Column("Share", .fixed(6), alignRight: true),

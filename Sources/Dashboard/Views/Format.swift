@@ -15,6 +15,12 @@ enum Format {
   /// `+35.2%`, `-87.6%`, `new` when there was nothing before.
   static func percentChange(_ current: Money, from previous: Money) -> String {
     guard let ratio = (current - previous).ratio(to: previous) else { return current.isZero ? "0%" : "new" }
+    return relative(ratio)
+  }
+
+  /// A relative change for narrow columns: `+35.2%`, and `×117` once it passes +999%.
+  static func relative(_ ratio: Double) -> String {
+    if ratio >= 9.995 { return "×" + Money(approximately: ratio + 1).formatted(decimals: 0) }
     return percent(ratio * 100, signed: true)
   }
 

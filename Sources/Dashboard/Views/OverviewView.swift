@@ -67,14 +67,15 @@ struct OverviewView {
       .render(into: &screen, in: rect)
     let wide = inside.width >= 50
     var columns = [
-      Table.Column("Service · usage type", .flexible(weight: 1, minimum: 10)),
+      Table.Column("Service · usage type", .flexible(weight: 1, minimum: 10), cutsMiddle: true),
       Table.Column("Change", .fixed(10), alignRight: true), Table.Column("%", .fixed(7), alignRight: true),
     ]
     if wide { columns.append(Table.Column("Now", .fixed(9), alignRight: true)) }
-    let rows: [[Table.Content]] = model.movers.prefix(max(inside.height - 1, 0)).map { row in
+    let movers = model.movers.filter { !$0.change.isZero }
+    let rows: [[Table.Content]] = movers.prefix(max(inside.height - 1, 0)).map { row in
       let style = row.change.units > 0 ? theme[.increase] : theme[.decrease]
       var cells: [Table.Content] = [
-        .text(row.name), .text(Format.signedCompact(row.change), style),
+        .text(OverviewView.shortName(row.values)), .text(Format.signedCompact(row.change), style),
         .text(Format.percentChange(row.cost, from: row.previous), style),
       ]
       if wide { cells.append(.text(row.cost.compactDollars())) }
@@ -84,6 +85,21 @@ struct OverviewView {
       columns: columns, rows: rows, selected: nil, header: theme[.columnHeader], body: theme[.text],
       selection: theme[.selection], barEmpty: theme[.barEmpty]
     ).render(into: &screen, in: inside)
+  }
+
+  /// `ElastiCache · NodeUsage:cache.r6g.xlarge`: service without `Amazon`/`AWS`, usage type
+  /// without its region prefix, so that two movers of one service stay apart in a narrow column.
+  static func shortName(_ values: [String]) -> String {
+    guard values.count == 2 else { return values.joined(separator: " · ") }
+    var service = Substring(values[0])
+    for prefix in ["Amazon", "AWS"] where service.hasPrefix(prefix) && service.count > prefix.count {
+      service = service.dropFirst(prefix.count)
+    }
+    var usage = Substring(values[1])
+    if let dash = usage.firstIndex(of: "-"), usage[..<dash].count <= 5, usage[..<dash].allSatisfy({ $0.isUppercase || $0.isNumber }) {
+      usage = usage[usage.index(after: dash)...]
+    }
+    return "\(service) · \(usage.isEmpty ? "(none)" : usage)"
   }
 
   private func renderIncidents(_ screen: inout Screen, in rect: Rect) {
@@ -100,13 +116,13 @@ struct OverviewView {
       let nameWidth = inside.width - TextWidth.of(total) - 1
       screen.put(incident.title, in: Rect(x: inside.x, y: y, width: nameWidth, height: 1), style: theme[.text])
       screen.put(total, in: Rect(x: inside.right - TextWidth.of(total), y: y, width: TextWidth.of(total), height: 1), style: theme[.increase])
-      screen.put("\(incident.id) · \(incident.start)…\(incident.end)", in: Rect(x: inside.x, y: y + 1, width: inside.width, height: 1), style: theme[.muted])
+      screen.put("\(incident.id) · \(Period.shortDay(incident.start))–\(Period.shortDay(incident.end))", in: Rect(x: inside.x, y: y + 1, width: inside.width, height: 1), style: theme[.muted])
       y += 2
     }
     let anomalies = state.data.anomalies.filter { state.config.shows($0) }
     let untriaged = anomalies.filter { $0.triage == nil }.count
     if y < inside.bottom {
-      screen.put("\(anomalies.count) anomalies, \(untriaged) untriaged (3)", in: inside.row(-1), style: untriaged > 0 ? theme[.anomaly] : theme[.muted])
+      screen.put("\(anomalies.count) anomalies (\(untriaged) untriaged)", in: inside.row(-1), style: untriaged > 0 ? theme[.anomaly] : theme[.muted])
     }
   }
 }

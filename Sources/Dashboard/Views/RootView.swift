@@ -81,13 +81,16 @@ struct RootView {
       let style = tab.screen == state.screen ? theme[.tabActive] : theme[.tabInactive]
       end = screen.put(tab.label, x: tab.x, y: 0, style: style, limit: size.width)
     }
-    let periodText = state.period.map { "  \($0.label)" } ?? ""
-    let right = "basis: \(state.basis.label)\(periodText) "
-    let x = size.width - TextWidth.of(right)
-    if x > end + 1 {
+    // The basis is always visible; the period joins it when there is room.
+    let basisText = "basis: \(state.basis.label) "
+    let periodText = state.period.map { " \($0.label) " } ?? ""
+    let fitsPeriod = size.width - TextWidth.of(basisText + periodText) > end + 1
+    let x = size.width - TextWidth.of(basisText) - (fitsPeriod ? TextWidth.of(periodText) : 0)
+    if x > end {
       let basisEnd = screen.put("basis: ", x: x, y: 0, style: theme[.headerBar])
-      let labelEnd = screen.put(state.basis.label, x: basisEnd, y: 0, style: theme[.headerBar].withForeground(theme[.accent].foreground).adding(.bold))
-      screen.put(periodText + " ", x: labelEnd, y: 0, style: theme[.headerBar])
+      let accent = theme[.headerBar].withForeground(theme[.accent].foreground).adding(.bold)
+      let labelEnd = screen.put(state.basis.label, x: basisEnd, y: 0, style: accent)
+      if fitsPeriod { screen.put(" " + periodText, x: labelEnd, y: 0, style: theme[.headerBar]) }
     }
   }
 

@@ -17,12 +17,15 @@ public struct Table: Sendable {
     public var width: Width
     /// Whether text is right-aligned (numbers).
     public var alignRight: Bool
+    /// Whether long text loses its middle rather than its end (names that differ at the end).
+    public var cutsMiddle: Bool
 
     /// Creates a column.
-    public init(_ title: String, _ width: Width, alignRight: Bool = false) {
+    public init(_ title: String, _ width: Width, alignRight: Bool = false, cutsMiddle: Bool = false) {
       self.title = title
       self.width = width
       self.alignRight = alignRight
+      self.cutsMiddle = cutsMiddle
     }
   }
 
@@ -123,7 +126,8 @@ public struct Table: Sendable {
         case .text(let text, let style):
           var cellStyle = index == selected ? selection : (style ?? body)
           if position == 0 && matches.contains(index) && index != selected { cellStyle = matchStyle }
-          screen.put(text, in: cell, style: cellStyle, alignRight: columns[position].alignRight)
+          let shown = columns[position].cutsMiddle ? TextWidth.truncateMiddle(text, to: cell.width) : text
+          screen.put(shown, in: cell, style: cellStyle, alignRight: columns[position].alignRight)
         case .bar(let fraction, let fill):
           let fillStyle = index == selected ? fill.withBackground(selection.background) : fill
           ShareBar(fraction: fraction, fill: fillStyle, empty: index == selected ? selection : barEmpty)
