@@ -21,6 +21,7 @@ let package = Package(
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+    .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
 
     // MARK: - Composition root
     .executableTarget(
@@ -32,5 +33,6 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"]),
   ]
 )
