@@ -22,6 +22,7 @@ let package = Package(
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+    .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
     .target(name: "Dashboard", dependencies: ["SpendModel"]),
@@ -41,6 +42,7 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel"], exclude: ["__Snapshots__"]),
   ]
