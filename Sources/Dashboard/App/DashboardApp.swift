@@ -82,7 +82,7 @@ public enum DashboardApp {
     case .periodKind: cyclePeriodKind(&state)
     case .theme: cycleTheme(&state)
     case .redraw: break
-    case .filter: state.overlay = .filter(TextInput(text: currentPattern(state)))
+    case .filter: state.overlay = .filter(TextInput())
     default: return performOnScreen(action, &state)
     }
     return []
@@ -127,14 +127,6 @@ public enum DashboardApp {
       break
     }
     if let previous = state.history.popLast() { state.screen = previous }
-  }
-
-  private static func currentPattern(_ state: DashboardState) -> String {
-    switch state.screen {
-    case .overview, .explorer: return state.explorer.pattern
-    case .anomalies: return state.anomalies.pattern
-    case .ledger: return state.ledger.pattern
-    }
   }
 
   // MARK: - Period and theme

@@ -9,6 +9,13 @@ public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
   /// What is wrong.
   public var message: String
 
+  /// Creates an error.
+  public init(file: String, line: Int, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
   public var description: String { "\(file):\(line): \(message)" }
 }
 

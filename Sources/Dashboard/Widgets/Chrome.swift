@@ -49,12 +49,12 @@ public struct Breadcrumbs: Sendable {
   /// Draws into the first row of `rect`, dropping the oldest steps (as `…`) when too long.
   public func render(into screen: inout Screen, in rect: Rect) {
     guard !rect.isEmpty, !steps.isEmpty else { return }
-    var shown = steps
     let separator = " › "
-    while shown.count > 1 && TextWidth.of(shown.joined(separator: separator)) > rect.width {
-      shown.removeFirst()
-      if shown.first != "…" { shown.insert("…", at: 0) } else if shown.count > 1 { shown.remove(at: 1) }
-      if shown.count == 2 && shown[0] == "…" { break }
+    var dropped = 0
+    var shown = steps
+    while dropped < steps.count - 1 && TextWidth.of(shown.joined(separator: separator)) > rect.width {
+      dropped += 1
+      shown = ["…"] + steps[dropped...]
     }
     var x = rect.x
     for (index, step) in shown.enumerated() {
