@@ -132,7 +132,7 @@ public enum DashboardApp {
   // MARK: - Period and theme
 
   private static func shiftPeriod(by months: Int, _ state: inout DashboardState) {
-    guard let today = state.today, let range = state.data.cube.dayRange else { return }
+    guard let today = state.today, let range = state.data.dayRange else { return }
     var month: Month
     if case .month(let current) = state.periodMode ?? .month(today.month) { month = current } else { month = today.month }
     month = months > 0 ? month.next : month.previous
@@ -216,7 +216,7 @@ public enum DashboardApp {
       state.explorer.visible = []
       return
     }
-    state.overview = OverviewModel(cube: state.data.cube, today: today, period: period, basis: state.basis)
+    state.overview = OverviewModel(data: state.data, today: today, period: period, basis: state.basis)
     ExplorerUpdate.rebuild(&state)
   }
 }

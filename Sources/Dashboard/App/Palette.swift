@@ -31,7 +31,7 @@ enum Palette {
   }
 
   private static func periodChoices(_ state: DashboardState) -> [String] {
-    guard let range = state.data.cube.dayRange else { return ["7d", "30d", "month"] }
+    guard let range = state.data.dayRange else { return ["7d", "30d", "month"] }
     var months: [String] = []
     var month = range.lowerBound.month
     while month <= range.upperBound.month {
@@ -124,7 +124,7 @@ enum Palette {
     case "30d": return .lastDays(30)
     case "month", "": return state.today.map { .month($0.month) }
     default:
-      guard let month = Month(iso: text), let range = state.data.cube.dayRange,
+      guard let month = Month(iso: text), let range = state.data.dayRange,
         month >= range.lowerBound.month, month <= range.upperBound.month
       else { return nil }
       return .month(month)

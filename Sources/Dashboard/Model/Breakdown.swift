@@ -38,7 +38,9 @@ public struct Breakdown: Sendable, Equatable {
     let last = period.days.upperBound
     seriesDays = first...last
     let dayCount = first.distance(to: last) + 1
-    var groups: [[String]: Int] = [:]
+    // One dictionary lookup per cell, keyed by the value itself (or the values joined by a
+    // unit separator), so no array is built per cell.
+    var groups: [String: Int] = [:]
     var rows: [BreakdownRow] = []
     for row in cube.rows {
       let day = row.key.day
@@ -46,13 +48,15 @@ public struct Breakdown: Sendable, Equatable {
       guard filters.allSatisfy({ $0.matches(row.key) }) else { continue }
       let inPeriod = period.days.contains(day)
       let inPrevious = period.previous.contains(day)
-      let values = dimensions.map { $0.value(of: row.key) }
+      let groupKey = dimensions.count == 1
+        ? dimensions[0].value(of: row.key) : dimensions.map { $0.value(of: row.key) }.joined(separator: "\u{1F}")
       let position: Int
-      if let existing = groups[values] {
+      if let existing = groups[groupKey] {
         position = existing
       } else {
         position = rows.count
-        groups[values] = position
+        groups[groupKey] = position
+        let values = dimensions.map { $0.value(of: row.key) }
         let name = values.map { $0.isEmpty ? "(none)" : $0 }.joined(separator: " · ")
         rows.append(BreakdownRow(
           name: name, values: values, cost: .zero, previous: .zero,

@@ -6,7 +6,9 @@ import SpendModel
 /// build it in code. The dashboard never reads files itself.
 public struct DashboardData: Sendable {
   /// The costs.
-  public var cube: Cube
+  public let cube: Cube
+  /// The first and last day with costs (computed once: the cube can be large).
+  public let dayRange: ClosedRange<Day>?
   /// Detected anomalies, any order.
   public var anomalies: [AnomalyItem]
   /// Ledger incidents, any order.
@@ -22,6 +24,7 @@ public struct DashboardData: Sendable {
     notes: [String] = []
   ) {
     self.cube = cube
+    dayRange = cube.dayRange
     self.anomalies = anomalies
     self.incidents = incidents
     self.sources = sources
@@ -32,7 +35,7 @@ public struct DashboardData: Sendable {
   public static let empty = DashboardData(cube: Cube())
 
   /// "Today": the last day with data (never the wall clock), nil for an empty cube.
-  public var today: Day? { cube.dayRange?.upperBound }
+  public var today: Day? { dayRange?.upperBound }
 }
 
 // MARK: - Anomalies

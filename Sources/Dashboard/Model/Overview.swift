@@ -30,10 +30,11 @@ public struct OverviewModel: Sendable, Equatable {
       && lhs.daily == rhs.daily && lhs.firstDay == rhs.firstDay && lhs.movers == rhs.movers
   }
 
-  /// Computes the overview of a cube up to `today`.
-  public init(cube: Cube, today: Day, period: Period, basis: CostBasis) {
+  /// Computes the overview of the data up to `today`.
+  public init(data: DashboardData, today: Day, period: Period, basis: CostBasis) {
     self.period = period
-    let first = cube.dayRange?.lowerBound ?? today
+    let cube = data.cube
+    let first = data.dayRange?.lowerBound ?? today
     firstDay = first
     var daily = Array(repeating: Money.zero, count: max(first.distance(to: today) + 1, 1))
     for row in cube.rows where row.key.day >= first && row.key.day <= today {
