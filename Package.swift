@@ -21,16 +21,19 @@ let package = Package(
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+    .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
 
     // MARK: - Composition root
     .executableTarget(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "BillImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
   ]
 )
