@@ -55,7 +55,8 @@ struct CubeCommand: ParsableCommand {
     let query = try CubeQuery(by: by, basis: basis, from: from, to: to, currency: currency)
     let bills: BillImport
     do {
-      bills = try BillReader.read(paths: paths, options: ImportOptions(skipBadRows: skipBadRows))
+      let options = ImportOptions(skipBadRows: skipBadRows, dimensions: Set(query.dimensions + [.currency]))
+      bills = try BillReader.read(paths: paths, options: options)
     } catch {
       printError("spendtop: \(error)")
       throw ExitCode(CubeCommand.exitCode(for: error))

@@ -8,11 +8,18 @@ public struct ImportOptions: Sendable {
   public var skipBadRows: Bool
   /// How many files to read at once (at least 1).
   public var parallelism: Int
+  /// The dimensions to keep; nil keeps the full grain of `CubeKey`.
+  ///
+  /// A query that needs only `day,service` passes those: other columns are not read and cells
+  /// collapse, so memory follows the answer's size rather than the bill's. Day, billing period
+  /// and currency are always kept (currencies are never added together).
+  public var dimensions: Set<Dimension>?
 
   /// Creates options.
-  public init(skipBadRows: Bool = false, parallelism: Int = 2) {
+  public init(skipBadRows: Bool = false, parallelism: Int = 2, dimensions: Set<Dimension>? = nil) {
     self.skipBadRows = skipBadRows
     self.parallelism = max(1, parallelism)
+    self.dimensions = dimensions
   }
 }
 
@@ -55,10 +62,7 @@ public enum BillReader {
     plan: ImportPlan, options: ImportOptions = ImportOptions(),
     progress: (@Sendable (ImportProgress) -> Void)? = nil
   ) throws(BillImportError) -> BillImport {
-    let files = try readFiles(plan, options: options, progress: progress)
-    var cube = Cube()
-    for file in files { cube.merge(file.cube) }
-    return BillImport(cube: cube, summaries: files.map(\.summary))
+    try readFiles(plan, options: options, progress: progress)
   }
 
   /// Imports one file (the incremental entry point: one call per file, on any thread).
@@ -66,10 +70,11 @@ public enum BillReader {
   /// - Parameters:
   ///   - source: a planned file.
   ///   - skipBadRows: keep going past unreadable rows.
+  ///   - dimensions: the dimensions to keep (nil: the full grain).
   ///   - progress: called every few thousand rows with rows read since the last call and the
   ///     file's bytes consumed so far.
   public static func read(
-    _ source: BillSource, skipBadRows: Bool = false, progress: (_ rows: Int, _ bytes: Int64) -> Void = { _, _ in }
+    _ source: BillSource, skipBadRows: Bool = false, dimensions: Set<Dimension>? = nil, progress: (_ rows: Int, _ bytes: Int64) -> Void = { _, _ in }
   ) throws(BillImportError) -> FileImport {
     if source.byteCount == 0, case .file(0, _)? = FileSystem.kind(source.path) {
       throw .emptyFile(path: source.path)
@@ -85,19 +90,23 @@ public enum BillReader {
       throw .unreadable(path: source.path, reason: error.description)
     }
     return try FileImporter.importFile(
-      from: bytes, path: source.path, manifest: source.manifest, skipBadRows: skipBadRows
+      from: bytes, path: source.path, manifest: source.manifest, skipBadRows: skipBadRows,
+      dimensions: dimensions
     ) { rows, consumed in progress(rows, consumed ?? 0) }
   }
 
   // MARK: - Parallel reading
 
+  /// Reads files on `parallelism` workers, merging each file's cells into one cube as soon as the
+  /// file is done, so memory holds one file's cells per worker plus the merged cube.
   private static func readFiles(
     _ plan: ImportPlan, options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)?
-  ) throws(BillImportError) -> [FileImport] {
+  ) throws(BillImportError) -> BillImport {
     let sources = plan.sources
     // Largest first, so that two workers finish close together.
     let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
-    let results = Mutex<[Int: Result<FileImport, BillImportError>]>([:])
+    let merged = Mutex<Cube>(Cube())
+    let results = Mutex<[Int: Result<ImportSummary, BillImportError>]>([:])
     let next = Atomic<Int>(0)
     let failed = Atomic<Bool>(false)
     let counters = ProgressCounters(filesTotal: sources.count, bytesTotal: plan.byteCount)
@@ -109,7 +118,7 @@ public enum BillReader {
         let index = order[position]
         var lastBytes: Int64 = 0
         let result = Result { () throws(BillImportError) -> FileImport in
-          try read(sources[index], skipBadRows: options.skipBadRows) { rows, bytes in
+          try read(sources[index], skipBadRows: options.skipBadRows, dimensions: options.dimensions) { rows, bytes in
             counters.add(rows: rows, bytes: bytes - lastBytes)
             lastBytes = bytes
             if let progress { progress(counters.snapshot) }
@@ -118,19 +127,20 @@ public enum BillReader {
         if case .failure = result { failed.store(true, ordering: .relaxed) }
         counters.add(rows: 0, bytes: sources[index].byteCount - lastBytes, files: 1)
         if let progress { progress(counters.snapshot) }
-        results.withLock { $0[index] = result }
+        if case .success(let file) = result { merged.withLock { $0.merge(file.cube) } }
+        results.withLock { $0[index] = result.map(\.summary) }
       }
     }
     let finished = results.withLock { $0 }
-    var files: [FileImport] = []
+    var summaries: [ImportSummary] = []
     for index in sources.indices {
       switch finished[index] {
-      case .success(let file)?: files.append(file)
+      case .success(let summary)?: summaries.append(summary)
       case .failure(let error)?: throw error
       case nil: continue
       }
     }
-    return files
+    return BillImport(cube: merged.withLock { $0 }, summaries: summaries)
   }
 }
 

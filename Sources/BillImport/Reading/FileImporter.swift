@@ -20,13 +20,14 @@ enum FileImporter {
   ///   - path: the name used in messages and the summary.
   ///   - manifest: the manifest that listed the file, if any.
   ///   - skipBadRows: keep going past unreadable rows, listing them.
+  ///   - dimensions: the dimensions to keep (nil: every one); others are not read.
   ///   - progress: called every `progressInterval` rows with the rows read since the last call and
   ///     the source's bytes consumed so far (when it knows).
   /// - Throws: `BillImportError` for an empty or unrecognised file, missing columns, a bad row
   ///   (unless skipped), or a read failure.
   static func importFile<Source: ByteSource>(
     from source: Source, path: String, manifest: String? = nil, skipBadRows: Bool,
-    progress: (_ rows: Int, _ bytes: Int64?) -> Void = { _, _ in }
+    dimensions: Set<Dimension>? = nil, progress: (_ rows: Int, _ bytes: Int64?) -> Void = { _, _ in }
   ) throws(BillImportError) -> FileImport {
     var scanner = CSVScanner(source: source)
     do {
@@ -38,7 +39,7 @@ enum FileImporter {
       case .unsupported(let format, let advice):
         throw BillImportError.unsupportedFormat(path: path, format: format, advice: advice)
       case .readable(.costExplorer):
-        var reader = CostExplorerReader(header: header)
+        var reader = CostExplorerReader(header: header, dimensions: dimensions)
         let skipped = try readRows(&scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress) {
           (record) throws(RowProblem) in try reader.read(record)
         }
@@ -54,7 +55,7 @@ enum FileImporter {
         case .failure(let missing):
           throw BillImportError.missingColumns(path: path, format: format, columns: missing.names)
         }
-        var reader = LineItemReader(columns: columns, headerCount: header.count)
+        var reader = LineItemReader(columns: columns.projected(to: dimensions), headerCount: header.count)
         let skipped = try readRows(&scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress) {
           (record) throws(RowProblem) in try reader.read(record)
         }

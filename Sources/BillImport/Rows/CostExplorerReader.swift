@@ -27,10 +27,12 @@ struct CostExplorerReader {
   private var sawDataRow = false
   private var scratch: [UInt32] = []
 
-  init(header: [String]) {
+  /// Reads a file with this header, keeping its grouping only if `dimensions` (nil: all) asks for it.
+  init(header: [String], dimensions: Set<Dimension>?) {
     headerCount = header.count
     let label = header.first?.trimmingCharacters(in: " ") ?? ""
-    grouping = CostExplorerReader.grouping(label)
+    let grouping = CostExplorerReader.grouping(label)
+    self.grouping = CostExplorerReader.isKept(grouping, dimensions) ? grouping : .none
     let totalHeader = header.last ?? ""
     let symbol = CostExplorerReader.unit(totalHeader)
     var aggregator = CellAggregator()
@@ -112,6 +114,21 @@ struct CostExplorerReader {
   }
 
   // MARK: - Header
+
+  private static func isKept(_ grouping: Grouping, _ dimensions: Set<Dimension>?) -> Bool {
+    guard let dimensions else { return true }
+    switch grouping {
+    case .service: return dimensions.contains(.service)
+    case .usageType: return dimensions.contains(.usageType)
+    case .account: return dimensions.contains(.account)
+    case .region: return dimensions.contains(.region)
+    case .operation: return dimensions.contains(.operation)
+    case .lineItemType: return dimensions.contains(.lineItemType)
+    case .resource: return dimensions.contains(.resource)
+    case .tag(let key): return dimensions.contains(.tag(key))
+    case .none: return true
+    }
+  }
 
   private static func grouping(_ label: String) -> Grouping {
     switch label.lowercased() {

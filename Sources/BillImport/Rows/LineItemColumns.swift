@@ -1,3 +1,5 @@
+import SpendModel
+
 /// The columns of a commitment-aware CUR that amortized cost needs (formats.md §5).
 struct CommitmentColumns {
   var savingsPlanEffectiveCost: Int?
@@ -50,6 +52,34 @@ struct LineItemColumns {
   var productMap: Int?
   /// Whether unquoted `NULL` means an empty field (FOCUS).
   var nullText: Bool
+  /// Whether the line item type goes into the cell key (it is read for amortization regardless).
+  var keepsLineItemType = true
+  /// Tag keys kept from JSON tags; nil keeps all.
+  var keptTagKeys: Set<String>?
+
+  /// The map reduced to the dimensions asked for: other dimensions are not read at all, so
+  /// cells collapse to the grain the query needs. Day, billing period and currency are always kept.
+  func projected(to dimensions: Set<Dimension>?) -> LineItemColumns {
+    guard let dimensions else { return self }
+    var map = self
+    if !dimensions.contains(.payerAccount) { map.payer = nil }
+    if !dimensions.contains(.account) { map.account = nil }
+    if !dimensions.contains(.service) { map.service = [] }
+    if !dimensions.contains(.usageType) { map.usageType = [] }
+    if !dimensions.contains(.operation) { map.operation = [] }
+    if !dimensions.contains(.region) { map.region = [] }
+    if !dimensions.contains(.resource) { map.resource = nil }
+    if !dimensions.contains(.service) && !dimensions.contains(.region) { map.productMap = nil }
+    map.keepsLineItemType = dimensions.contains(.lineItemType)
+    var tagKeys: Set<String> = []
+    for dimension in dimensions {
+      if case .tag(let key) = dimension { tagKeys.insert(key) }
+    }
+    map.tagColumns = tagColumns.filter { tagKeys.contains($0.key) }
+    map.keptTagKeys = tagKeys
+    if tagKeys.isEmpty { map.tagsJSON = nil }
+    return map
+  }
 
   /// The highest column index read: shorter rows lack something needed.
   var lastUsedColumn: Int {

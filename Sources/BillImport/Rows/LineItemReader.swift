@@ -96,7 +96,8 @@ struct LineItemReader {
       day: day.ordinal, period: period, payer: id(record, columns.payer), account: id(record, columns.account),
       service: firstID(record, columns.service), usageType: firstID(record, columns.usageType),
       operation: firstID(record, columns.operation), region: firstID(record, columns.region),
-      resource: id(record, columns.resource), lineItemType: lineItemType,
+      resource: id(record, columns.resource),
+      lineItemType: columns.keepsLineItemType ? lineItemType : aggregator.emptyValue,
       currency: id(record, columns.currency), tags: aggregator.noTags)
     if key.currency == aggregator.emptyValue {
       key.currency = usd
@@ -193,6 +194,7 @@ struct LineItemReader {
         guard let value = member.value.scalarText, !value.isEmpty else { continue }
         var key = member.key
         if key.lowercased().hasPrefix(columns.jsonTagUserPrefix) { key = String(key.dropFirst(columns.jsonTagUserPrefix.count)) }
+        if let kept = columns.keptTagKeys, !kept.contains(key) { continue }
         pairs.append(aggregator.values.intern(key))
         pairs.append(aggregator.values.intern(value))
       }
