@@ -61,6 +61,17 @@ struct ManifestTests {
     #expect(Set(imported.cube.rows) == Set(direct.cube.rows))
   }
 
+  @Test func overwriteModeFolderReadsEveryListedPartOnce() throws {
+    let folder = TestPaths.resolve("sample-bills/quiet-quarter")
+    let plan = try ImportPlan.make(paths: [folder])
+    #expect(plan.sources.count == 6)
+    #expect(plan.sources.allSatisfy { $0.manifest?.hasSuffix("larkspur-cur-daily-Manifest.json") == true })
+    let viaFolder = try BillReader.read(paths: [folder])
+    let direct = try BillReader.read(paths: plan.sources.map(\.path), options: ImportOptions(parallelism: 1))
+    #expect(try viaFolder.cube.rollup(by: [.day, .service, .lineItemType]).rows
+      == direct.cube.rollup(by: [.day, .service, .lineItemType]).rows)
+  }
+
   @Test func missingPartIsAnErrorNamingIt() {
     let manifest = TestPaths.bill("ice-manifests/manifestTest.json")
     #expect(throws: BillImportError.self) { try ImportPlan.make(paths: [manifest]) }

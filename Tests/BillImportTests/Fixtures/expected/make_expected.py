@@ -161,7 +161,9 @@ def expected(path):
 
 
 def bills():
-    for base, prefix in ((SHARED, "../shared/bills"), (FIXTURES, "Tests/BillImportTests/Fixtures")):
+    bases = ((SHARED, "../shared/bills"), (FIXTURES, "Tests/BillImportTests/Fixtures"),
+             (os.path.join(ROOT, "sample-bills"), "sample-bills"))
+    for base, prefix in bases:
         for folder, _, files in sorted(os.walk(base)):
             for name in sorted(files):
                 if name.endswith(".csv") or name.endswith(".csv.gz"):
