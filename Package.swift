@@ -35,6 +35,7 @@ let package = Package(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "BillImport",
         "Dashboard",
         "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -47,7 +48,7 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
-    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"]),
+    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel"], exclude: ["__Snapshots__"]),
   ]
