@@ -50,6 +50,6 @@ let package = Package(
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "DashboardTests", dependencies: ["Dashboard", "SpendModel"], exclude: ["__Snapshots__"]),
+      name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
   ]
 )
