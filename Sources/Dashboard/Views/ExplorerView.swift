@@ -16,7 +16,7 @@ struct ExplorerView {
     let settings = "by \(explorer.groupBy.name)  \(sortText)\(filterText)"
     let settingsWidth = min(TextWidth.of(settings), inner.width / 2)
     let (crumbsRect, settingsRect) = inner.row(0).splitLeft(inner.width - settingsWidth - 1, gap: 1)
-    let steps = ["All"] + explorer.filters.map { label(for: $0.dimension, value: $0.value) }
+    let steps = ["All"] + explorer.filters.map(crumb)
     Breadcrumbs(steps: steps, style: theme[.muted], current: theme[.accent]).render(into: &screen, in: crumbsRect)
     screen.put(settings, in: settingsRect, style: theme[.muted], alignRight: true)
 
@@ -73,6 +73,13 @@ struct ExplorerView {
     return Table(
       columns: columns, rows: rows, selected: explorer.cursor, header: theme[.columnHeader], body: theme[.text],
       selection: theme[.selection], barEmpty: theme[.barEmpty])
+  }
+
+  /// A breadcrumb: drill-down steps show their value; a group-by that became a filter keeps its
+  /// dimension (`tag:team=web`), so the context stays readable.
+  private func crumb(_ filter: DimensionFilter) -> String {
+    let value = label(for: filter.dimension, value: filter.value)
+    return [.service, .usageType, .resource].contains(filter.dimension) ? value : "\(filter.dimension.name)=\(value)"
   }
 
   /// A dimension value for people: `(none)` for empty, account aliases applied.

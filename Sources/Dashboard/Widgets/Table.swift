@@ -100,6 +100,13 @@ public struct Table: Sendable {
     return result
   }
 
+  /// A graphic's style on the selected row: its colour on the selection's background, or the
+  /// selection itself when that has no background (monochrome reverse video).
+  private func onSelection(_ style: Style, _ index: Int) -> Style {
+    guard index == selected else { return style }
+    return selection.background == .terminalDefault ? selection : style.withBackground(selection.background)
+  }
+
   /// Draws the header in the first row of `rect` and the rows below it.
   public func render(into screen: inout Screen, in rect: Rect) {
     guard rect.height >= 1 else { return }
@@ -129,12 +136,10 @@ public struct Table: Sendable {
           let shown = columns[position].cutsMiddle ? TextWidth.truncateMiddle(text, to: cell.width) : text
           screen.put(shown, in: cell, style: cellStyle, alignRight: columns[position].alignRight)
         case .bar(let fraction, let fill):
-          let fillStyle = index == selected ? fill.withBackground(selection.background) : fill
-          ShareBar(fraction: fraction, fill: fillStyle, empty: index == selected ? selection : barEmpty)
+          ShareBar(fraction: fraction, fill: onSelection(fill, index), empty: index == selected ? selection : barEmpty)
             .render(into: &screen, in: cell)
         case .spark(let values, let style):
-          Sparkline(values: values, style: index == selected ? style.withBackground(selection.background) : style)
-            .render(into: &screen, in: cell)
+          Sparkline(values: values, style: onSelection(style, index)).render(into: &screen, in: cell)
         }
       }
     }
