@@ -29,7 +29,8 @@ struct DashboardCommand: ParsableCommand {
     do {
       settings = try DashboardSettings.load(paths: paths, themeOverride: theme)
     } catch {
-      throw ValidationError(error.description)
+      FileHandle.standardError.write(Data("spendtop: \(error)\n".utf8))
+      throw ExitCode(78)  // EX_CONFIG
     }
     try? FileManager.default.createDirectory(atPath: paths.stateDirectory, withIntermediateDirectories: true)
     let environment = ProcessInfo.processInfo.environment
