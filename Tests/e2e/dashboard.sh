@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of the dashboard: drives the real binary in tmux on sample-bills/incident-127k.
 # Opens it, sees ElastiCache, opens help, drills down, resizes (also below the minimum), quits, and
-# checks the terminal is sane afterwards (stty -a); then checks that Ctrl-C and SIGTERM restore the
-# terminal too, and that no terminal gives a clear message. It waits on what the screen shows
-# (polling capture-pane with a timeout), never on fixed sleeps.
+# checks the terminal is sane afterwards (stty -a); then checks that Ctrl-C, SIGTERM and a crash
+# (SIGSEGV) restore the terminal too, and that no terminal gives a clear message. It waits on what
+# the screen shows (polling capture-pane with a timeout), never on fixed sleeps.
 #
 # Usage: Tests/e2e/dashboard.sh            (from anywhere; builds spendtop if SPENDTOP_BIN is unset)
 set -euo pipefail
@@ -114,7 +114,15 @@ pkill -TERM -f "^$SPENDTOP_BIN $bills\$" || fail "spendtop process not found"
 wait_for "EXIT=143"
 check_sane
 
-echo "8. no usable terminal: a clear message and a hint"
+echo "8. a crash (SIGSEGV) restores the terminal and prints where the log is"
+start
+wait_for "ElastiCache"
+pkill -SEGV -f "^$SPENDTOP_BIN $bills\$" || fail "spendtop process not found"
+wait_for "EXIT=139"
+wait_for "the log is $XDG_STATE_HOME/spendtop/spendtop.log"
+check_sane
+
+echo "9. no usable terminal: a clear message and a hint"
 set +e
 message=$(TERM=dumb "$SPENDTOP_BIN" "$bills" </dev/null 2>&1 >/dev/null)
 status=$?
