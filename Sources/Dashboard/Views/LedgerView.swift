@@ -15,7 +15,7 @@ struct LedgerView {
     let incidents = LedgerUpdate.visible(state)
     guard !incidents.isEmpty || state.ledger.open != nil else {
       screen.put("No incidents in the ledger.", in: inner.row(1), style: theme[.text])
-      screen.put("Open one with: spendtop ledger new (or :ledger after detection)", in: inner.row(2), style: theme[.muted])
+      screen.put("Incidents come from the ledger folder (see spendtop info).", in: inner.row(2), style: theme[.muted])
       return
     }
     if let incident = LedgerUpdate.selected(state), state.ledger.open != nil {

@@ -122,7 +122,8 @@ struct OverviewView {
     let anomalies = state.data.anomalies.filter { state.config.shows($0) }
     let untriaged = anomalies.filter { $0.triage == nil }.count
     if y < inside.bottom {
-      screen.put("\(anomalies.count) anomalies (\(untriaged) untriaged)", in: inside.row(-1), style: untriaged > 0 ? theme[.anomaly] : theme[.muted])
+      let summary = anomalies.isEmpty ? "no anomalies detected" : "\(anomalies.count) anomalies (\(untriaged) untriaged)"
+      screen.put(summary, in: inside.row(-1), style: untriaged > 0 ? theme[.anomaly] : theme[.muted])
     }
   }
 }
