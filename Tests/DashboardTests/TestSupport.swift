@@ -105,8 +105,8 @@ enum IncidentFixture {
         id: id, kind: kind, start: start, end: end, series: "\(service) · \(usageType)", rootCause: cause, actual: actual,
         expected: expected, points: points,
         contributors: [
-          Contributor(dimension: "usage-type", value: usageType, impact: actual - expected, share: 0.93),
-          Contributor(dimension: "account", value: prod, impact: actual - expected, share: 1.0),
+          AnomalyContributor(dimension: "usage-type", value: usageType, impact: actual - expected, share: 0.93),
+          AnomalyContributor(dimension: "account", value: prod, impact: actual - expected, share: 1.0),
         ])
     }
     return [

@@ -31,7 +31,7 @@ public struct TOMLValue: Sendable, Equatable {
 }
 
 /// A syntax error in a TOML file, with its position.
-public struct TOMLSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct TOMLLiteError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The 1-based line.
   public var line: Int
   /// The 1-based column.
@@ -65,8 +65,8 @@ public struct TOMLDocument: Sendable {
 
   /// Parses TOML text.
   ///
-  /// - Throws: `TOMLSyntaxError` naming the line and column of the first problem.
-  public init(parsing text: String) throws(TOMLSyntaxError) {
+  /// - Throws: `TOMLLiteError` naming the line and column of the first problem.
+  public init(parsing text: String) throws(TOMLLiteError) {
     var reader = TOMLReader(text: text)
     var table = ""
     tables[""] = []
@@ -85,7 +85,7 @@ public struct TOMLDocument: Sendable {
         } while reader.consume(".")
         guard reader.consume("]") else { throw reader.error("expected ']' to close the table header") }
         table = parts.joined(separator: ".")
-        if tableLines[table] != nil { throw TOMLSyntaxError(line: line, column: 1, message: "table [\(table)] is defined twice") }
+        if tableLines[table] != nil { throw TOMLLiteError(line: line, column: 1, message: "table [\(table)] is defined twice") }
         tableLines[table] = line
         tableOrder.append(table)
         tables[table] = []
@@ -99,7 +99,7 @@ public struct TOMLDocument: Sendable {
       reader.skipSpaces()
       let value = try reader.value()
       if tables[table, default: []].contains(where: { $0.key == key }) {
-        throw TOMLSyntaxError(line: value.line, column: 1, message: "key '\(key)' is set twice")
+        throw TOMLLiteError(line: value.line, column: 1, message: "key '\(key)' is set twice")
       }
       tables[table, default: []].append(Entry(key: key, value: value))
       try reader.endOfLine()
@@ -145,7 +145,7 @@ private struct TOMLReader {
     return true
   }
 
-  func error(_ message: String) -> TOMLSyntaxError { TOMLSyntaxError(line: line, column: column, message: message) }
+  func error(_ message: String) -> TOMLLiteError { TOMLLiteError(line: line, column: column, message: message) }
 
   mutating func skipSpaces() {
     while peek == " " || peek == "\t" { advance() }
@@ -164,7 +164,7 @@ private struct TOMLReader {
     }
   }
 
-  mutating func endOfLine() throws(TOMLSyntaxError) {
+  mutating func endOfLine() throws(TOMLLiteError) {
     skipSpaces()
     skipComment()
     guard peek == nil || peek == "\n" || peek == "\r\n" || peek == "\r" else {
@@ -172,7 +172,7 @@ private struct TOMLReader {
     }
   }
 
-  mutating func key() throws(TOMLSyntaxError) -> String {
+  mutating func key() throws(TOMLLiteError) -> String {
     if peek == "\"" { return try basicString() }
     if peek == "'" { return try literalString() }
     var key = ""
@@ -184,7 +184,7 @@ private struct TOMLReader {
     return key
   }
 
-  mutating func value() throws(TOMLSyntaxError) -> TOMLValue {
+  mutating func value() throws(TOMLLiteError) -> TOMLValue {
     let startLine = line
     guard let character = peek else { throw error("expected a value") }
     switch character {
@@ -209,11 +209,11 @@ private struct TOMLReader {
       if let float = Double(digits), digits.contains(where: { $0.isNumber }) {
         return TOMLValue(kind: .float(float), line: startLine)
       }
-      throw TOMLSyntaxError(line: startLine, column: column - word.count, message: "'\(word)' is not a value (strings need quotes)")
+      throw TOMLLiteError(line: startLine, column: column - word.count, message: "'\(word)' is not a value (strings need quotes)")
     }
   }
 
-  mutating func arrayValues() throws(TOMLSyntaxError) -> [TOMLValue] {
+  mutating func arrayValues() throws(TOMLLiteError) -> [TOMLValue] {
     advance()
     var items: [TOMLValue] = []
     while true {
@@ -228,7 +228,7 @@ private struct TOMLReader {
     }
   }
 
-  mutating func basicString() throws(TOMLSyntaxError) -> String {
+  mutating func basicString() throws(TOMLLiteError) -> String {
     advance()
     var text = ""
     while let character = peek {
@@ -262,7 +262,7 @@ private struct TOMLReader {
     throw error("unterminated string")
   }
 
-  mutating func literalString() throws(TOMLSyntaxError) -> String {
+  mutating func literalString() throws(TOMLLiteError) -> String {
     advance()
     var text = ""
     while let character = peek, character != "\n" {

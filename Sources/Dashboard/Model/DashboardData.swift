@@ -91,7 +91,7 @@ public struct AnomalyPoint: Sendable, Equatable {
 }
 
 /// A child series that explains part of an anomaly.
-public struct Contributor: Sendable, Equatable {
+public struct AnomalyContributor: Sendable, Equatable {
   /// The dimension (`usage-type`, `region`, …).
   public var dimension: String
   /// The value (`USE1-NodeUsage:cache.r6g.large`).
@@ -131,14 +131,14 @@ public struct AnomalyItem: Sendable, Equatable, Identifiable {
   /// The daily series around it.
   public var points: [AnomalyPoint]
   /// Who explains it, largest first.
-  public var contributors: [Contributor]
+  public var contributors: [AnomalyContributor]
   /// The triage decision, if any.
   public var triage: Triage?
 
   /// Creates an anomaly.
   public init(
     id: String, kind: String, start: Day, end: Day, series: String, rootCause: String, actual: Money,
-    expected: Money, points: [AnomalyPoint] = [], contributors: [Contributor] = [], triage: Triage? = nil
+    expected: Money, points: [AnomalyPoint] = [], contributors: [AnomalyContributor] = [], triage: Triage? = nil
   ) {
     self.id = id
     self.kind = kind
