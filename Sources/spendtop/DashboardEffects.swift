@@ -12,6 +12,12 @@ struct DashboardEffects: Sendable {
     Thread.detachNewThread {
       switch effect {
       case .load(let paths): load(paths, send: send)
+      case .readLineItems(let resource, let paths):
+        do {
+          send(.lineItems(try LineItemReader.read(resource: resource, paths: paths)))
+        } catch {
+          send(.effectFailed("cannot read the line items of \(resource): \(error)"))
+        }
       case .saveTriage:
         send(.effectFailed("triage kept for this session only: the store is not part of this build yet"))
       case .saveIncidentLine:

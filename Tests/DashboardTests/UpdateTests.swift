@@ -32,6 +32,30 @@ import Testing
     #expect(harness.state.explorer.selectedRow?.name == second.name)
   }
 
+  @Test func theBottomLevelAsksForLineItemsAndShowsThem() {
+    var harness = Harness()
+    harness.press("2/ec2<Enter><Enter><Enter><Enter><Enter>")
+    #expect(harness.state.explorer.groupBy == .resource)
+    #expect(harness.effects.isEmpty)
+    let resource = harness.state.explorer.selectedRow?.name ?? ""
+    harness.press("<Enter>")
+    #expect(harness.effects == [.readLineItems(resource: resource, paths: ["fixture"])])
+    let table = LineItemTable(
+      resource: resource, columns: ["lineItem/UsageStartDate", "lineItem/UnblendedCost"],
+      rows: [["2026-11-28T00:00:00Z", "34.00"], ["2026-11-27T00:00:00Z", "30.60"]], files: 4, truncated: false)
+    harness.send(.lineItems(table))
+    let screen = harness.render()
+    #expect(screen.contains("line items of"))
+    #expect(screen.contains("UsageStartDate"))
+    #expect(screen.contains("2026-11-27T00:00:00Z"))
+    #expect(harness.state.message?.text == "2 line items from 4 files")
+    harness.press("j")
+    #expect(harness.state.explorer.lineItemCursor == 1)
+    harness.press("<Esc>")
+    #expect(harness.state.explorer.lineItems == nil)
+    #expect(harness.state.explorer.groupBy == .resource)
+  }
+
   @Test func drilledRowsSumToTheParentRow() throws {
     var harness = Harness()
     harness.press("2<<")  // October

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end test of the dashboard: drives the real binary in tmux on sample-bills/incident-127k.
-# Opens it, sees ElastiCache, opens help, drills down, resizes (also below the minimum), quits, and
+# Opens it, sees ElastiCache, opens help, drills down to a resource's line items, resizes (also below the minimum), quits, and
 # checks the terminal is sane afterwards (stty -a); then checks that Ctrl-C, SIGTERM and a crash
 # (SIGSEGV) restore the terminal too, and that no terminal gives a clear message. It waits on what
 # the screen shows (polling capture-pane with a timeout), never on fixed sleeps.
@@ -85,6 +85,18 @@ tmux send-keys -t "$session" Enter
 wait_for "All › AmazonElastiCache"
 wait_for "by usage-type"
 wait_for "cache.r6g"
+tmux send-keys -t "$session" Enter
+wait_for "by operation"
+tmux send-keys -t "$session" Enter
+wait_for "by region"
+tmux send-keys -t "$session" Enter
+wait_for "by resource"
+wait_for "arn:aws:elasticache"
+tmux send-keys -t "$session" Enter
+wait_for "line items of arn:aws:elasticache"
+wait_for "UsageStartDate"
+tmux send-keys -t "$session" Escape Escape Escape Escape
+wait_for "by usage-type"
 
 echo "4. redraws on resize, with a message below the minimum size"
 tmux resize-window -t "$session" -x 80 -y 24

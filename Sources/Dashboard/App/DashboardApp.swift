@@ -39,6 +39,16 @@ public enum DashboardApp {
       state.loaded = true
       state.message = StatusMessage(text: problem, isError: true)
       return []
+    case .lineItems(let table):
+      guard state.explorer.selectedRow?.values.first == table.resource || state.explorer.lineItems != nil
+        || state.explorer.groupBy == .resource
+      else { return [] }
+      state.explorer.lineItems = table
+      state.explorer.lineItemCursor = 0
+      state.message = StatusMessage(
+        text: "\(table.rows.count) line items from \(table.files) files" + (table.truncated ? " (first rows only)" : ""),
+        isError: false)
+      return []
     case .effectDone(let text):
       state.message = StatusMessage(text: text, isError: false)
       return []
@@ -110,6 +120,9 @@ public enum DashboardApp {
 
   private static func back(_ state: inout DashboardState) {
     switch state.screen {
+    case .explorer where state.explorer.lineItems != nil:
+      state.explorer.lineItems = nil
+      return
     case .explorer where !state.explorer.filters.isEmpty:
       ExplorerUpdate.up(&state)
       return

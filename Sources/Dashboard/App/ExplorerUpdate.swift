@@ -5,10 +5,19 @@ enum ExplorerUpdate {
   static func perform(_ action: Action, _ state: inout DashboardState) -> [Effect] {
     switch action {
     case .up, .down, .top, .bottom, .pageUp, .pageDown:
-      state.explorer.cursor = ListMotion.move(
-        state.explorer.cursor, action, count: state.explorer.visible.count, page: RootView.listRows(for: state))
-    case .open: drill(&state)
-    case .back: up(&state)
+      let page = RootView.listRows(for: state)
+      if let lineItems = state.explorer.lineItems {
+        state.explorer.lineItemCursor = ListMotion.move(state.explorer.lineItemCursor, action, count: lineItems.rows.count, page: page)
+      } else {
+        state.explorer.cursor = ListMotion.move(state.explorer.cursor, action, count: state.explorer.visible.count, page: page)
+      }
+    case .open: return drill(&state)
+    case .back:
+      if state.explorer.lineItems != nil {
+        state.explorer.lineItems = nil
+      } else {
+        up(&state)
+      }
     case .groupBy: cycleGroup(&state)
     case .sort:
       let keys = SortKey.allCases
@@ -26,14 +35,22 @@ enum ExplorerUpdate {
     return []
   }
 
-  /// Enters the selected row: it becomes a breadcrumb and rows group by the next dimension.
-  static func drill(_ state: inout DashboardState) {
-    guard let row = state.explorer.selectedRow, let value = row.values.first else { return }
+  /// Enters the selected row: it becomes a breadcrumb and rows group by the next dimension. On a
+  /// resource at the bottom of the hierarchy, asks for its line items from the source files.
+  static func drill(_ state: inout DashboardState) -> [Effect] {
+    guard state.explorer.lineItems == nil, let row = state.explorer.selectedRow, let value = row.values.first else {
+      return []
+    }
     var explorer = state.explorer
     let filtered = Set(explorer.filters.map(\.dimension.name) + [explorer.groupBy.name])
     guard let next = ExplorerState.hierarchy.first(where: { !filtered.contains($0.name) }) else {
-      state.message = StatusMessage(text: "\(row.name) is a leaf: nothing further to group by", isError: false)
-      return
+      guard explorer.groupBy == .resource, !value.isEmpty, !state.data.sources.isEmpty else {
+        let why = value.isEmpty ? "has no resource ID" : "has no source files to read line items from"
+        state.message = StatusMessage(text: "\(row.name) \(why)", isError: false)
+        return []
+      }
+      state.message = StatusMessage(text: "reading the line items of \(value)…", isError: false)
+      return [.readLineItems(resource: value, paths: state.data.sources)]
     }
     explorer.filters.append(DimensionFilter(explorer.groupBy, value))
     explorer.cursorStack.append(explorer.cursor)
@@ -42,6 +59,7 @@ enum ExplorerUpdate {
     explorer.pattern = ""
     state.explorer = explorer
     rebuild(&state)
+    return []
   }
 
   /// Leaves the last breadcrumb and returns to the row it came from.

@@ -81,6 +81,8 @@ public enum Msg: Sendable {
   case loaded(DashboardData)
   /// Loading failed.
   case loadFailed(String)
+  /// Line items arrived for the resource the Explorer is on.
+  case lineItems(LineItemTable)
   /// An effect finished with a message for the status bar.
   case effectDone(String)
   /// An effect failed.
@@ -91,6 +93,8 @@ public enum Msg: Sendable {
 public enum Effect: Sendable, Equatable {
   /// Read bills (or the store when `paths` is empty) and answer with progress, then `.loaded`.
   case load(paths: [String])
+  /// Read a resource's line items from the source files (`paths`) and answer with `.lineItems`.
+  case readLineItems(resource: String, paths: [String])
   /// Persist a triage decision.
   case saveTriage(anomalyID: String, verdict: TriageVerdict, reason: String)
   /// Save an incident's cost line (`index` nil appends).

@@ -25,6 +25,10 @@ public struct ExplorerState: Sendable {
   public var breakdown: Breakdown?
   /// Indices into `breakdown.rows` after filtering and sorting.
   public var visible: [Int] = []
+  /// The line items of the resource drilled into, once read.
+  public var lineItems: LineItemTable?
+  /// The cursor in the line items.
+  public var lineItemCursor = 0
 
   /// The drill-down order (ncdu style).
   public static let hierarchy: [Dimension] = [.service, .usageType, .operation, .region, .resource]

@@ -227,3 +227,28 @@ public struct IncidentItem: Sendable, Equatable, Identifiable {
   /// Whether the incident is still open.
   public var isOpen: Bool { status != "resolved" && status != "closed" }
 }
+
+// MARK: - Line items
+
+/// A resource's line items as read from the source files on demand (the cube keeps only sums).
+public struct LineItemTable: Sendable, Equatable {
+  /// The resource.
+  public var resource: String
+  /// The column headers shown, as the files name them.
+  public var columns: [String]
+  /// The rows, one value per column.
+  public var rows: [[String]]
+  /// Files read.
+  public var files: Int
+  /// Whether rows were left out after the limit.
+  public var truncated: Bool
+
+  /// Creates a table.
+  public init(resource: String, columns: [String], rows: [[String]], files: Int, truncated: Bool) {
+    self.resource = resource
+    self.columns = columns
+    self.rows = rows
+    self.files = files
+    self.truncated = truncated
+  }
+}

@@ -16,7 +16,8 @@ struct ExplorerView {
     let settings = "by \(explorer.groupBy.name)  \(sortText)\(filterText)"
     let settingsWidth = min(TextWidth.of(settings), inner.width / 2)
     let (crumbsRect, settingsRect) = inner.row(0).splitLeft(inner.width - settingsWidth - 1, gap: 1)
-    let steps = ["All"] + explorer.filters.map(crumb)
+    var steps = ["All"] + explorer.filters.map(crumb)
+    if let lineItems = explorer.lineItems { steps.append("line items of \(lineItems.resource)") }
     Breadcrumbs(steps: steps, style: theme[.muted], current: theme[.accent]).render(into: &screen, in: crumbsRect)
     screen.put(settings, in: settingsRect, style: theme[.muted], alignRight: true)
 
@@ -32,6 +33,10 @@ struct ExplorerView {
       style: theme[.muted], limit: totalsRow.right)
 
     let tableRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+    if let lineItems = explorer.lineItems {
+      renderLineItems(lineItems, &screen, in: tableRect)
+      return
+    }
     guard !explorer.visible.isEmpty else {
       let why = breakdown.rows.isEmpty ? "no costs here in \(period.label)" : "no row matches /\(explorer.pattern)/ (Esc clears)"
       screen.put(why, in: tableRect.row(1), style: theme[.muted])
@@ -75,6 +80,28 @@ struct ExplorerView {
       selection: theme[.selection], barEmpty: theme[.barEmpty])
   }
 
+  /// The raw line items of a resource, as the files wrote them; the last column (cost) is right-aligned.
+  private func renderLineItems(_ table: LineItemTable, _ screen: inout Screen, in rect: Rect) {
+    guard !table.rows.isEmpty else {
+      screen.put("no line items for \(table.resource) in \(table.files) files", in: rect.row(1), style: theme[.muted])
+      return
+    }
+    // Each column as wide as its content (capped); the widest column takes what is left.
+    let natural = table.columns.indices.map { index in
+      max(TextWidth.of(LineItemColumnName.short(table.columns[index])), table.rows.prefix(200).map { TextWidth.of($0[index]) }.max() ?? 4)
+    }
+    let flexible = natural.indices.max { natural[$0] < natural[$1] } ?? 0
+    let columns = table.columns.enumerated().map { index, name in
+      Table.Column(
+        LineItemColumnName.short(name), index == flexible ? .flexible(weight: 1, minimum: 8) : .fixed(min(natural[index], 24)),
+        alignRight: index == table.columns.count - 1)
+    }
+    Table(
+      columns: columns, rows: table.rows.map { $0.map { .text($0) } }, selected: state.explorer.lineItemCursor,
+      header: theme[.columnHeader], body: theme[.text], selection: theme[.selection], barEmpty: theme[.barEmpty]
+    ).render(into: &screen, in: rect)
+  }
+
   /// A breadcrumb: drill-down steps show their value; a group-by that became a filter keeps its
   /// dimension (`tag:team=web`), so the context stays readable.
   private func crumb(_ filter: DimensionFilter) -> String {
@@ -87,5 +114,13 @@ struct ExplorerView {
     if value.isEmpty { return "(none)" }
     if dimension == .account || dimension == .payerAccount { return state.accountName(value) }
     return value
+  }
+}
+
+/// Column headers without their `lineItem/` (or `line_item_`) prefix.
+enum LineItemColumnName {
+  static func short(_ name: String) -> String {
+    if let slash = name.lastIndex(of: "/") { return String(name[name.index(after: slash)...]) }
+    return name.hasPrefix("line_item_") ? String(name.dropFirst(10)) : name
   }
 }
