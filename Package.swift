@@ -22,6 +22,7 @@ let package = Package(
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
+    .target(name: "Reports", dependencies: ["SpendModel"]),
 
     // MARK: - Composition root
     .executableTarget(
@@ -29,11 +30,15 @@ let package = Package(
       dependencies: [
         "SpendModel",
         "BillImport",
+        "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
+      exclude: ["Fixtures", "__Snapshots__"]),
   ]
 )
