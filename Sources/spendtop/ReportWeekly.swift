@@ -27,7 +27,9 @@ struct ReportWeeklyCommand: ParsableCommand {
   @Option(name: .long, help: "Rows per movers table.")
   var top: Int = 10
 
-  @Option(name: .long, help: "Exit 1 (after writing) when the week is more than PERCENT above the 4-week average (else the previous 7 days).")
+  @Option(
+    name: .long,
+    help: "Exit 1 (after writing) when the week's usage is more than PERCENT above its 4-week average (else the previous 7 days).")
   var alertOver: Double?
 
   @Option(name: .long, help: "Also save the week's spend to FILE (JSON) for 'report compare --compare-to'.")
@@ -62,10 +64,10 @@ struct ReportWeeklyCommand: ParsableCommand {
         try ReportFile.writeAtomically(snapshot.json().rendered(), to: saveSnapshot)
       }
     }
-    if let alertOver, let percent = (report.againstAverage ?? report.weekOverWeek).deltaPercent,
+    if let alertOver, let percent = (report.usage.againstAverage ?? report.usage.weekOverWeek).deltaPercent,
       percent.doubleValue > alertOver
     {
-      if !output.quiet { printError("spendtop: the week is \(percent)% above its baseline (alert over \(alertOver)%)") }
+      if !output.quiet { printError("spendtop: the week's usage is \(percent)% above its baseline (alert over \(alertOver)%)") }
       throw ExitCode(1)
     }
   }

@@ -6,6 +6,13 @@ public struct JSONParseError: Error, Equatable, Sendable {
   public var column: Int
   /// What was wrong.
   public var reason: String
+
+  /// Creates an error.
+  public init(line: Int, column: Int, reason: String) {
+    self.line = line
+    self.column = column
+    self.reason = reason
+  }
 }
 
 /// A strict JSON parser (RFC 8259) that keeps numbers as text.

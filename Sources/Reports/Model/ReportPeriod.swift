@@ -26,15 +26,14 @@ public struct ReportPeriod: Hashable, Sendable, CustomStringConvertible {
   ///
   /// - Returns: nil when either day is not a valid date or the period ends before it starts.
   public init?(parsing text: String) {
-    let trimmed = text.split(separator: " ").joined()
-    let parts = trimmed.split(separator: ".", omittingEmptySubsequences: true)
-    if parts.count == 1, !trimmed.contains("..") {
-      guard let day = Day(iso: String(parts[0])) else { return nil }
+    let trimmed = text.filter { $0 != " " }
+    guard let separator = trimmed.firstRange(of: "..") else {
+      guard let day = Day(iso: trimmed) else { return nil }
       self.init(start: day, end: day)
       return
     }
-    guard parts.count == 2, trimmed.contains(".."), let start = Day(iso: String(parts[0])),
-      let end = Day(iso: String(parts[1])), start <= end
+    guard let start = Day(iso: String(trimmed[..<separator.lowerBound])),
+      let end = Day(iso: String(trimmed[separator.upperBound...])), start <= end
     else { return nil }
     self.init(start: start, end: end)
   }

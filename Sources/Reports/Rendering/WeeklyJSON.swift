@@ -3,8 +3,8 @@ import SpendModel
 /// Renders a weekly report as JSON, the contract for scripts and dashboards.
 ///
 /// ```
-/// {"period": {"start", "end"}, "basis", "currency", "total", "previousTotal", "fourWeekAverage",
-///  "monthToDate", "forecast": {"monthEnd", "low", "high", …}, "movers": [{"service", "usageType",
+/// {"period": {"start", "end"}, "basis", "currency", "dataRange", "total", "previousTotal",
+///  "fourWeekAverage", "usage": {"total", "previousTotal", "fourWeekAverage"}, "monthToDate", "forecast": {"monthEnd", "low", "high", …}, "movers": [{"service", "usageType",
 ///  "chargeKind", "current", "previous", "delta", "deltaPercent"}], "serviceMovers": […],
 ///  "calendarCharges": [{"chargeKind", …}], "new": […], "stopped": […],
 ///  "daily": [{"day", "total", "usage"}], "notes": […]}
@@ -34,6 +34,13 @@ public struct WeeklyJSON: Sendable {
       .init("total", ReportJSON.amount(report.total)),
       .init("previousTotal", ReportJSON.amount(report.previousTotal)),
       .init("fourWeekAverage", report.fourWeekAverage.map(ReportJSON.amount) ?? .null),
+      .init(
+        "usage",
+        .object([
+          .init("total", ReportJSON.amount(report.usage.total)),
+          .init("previousTotal", ReportJSON.amount(report.usage.previousTotal)),
+          .init("fourWeekAverage", report.usage.fourWeekAverage.map(ReportJSON.amount) ?? .null),
+        ])),
       .init("monthToDate", ReportJSON.amount(forecast.monthToDate)),
       .init(
         "forecast",

@@ -53,6 +53,10 @@ public struct WeeklyMarkdown: Sendable {
     } else {
       out += "| 4-week average | n/a | |\n"
     }
+    out += "| Usage only (no tax, fees, credits) | \(text.money(report.usage.total)) "
+    out += "| \(text.change(report.usage.weekOverWeek)) week on week"
+    if let average = report.usage.againstAverage { out += ", \(text.change(average)) on the 4-week average" }
+    out += " |\n"
     let monthSpan = AmountText.span(ReportPeriod(start: forecast.month.firstDay, end: forecast.through))
     out += "| Month to date (\(monthSpan)) | \(text.money(forecast.monthToDate)) | |\n"
     out += "| Month-end forecast (\(forecast.month)) | \(text.money(forecast.monthEnd)) "

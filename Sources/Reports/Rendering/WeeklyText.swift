@@ -26,6 +26,10 @@ public struct WeeklyText: Sendable {
     if let average = report.againstAverage {
       summary.append(["4-week average", text.money(average.previous), text.change(average)])
     }
+    summary.append(["Usage only", text.money(report.usage.total), text.change(report.usage.weekOverWeek)])
+    if let average = report.usage.againstAverage {
+      summary.append(["  4-week usage average", text.money(average.previous), text.change(average)])
+    }
     summary.append(["Month to date", text.money(forecast.monthToDate), ""])
     summary.append([
       "Month-end forecast", text.money(forecast.monthEnd),

@@ -31,7 +31,12 @@ extension WeeklyReport {
     total = days.total(in: week)
     previousTotal = days.total(in: previous)
     let averageWeeks = ReportPeriod(start: week.start.advanced(by: -28), end: week.start.advanced(by: -1))
-    fourWeekAverage = averageWeeks.start >= dataRange.lowerBound ? days.total(in: averageWeeks).divided(by: 4) : nil
+    let covered = averageWeeks.start >= dataRange.lowerBound
+    fourWeekAverage = covered ? days.total(in: averageWeeks).divided(by: 4) : nil
+    let isUsage: (LineItemGroup) -> Bool = { $0.kind == .usage }
+    usage = UsageTotals(
+      total: days.total(in: week, where: isUsage), previousTotal: days.total(in: previous, where: isUsage),
+      fourWeekAverage: covered ? days.total(in: averageWeeks, where: isUsage).divided(by: 4) : nil)
 
     let monthSoFar = ReportPeriod(start: end.month.firstDay, end: end)
     let recent = ReportPeriod(start: max(end.advanced(by: -13), dataRange.lowerBound), end: end)

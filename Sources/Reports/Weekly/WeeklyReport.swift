@@ -19,6 +19,9 @@ public struct WeeklyReport: Sendable {
   public var previousTotal: Money
   /// The mean of the 4 weeks before the week; nil when the data does not cover them.
   public var fourWeekAverage: Money?
+  /// The same three totals over usage only (no tax, fees or credits): the like-for-like view,
+  /// since month-start calendar charges make any week holding the 1st look expensive.
+  public var usage: UsageTotals
   /// Month to date and the month-end projection, as of the week's last day.
   public var forecast: MonthEndForecast
   /// Daily totals of the 28 days ending with the week (days before the data are zero).
@@ -39,6 +42,22 @@ public struct WeeklyReport: Sendable {
   public var stoppedSpend: [GroupChange]
   /// Caveats for readers (short history, partial comparisons).
   public var notes: [String]
+
+  /// Usage-only totals of the week and its baselines.
+  public struct UsageTotals: Hashable, Sendable {
+    /// The week's usage.
+    public var total: Money
+    /// The previous 7 days' usage.
+    public var previousTotal: Money
+    /// The mean weekly usage of the 4 weeks before; nil when the data does not cover them.
+    public var fourWeekAverage: Money?
+
+    /// The week against the previous 7 days.
+    public var weekOverWeek: SpendChange { SpendChange(current: total, previous: previousTotal) }
+
+    /// The week against the 4-week average, if there is one.
+    public var againstAverage: SpendChange? { fourWeekAverage.map { SpendChange(current: total, previous: $0) } }
+  }
 
   /// The week against the previous 7 days.
   public var weekOverWeek: SpendChange { SpendChange(current: total, previous: previousTotal) }
