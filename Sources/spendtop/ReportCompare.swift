@@ -31,7 +31,7 @@ struct ReportCompareCommand: ParsableCommand {
   @Option(name: .long, help: "The period compared against (default: the same length just before).")
   var against: String?
 
-  @Option(name: .long, help: "Compare against a snapshot saved with --save-snapshot instead of the bills.")
+  @Option(name: .long, help: ArgumentHelp("Compare against a snapshot saved with --save-snapshot instead of the bills.", valueName: "file"))
   var compareTo: String?
 
   @Option(name: .long, help: "Dimensions to group by, comma separated.")
@@ -40,7 +40,7 @@ struct ReportCompareCommand: ParsableCommand {
   @Option(name: .long, help: "Rows in tables (0: all).")
   var top: Int = 25
 
-  @Option(name: .long, help: "Also save the --period side to FILE (JSON), grouped by --by.")
+  @Option(name: .long, help: ArgumentHelp("Also save the --period side to FILE (JSON), grouped by --by.", valueName: "file"))
   var saveSnapshot: String?
 
   func validate() throws {

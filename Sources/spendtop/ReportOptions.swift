@@ -17,6 +17,12 @@ struct ReportInputOptions: ParsableArguments {
   @Flag(name: .long, help: "Continue past rows that cannot be read (listed on stderr; totals incomplete).")
   var skipBadRows = false
 
+  /// Checks what can be checked before reading anything.
+  func validate() throws {
+    guard !paths.isEmpty else { throw ValidationError("give the bills to report on: PATH...") }
+    _ = try costBasis()
+  }
+
   /// The parsed cost basis.
   func costBasis() throws -> CostBasis {
     guard let parsed = CostBasis(rawValue: basis) else {
@@ -27,7 +33,6 @@ struct ReportInputOptions: ParsableArguments {
 
   /// Imports the bills at the grain of `dimensions` (currency and charge kind always kept).
   func cube(dimensions: Set<Dimension>, quiet: Bool) throws -> Cube {
-    guard !paths.isEmpty else { throw ValidationError("give the bills to report on: PATH...") }
     let bills: BillImport
     do {
       let options = ImportOptions(skipBadRows: skipBadRows, dimensions: dimensions.union([.currency, .lineItemType]))
@@ -49,7 +54,7 @@ struct ReportOutputOptions: ParsableArguments {
   @Option(name: .long, help: "markdown (default), json or text.")
   var format: ReportFormat = .markdown
 
-  @Option(name: .long, help: "Write the report to FILE atomically instead of standard output.")
+  @Option(name: .long, help: ArgumentHelp("Write the report to FILE atomically instead of standard output.", valueName: "file"))
   var output: String?
 
   @Flag(name: .long, help: "Print nothing but errors (for cron).")

@@ -21,7 +21,7 @@ struct ReportWeeklyCommand: ParsableCommand {
   @OptionGroup var input: ReportInputOptions
   @OptionGroup var output: ReportOutputOptions
 
-  @Option(name: .long, help: "The week's last day (YYYY-MM-DD); default: the last day in the data.")
+  @Option(name: .long, help: ArgumentHelp("The week's last day (YYYY-MM-DD); default: the last day in the data.", valueName: "day"))
   var end: String?
 
   @Option(name: .long, help: "Rows per movers table.")
@@ -29,10 +29,12 @@ struct ReportWeeklyCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "Exit 1 (after writing) when the week's usage is more than PERCENT above its 4-week average (else the previous 7 days).")
+    help: ArgumentHelp(
+      "Exit 1 (after writing) when the week's usage is more than PERCENT above its 4-week average (else the previous 7 days).",
+      valueName: "percent"))
   var alertOver: Double?
 
-  @Option(name: .long, help: "Also save the week's spend to FILE (JSON) for 'report compare --compare-to'.")
+  @Option(name: .long, help: ArgumentHelp("Also save the week's spend to FILE (JSON) for 'report compare --compare-to'.", valueName: "file"))
   var saveSnapshot: String?
 
   @Option(name: .long, help: "Dimensions the snapshot keeps.")
