@@ -17,9 +17,9 @@ struct ReportCompareCommand: ParsableCommand {
       snapshot kept.
 
       Examples:
-        spendtop report compare bills/ --period 2026-10-01..2026-10-31 --against 2026-09-01..2026-09-30 --by service
-        spendtop report compare bills/ --period 2026-10-25..2026-10-31 --by account,service --save-snapshot week44.json
-        spendtop report compare bills/ --period 2026-10-25..2026-10-31 --compare-to week44.json --by service
+        spendtop report compare bills/ --period 2026-10-01..2026-10-31 --against 2026-09-01..2026-09-30
+        spendtop report compare bills/ --period 2026-10-25..2026-10-31 --by account,service --save-snapshot w44.json
+        spendtop report compare bills/ --period 2026-10-25..2026-10-31 --compare-to w44.json
       """)
 
   @OptionGroup var input: ReportInputOptions
@@ -31,7 +31,10 @@ struct ReportCompareCommand: ParsableCommand {
   @Option(name: .long, help: "The period compared against (default: the same length just before).")
   var against: String?
 
-  @Option(name: .long, help: ArgumentHelp("Compare against a snapshot saved with --save-snapshot instead of the bills.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Compare against a snapshot saved with --save-snapshot instead of the bills.", valueName: "file"))
   var compareTo: String?
 
   @Option(name: .long, help: "Dimensions to group by, comma separated.")
@@ -40,7 +43,9 @@ struct ReportCompareCommand: ParsableCommand {
   @Option(name: .long, help: "Rows in tables (0: all).")
   var top: Int = 25
 
-  @Option(name: .long, help: ArgumentHelp("Also save the --period side to FILE (JSON), grouped by --by.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Also save the --period side to FILE (JSON), grouped by --by.", valueName: "file"))
   var saveSnapshot: String?
 
   func validate() throws {
@@ -50,7 +55,9 @@ struct ReportCompareCommand: ParsableCommand {
     if let against, ReportPeriod(parsing: against) == nil {
       throw ValidationError("--against expects YYYY-MM-DD..YYYY-MM-DD, got '\(against)'")
     }
-    if against != nil && compareTo != nil { throw ValidationError("give --against or --compare-to, not both") }
+    if against != nil && compareTo != nil {
+      throw ValidationError("give --against or --compare-to, not both")
+    }
     if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
   }
 
@@ -60,14 +67,16 @@ struct ReportCompareCommand: ParsableCommand {
     guard let current = ReportPeriod(parsing: period) else { throw ValidationError("invalid --period") }
     let cube = try input.cube(dimensions: Set(dimensions), quiet: output.quiet)
     let comparison = try ReportExit.run { () throws(ReportError) -> PeriodComparison in
-      let now = try SpendSnapshot(cube: cube, period: current, dimensions: dimensions, basis: basis, currency: input.currency)
+      let now = try SpendSnapshot(
+        cube: cube, period: current, dimensions: dimensions, basis: basis, currency: input.currency)
       if let saveSnapshot { try ReportFile.writeAtomically(now.json().rendered(), to: saveSnapshot) }
       if let compareTo {
         let saved = try SpendSnapshot(parsing: try ReportFile.read(compareTo), path: compareTo)
         return try PeriodComparison(current: now, against: saved, snapshotPath: compareTo)
       }
       let previous = against.flatMap(ReportPeriod.init(parsing:)) ?? current.preceding
-      let then = try SpendSnapshot(cube: cube, period: previous, dimensions: dimensions, basis: basis, currency: now.currency)
+      let then = try SpendSnapshot(
+        cube: cube, period: previous, dimensions: dimensions, basis: basis, currency: now.currency)
       return try PeriodComparison(current: now, against: then)
     }
     let renderer = ComparisonRenderer(comparison: comparison, limit: top == 0 ? nil : top)

@@ -26,7 +26,8 @@ struct ReportInputOptions: ParsableArguments {
   /// The parsed cost basis.
   func costBasis() throws -> CostBasis {
     guard let parsed = CostBasis(rawValue: basis) else {
-      throw ValidationError("unknown basis '\(basis)'; use one of \(CostBasis.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw ValidationError(
+        "unknown basis '\(basis)'; use one of \(CostBasis.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     return parsed
   }
@@ -35,7 +36,8 @@ struct ReportInputOptions: ParsableArguments {
   func cube(dimensions: Set<Dimension>, quiet: Bool) throws -> Cube {
     let bills: BillImport
     do {
-      let options = ImportOptions(skipBadRows: skipBadRows, dimensions: dimensions.union([.currency, .lineItemType]))
+      let options = ImportOptions(
+        skipBadRows: skipBadRows, dimensions: dimensions.union([.currency, .lineItemType]))
       bills = try BillReader.read(paths: paths, options: options)
     } catch {
       printError("spendtop: \(error)")
@@ -54,7 +56,9 @@ struct ReportOutputOptions: ParsableArguments {
   @Option(name: .long, help: "markdown (default), json or text.")
   var format: ReportFormat = .markdown
 
-  @Option(name: .long, help: ArgumentHelp("Write the report to FILE atomically instead of standard output.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Write the report to FILE atomically instead of standard output.", valueName: "file"))
   var output: String?
 
   @Flag(name: .long, help: "Print nothing but errors (for cron).")

@@ -21,7 +21,10 @@ struct ReportWeeklyCommand: ParsableCommand {
   @OptionGroup var input: ReportInputOptions
   @OptionGroup var output: ReportOutputOptions
 
-  @Option(name: .long, help: ArgumentHelp("The week's last day (YYYY-MM-DD); default: the last day in the data.", valueName: "day"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The week's last day (YYYY-MM-DD); default: the last day in the data.", valueName: "day"))
   var end: String?
 
   @Option(name: .long, help: "Rows per movers table.")
@@ -30,11 +33,15 @@ struct ReportWeeklyCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Exit 1 (after writing) when the week's usage is more than PERCENT above its 4-week average (else the previous 7 days).",
+      "Exit 1 (after writing) when the week's usage is more than PERCENT above its 4-week average "
+        + "(else the previous 7 days).",
       valueName: "percent"))
   var alertOver: Double?
 
-  @Option(name: .long, help: ArgumentHelp("Also save the week's spend to FILE (JSON) for 'report compare --compare-to'.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Also save the week's spend to FILE (JSON) for 'report compare --compare-to'.", valueName: "file"))
   var saveSnapshot: String?
 
   @Option(name: .long, help: "Dimensions the snapshot keeps.")
@@ -52,8 +59,10 @@ struct ReportWeeklyCommand: ParsableCommand {
     var needed: Set<Dimension> = [.service, .usageType]
     if saveSnapshot != nil { needed.formUnion(snapshotDimensions) }
     let cube = try input.cube(dimensions: needed, quiet: output.quiet)
-    let options = WeeklyOptions(end: end.flatMap(Day.init(iso:)), basis: basis, currency: input.currency, topCount: top)
-    let report = try ReportExit.run { () throws(ReportError) in try WeeklyReport(cube: cube, options: options) }
+    let options = WeeklyOptions(
+      end: end.flatMap(Day.init(iso:)), basis: basis, currency: input.currency, topCount: top)
+    let report = try ReportExit.run { () throws(ReportError) in try WeeklyReport(cube: cube, options: options)
+    }
     switch output.format {
     case .markdown: try output.emit(WeeklyMarkdown(report: report).render())
     case .json: try output.emit(WeeklyJSON(report: report).render())
@@ -62,14 +71,17 @@ struct ReportWeeklyCommand: ParsableCommand {
     if let saveSnapshot {
       try ReportExit.run { () throws(ReportError) in
         let snapshot = try SpendSnapshot(
-          cube: cube, period: report.period, dimensions: snapshotDimensions, basis: basis, currency: report.currency)
+          cube: cube, period: report.period, dimensions: snapshotDimensions, basis: basis,
+          currency: report.currency)
         try ReportFile.writeAtomically(snapshot.json().rendered(), to: saveSnapshot)
       }
     }
     if let alertOver, let percent = (report.usage.againstAverage ?? report.usage.weekOverWeek).deltaPercent,
       percent.doubleValue > alertOver
     {
-      if !output.quiet { printError("spendtop: the week's usage is \(percent)% above its baseline (alert over \(alertOver)%)") }
+      if !output.quiet {
+        printError("spendtop: the week's usage is \(percent)% above its baseline (alert over \(alertOver)%)")
+      }
       throw ExitCode(1)
     }
   }

@@ -23,7 +23,9 @@ import Testing
     #expect(Percent(Money(units: 3), of: Money(units: 80_000))?.description == "0.00")  // 0.00375% → 0.00
     #expect(Percent(Money(units: 5), of: Money(units: 80_000))?.description == "0.01")  // 0.00625% → 0.01
     #expect(Percent(Money(whole: 5), of: .zero) == nil)
-    #expect(SpendChange(current: Money(whole: 150), previous: Money(whole: 100)).deltaPercent?.description == "50.00")
+    #expect(
+      SpendChange(current: Money(whole: 150), previous: Money(whole: 100)).deltaPercent?.description
+        == "50.00")
   }
 
   @Test("sparklines scale from zero; bars draw eighths and never vanish")
@@ -39,7 +41,8 @@ import Testing
 
   @Test("the JSON parser keeps number text, decodes escapes and reports line and column")
   func jsonParser() throws {
-    let value = try JSONParser.parse("{\"a\": [1.50, -2e3, true, null], \"b\": \"x\\u00e9\\ud83d\\ude00\\n\"}")
+    let value = try JSONParser.parse(
+      "{\"a\": [1.50, -2e3, true, null], \"b\": \"x\\u00e9\\ud83d\\ude00\\n\"}")
     #expect(value["a"] == .array([.number("1.50"), .number("-2e3"), .bool(true), .null]))
     #expect(value["b"] == .string("xé😀\n"))
     #expect(throws: JSONParseError(line: 3, column: 3, reason: "unexpected character '}'")) {

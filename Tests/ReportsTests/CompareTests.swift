@@ -11,8 +11,10 @@ import Testing
     let fixture = try Fixtures.json("expected-weekly.json")
     let want = try #require(fixture["compare"]?.arrayValue?.first)
     let cube = try SampleBills.cube("quiet-quarter")
-    let october = try SpendSnapshot(cube: cube, period: try period("2026-10-01..2026-10-31"), dimensions: [.service])
-    let september = try SpendSnapshot(cube: cube, period: try period("2026-09-01..2026-09-30"), dimensions: [.service])
+    let october = try SpendSnapshot(
+      cube: cube, period: try period("2026-10-01..2026-10-31"), dimensions: [.service])
+    let september = try SpendSnapshot(
+      cube: cube, period: try period("2026-09-01..2026-09-30"), dimensions: [.service])
     let comparison = try PeriodComparison(current: october, against: september)
     guard case .object(let services)? = want["byService"] else {
       Issue.record("no byService")
@@ -22,7 +24,9 @@ import Testing
     for member in services {
       let cells = try #require(member.value.arrayValue)
       let row = try #require(comparison.rows.first { $0.values == [member.key] })
-      #expect(row.change == SpendChange(current: try Fixtures.money(cells[0]), previous: try Fixtures.money(cells[1])))
+      #expect(
+        row.change
+          == SpendChange(current: try Fixtures.money(cells[0]), previous: try Fixtures.money(cells[1])))
     }
     let totals = try #require(want["total"]?.arrayValue)
     #expect(comparison.total.current == (try Fixtures.money(totals[0])))
@@ -35,11 +39,14 @@ import Testing
   func snapshotRoundTrip() throws {
     let cube = try SampleBills.cube("incident-127k")
     let dimensions: [Dimension] = [.account, .service, .usageType]
-    let week = try SpendSnapshot(cube: cube, period: try period("2026-10-22..2026-10-28"), dimensions: dimensions)
+    let week = try SpendSnapshot(
+      cube: cube, period: try period("2026-10-22..2026-10-28"), dimensions: dimensions)
     let read = try SpendSnapshot(parsing: week.json().rendered(), path: "week.json")
     #expect(read == week)
-    let now = try SpendSnapshot(cube: cube, period: try period("2026-10-29..2026-11-04"), dimensions: dimensions)
-    let fromFile = try PeriodComparison(current: now, against: read, dimensions: ["service"], snapshotPath: "week.json")
+    let now = try SpendSnapshot(
+      cube: cube, period: try period("2026-10-29..2026-11-04"), dimensions: dimensions)
+    let fromFile = try PeriodComparison(
+      current: now, against: read, dimensions: ["service"], snapshotPath: "week.json")
     let fromBills = try PeriodComparison(current: now, against: week, dimensions: ["service"])
     #expect(fromFile.rows == fromBills.rows)
     #expect(fromFile.againstSnapshot == "week.json")
@@ -55,12 +62,16 @@ import Testing
     let week = try period("2026-10-25..2026-10-31")
     let byService = try SpendSnapshot(cube: cube, period: week, dimensions: [.service])
     let byRegion = try SpendSnapshot(cube: cube, period: week, dimensions: [.region])
-    #expect(throws: ReportError.snapshotLacksDimension(path: "s.json", dimension: "region", kept: ["service"])) {
+    #expect(
+      throws: ReportError.snapshotLacksDimension(path: "s.json", dimension: "region", kept: ["service"])
+    ) {
       try PeriodComparison(current: byRegion, against: byService, snapshotPath: "s.json")
     }
     var amortized = byService
     amortized.basis = .amortized
-    #expect(throws: ReportError.self) { try PeriodComparison(current: byService, against: amortized, snapshotPath: "a.json") }
+    #expect(throws: ReportError.self) {
+      try PeriodComparison(current: byService, against: amortized, snapshotPath: "a.json")
+    }
     var euros = byService
     euros.currency = "EUR"
     #expect(throws: ReportError.self) { try PeriodComparison(current: byService, against: euros) }
@@ -76,17 +87,25 @@ import Testing
 
   @Test("broken snapshots name the line and column or the missing member")
   func invalidSnapshots() {
-    #expect(throws: ReportError.invalidSnapshot(path: "x.json", line: 2, column: 14, reason: "expected ',' or '}'")) {
+    #expect(
+      throws: ReportError.invalidSnapshot(path: "x.json", line: 2, column: 14, reason: "expected ',' or '}'")
+    ) {
       try SpendSnapshot(parsing: "{\"spendtopSnapshot\": 1,\n  \"basis\": 1 2}", path: "x.json")
     }
-    #expect(throws: ReportError.invalidSnapshot(path: "y.json", line: 1, column: 1, reason: "no \"spendtopSnapshot\": 1 member")) {
+    #expect(
+      throws: ReportError.invalidSnapshot(
+        path: "y.json", line: 1, column: 1, reason: "no \"spendtopSnapshot\": 1 member")
+    ) {
       try SpendSnapshot(parsing: "{\"rows\": []}", path: "y.json")
     }
     let noCost = """
       {"spendtopSnapshot": 1, "period": {"start": "2026-10-01", "end": "2026-10-07"}, "basis": "unblended",
        "currency": "USD", "dimensions": ["service"], "rows": [{"service": "AmazonEC2", "cost": "12"}]}
       """
-    #expect(throws: ReportError.invalidSnapshot(path: "z.json", line: 1, column: 1, reason: "rows[0] has no numeric \"cost\"")) {
+    #expect(
+      throws: ReportError.invalidSnapshot(
+        path: "z.json", line: 1, column: 1, reason: "rows[0] has no numeric \"cost\"")
+    ) {
       try SpendSnapshot(parsing: noCost, path: "z.json")
     }
   }

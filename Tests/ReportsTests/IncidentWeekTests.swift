@@ -34,7 +34,8 @@ import Testing
     #expect(Set(Self.labels.map(\.dataset)) == ["incident-127k", "quiet-quarter"])
   }
 
-  @Test("the week starting on an incident's first day lists its service and usage type among the top 10 movers",
+  @Test(
+    "the week starting on an incident's first day lists its service and usage type among the top 10 movers",
     arguments: labels)
   func incidentWeekNamesTheIncident(label: Label) throws {
     let report = try WeeklyReport(
@@ -43,14 +44,17 @@ import Testing
     #expect(movers.contains { $0.service == label.service && $0.usageType == label.usageType })
     #expect(report.serviceMovers.prefix(5).contains { $0.service == label.service })
     if label.kind == "new" {
-      #expect(report.newSpend.contains { $0.group?.usageType == label.usageType }, "new usage is listed as new")
+      #expect(
+        report.newSpend.contains { $0.group?.usageType == label.usageType }, "new usage is listed as new")
     }
   }
 
-  @Test("quiet-quarter's slow log ramp is the largest usage mover in each of its last three weeks",
+  @Test(
+    "quiet-quarter's slow log ramp is the largest usage mover in each of its last three weeks",
     arguments: ["2026-10-18", "2026-10-25", "2026-10-31"])
   func rampLeadsLateOctober(end: String) throws {
-    let report = try WeeklyReport(cube: try SampleBills.cube("quiet-quarter"), options: WeeklyOptions(end: Day(iso: end)))
+    let report = try WeeklyReport(
+      cube: try SampleBills.cube("quiet-quarter"), options: WeeklyOptions(end: Day(iso: end)))
     let top = try #require(report.movers.first?.group)
     #expect(top.service == "AmazonCloudWatch")
     #expect(top.usageType == "CAN1-DataProcessing-Bytes")
@@ -61,8 +65,9 @@ import Testing
   func newRegion() throws {
     let cube = try SampleBills.cube("quiet-quarter")
     let first = try WeeklyReport(cube: cube, options: WeeklyOptions(end: Day(iso: "2026-09-21")))
-    #expect(Set(first.newSpend.compactMap(\.group?.usageType))
-      == ["EU-BoxUsage:m6i.xlarge", "EU-BoxUsage:m6i.2xlarge", "EU-EBS:VolumeUsage.gp3"])
+    #expect(
+      Set(first.newSpend.compactMap(\.group?.usageType))
+        == ["EU-BoxUsage:m6i.xlarge", "EU-BoxUsage:m6i.2xlarge", "EU-EBS:VolumeUsage.gp3"])
     let later = try WeeklyReport(cube: cube, options: WeeklyOptions(end: Day(iso: "2026-10-31")))
     #expect(later.newSpend.isEmpty)
   }

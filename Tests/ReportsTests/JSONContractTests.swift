@@ -16,13 +16,17 @@ import Testing
     #expect(document["previousTotal"] == .number(report.previousTotal.exactDecimal(minimumDecimals: 2)))
     #expect(document["fourWeekAverage"]?.numberText != nil)
     #expect(document["monthToDate"] == .number(report.forecast.monthToDate.exactDecimal(minimumDecimals: 2)))
-    for key in ["monthEnd", "low", "high"] { #expect(document["forecast"]?[key]?.numberText != nil, "forecast.\(key)") }
+    for key in ["monthEnd", "low", "high"] {
+      #expect(document["forecast"]?[key]?.numberText != nil, "forecast.\(key)")
+    }
     let movers = try #require(document["movers"]?.arrayValue)
     #expect(movers.count == report.movers.count)
     let first = try #require(movers.first)
     #expect(first["service"] == .string("AWSLambda"))
     #expect(first["usageType"] == .string("Lambda-GB-Second"))
-    for key in ["current", "previous", "delta", "deltaPercent"] { #expect(first[key]?.numberText != nil, "\(key)") }
+    for key in ["current", "previous", "delta", "deltaPercent"] {
+      #expect(first[key]?.numberText != nil, "\(key)")
+    }
     #expect(first["deltaPercent"] == .number("2949.96"))
     #expect(document["new"]?.arrayValue != nil)
     #expect(document["stopped"]?.arrayValue != nil)

@@ -38,7 +38,9 @@ import Testing
     }
     if geteuid() == 0 {
       // root ignores folder permissions; a missing folder fails for everyone.
-      #expect(throws: ReportError.self) { try ReportFile.writeAtomically("x", to: folder + "/missing/weekly.md") }
+      #expect(throws: ReportError.self) {
+        try ReportFile.writeAtomically("x", to: folder + "/missing/weekly.md")
+      }
     } else {
       #expect(throws: ReportError.self) { try ReportFile.writeAtomically("new\n", to: path) }
     }
@@ -47,7 +49,8 @@ import Testing
 
   @Test("reading a missing file names it")
   func missing() {
-    #expect(throws: ReportError.unreadable(path: "/nonexistent/x.json", reason: "No such file or directory")) {
+    #expect(throws: ReportError.unreadable(path: "/nonexistent/x.json", reason: "No such file or directory"))
+    {
       try ReportFile.read("/nonexistent/x.json")
     }
   }

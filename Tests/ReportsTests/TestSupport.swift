@@ -40,7 +40,9 @@ enum SampleBills {
   }
 
   private static func load(_ dataset: String) -> Cube? {
-    let options = ImportOptions(dimensions: [.service, .usageType, .lineItemType, .account, .region, .currency])
+    let options = ImportOptions(dimensions: [
+      .service, .usageType, .lineItemType, .account, .region, .currency,
+    ])
     return try? BillReader.read(paths: [TestPaths.sample(dataset)], options: options).cube
   }
 }
@@ -62,7 +64,9 @@ enum Fixtures {
 /// Golden-file comparison: re-record with `RECORD_SNAPSHOTS=1 swift test --filter ReportsTests`.
 enum Golden {
   /// Compares `actual` with the snapshot file `name`, or writes it when recording.
-  static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
     let path = TestPaths.snapshot(name)
     if getenv("RECORD_SNAPSHOTS") != nil {
       try ReportFile.writeAtomically(actual, to: path)
@@ -73,11 +77,13 @@ enum Golden {
       let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
       let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
       let first =
-        Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
+        Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 }
+        ?? min(expectedLines.count, actualLines.count)
       let want = first < expectedLines.count ? String(expectedLines[first]) : "(end)"
       let got = first < actualLines.count ? String(actualLines[first]) : "(end)"
       Issue.record(
-        "\(name) differs at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)", sourceLocation: sourceLocation)
+        "\(name) differs at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)",
+        sourceLocation: sourceLocation)
     }
   }
 }
@@ -96,7 +102,8 @@ struct CubeBuilder {
       return
     }
     let key = CubeKey(
-      day: date, billingPeriod: date.month, payerAccount: "000000000001", account: "000000000001", service: service,
+      day: date, billingPeriod: date.month, payerAccount: "000000000001", account: "000000000001",
+      service: service,
       usageType: usageType, operation: "", region: "us-east-1", resource: "", lineItemType: lineItemType,
       currency: currency)
     cube.add(Costs(all: Money(cents: cents)), at: key)

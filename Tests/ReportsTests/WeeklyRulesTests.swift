@@ -27,7 +27,8 @@ import Testing
     // 14 days alternating $8 and $12: the last 7 days are 12,8,12,8,12,8,12 → rate 72/7 = $10.285714…
     let start = try #require(Day(iso: "2026-06-03"))
     for offset in 0..<14 {
-      builder.add(start.advanced(by: offset).description, "AWSLambda", "GB-Second", cents: offset % 2 == 0 ? 800 : 1200)
+      builder.add(
+        start.advanced(by: offset).description, "AWSLambda", "GB-Second", cents: offset % 2 == 0 ? 800 : 1200)
     }
     let end = start.advanced(by: 13)  // 2026-06-16: 14 days left in June
     let forecast = try WeeklyReport(cube: builder.cube, options: WeeklyOptions(end: end)).forecast
@@ -45,13 +46,15 @@ import Testing
   func lastDayOfMonth() throws {
     var builder = CubeBuilder()
     builder.daily("2026-02-01", "2026-02-28", "AmazonS3", "Requests", cents: 250)
-    let forecast = try WeeklyReport(cube: builder.cube, options: WeeklyOptions(end: Day(iso: "2026-02-28"))).forecast
+    let forecast = try WeeklyReport(cube: builder.cube, options: WeeklyOptions(end: Day(iso: "2026-02-28")))
+      .forecast
     #expect(forecast.remainingDays == 0)
     #expect(forecast.monthEnd == Money(whole: 70))
     #expect(forecast.low == forecast.monthEnd && forecast.high == forecast.monthEnd)
   }
 
-  @Test("new needs 35 quiet days; stopped needs 2 days of spend in the 14 before; one-day charges are neither")
+  @Test(
+    "new needs 35 quiet days; stopped needs 2 days of spend in the 14 before; one-day charges are neither")
   func newAndStopped() throws {
     var builder = CubeBuilder()
     builder.daily("2026-07-01", "2026-08-31", "AmazonEC2", "BoxUsage", cents: 1000)  // steady
@@ -64,7 +67,8 @@ import Testing
     #expect(report.newSpend.map { $0.group?.usageType } == ["NewThing"])
     #expect(report.newSpend.first?.change.current == Money(whole: 12))
     #expect(report.stoppedSpend.map { $0.group?.usageType } == ["Stopped"])
-    #expect(report.stoppedSpend.first?.change.previous == Money(whole: 15))  // Aug 18–20 of the previous 7 days
+    // Aug 18–20 fall in the previous 7 days: 3 × $5.
+    #expect(report.stoppedSpend.first?.change.previous == Money(whole: 15))
   }
 
   @Test("a week at the start of the data is partial and says so; no 4-week average")

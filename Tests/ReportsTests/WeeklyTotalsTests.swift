@@ -20,10 +20,13 @@ import Testing
   }
 
   private func report(_ dataset: String, end: String?) throws -> WeeklyReport {
-    try WeeklyReport(cube: try SampleBills.cube(dataset), options: WeeklyOptions(end: end.flatMap(Day.init(iso:))))
+    try WeeklyReport(
+      cube: try SampleBills.cube(dataset), options: WeeklyOptions(end: end.flatMap(Day.init(iso:))))
   }
 
-  @Test("totals, previous week, 4-week average and month to date equal independent decimal sums", arguments: cases)
+  @Test(
+    "totals, previous week, 4-week average and month to date equal independent decimal sums", arguments: cases
+  )
   func totals(dataset: String, index: Int) throws {
     let want = try expected(dataset, index)
     let report = try report(dataset, end: want["end"]?.stringValue)
@@ -75,7 +78,8 @@ import Testing
     for mover in report.movers {
       let group = try #require(mover.group)
       #expect(group.kind == .usage)
-      #expect(groups[[group.service, group.usageType]] == mover.change, "\(group.service) \(group.usageType)")
+      #expect(
+        groups[[group.service, group.usageType]] == mover.change, "\(group.service) \(group.usageType)")
     }
     let smallestListed = report.movers.map { $0.change.delta.units.magnitude }.min() ?? 0
     let listed = Set(report.movers.compactMap { $0.group.map { [$0.service, $0.usageType] } })
@@ -102,7 +106,9 @@ import Testing
       let change = SpendChange(current: try Fixtures.money(cells[0]), previous: try Fixtures.money(cells[1]))
       if !change.current.isZero || !change.previous.isZero { expected[member.key] = change }
     }
-    #expect(Dictionary(uniqueKeysWithValues: report.calendarCharges.map { ($0.kind.rawValue, $0.change) }) == expected)
+    #expect(
+      Dictionary(uniqueKeysWithValues: report.calendarCharges.map { ($0.kind.rawValue, $0.change) })
+        == expected)
     let calendarTotal = report.calendarCharges.reduce(Money.zero) { $0 + $1.change.current }
     let usageTotal = try #require(want["usageGroups"]?.arrayValue).reduce(Money.zero) { sum, entry in
       sum + ((try? Fixtures.money(entry.arrayValue?[2])) ?? .zero)
@@ -126,7 +132,8 @@ import Testing
     do {
       _ = try WeeklyReport(cube: cube, options: WeeklyOptions(end: Day(iso: "2026-11-01")))
     } catch {
-      #expect(error.description == "no data for 2026-10-26..2026-11-01 (the bills cover 2026-08-01..2026-10-31)")
+      #expect(
+        error.description == "no data for 2026-10-26..2026-11-01 (the bills cover 2026-08-01..2026-10-31)")
     }
   }
 }

@@ -41,16 +41,21 @@ public struct PeriodComparison: Sendable {
     let source = snapshotPath ?? "the compared period"
     guard current.basis == against.basis else {
       throw .snapshotMismatch(
-        path: source, reason: "it is on the \(against.basis.rawValue) basis, the report on \(current.basis.rawValue)")
+        path: source,
+        reason: "it is on the \(against.basis.rawValue) basis, the report on \(current.basis.rawValue)")
     }
     guard current.currency == against.currency else {
-      throw .snapshotMismatch(path: source, reason: "it is in \(against.currency), the report in \(current.currency)")
+      throw .snapshotMismatch(
+        path: source, reason: "it is in \(against.currency), the report in \(current.currency)")
     }
     let now = try current.regrouped(by: names)
     let before = try against.regrouped(by: names, path: source)
     var rows: [Row] = []
     for values in Set(now.keys).union(before.keys) {
-      rows.append(Row(values: values, change: SpendChange(current: now[values] ?? .zero, previous: before[values] ?? .zero)))
+      rows.append(
+        Row(
+          values: values,
+          change: SpendChange(current: now[values] ?? .zero, previous: before[values] ?? .zero)))
     }
     rows.sort { lhs, rhs in
       let left = lhs.change.delta.units.magnitude

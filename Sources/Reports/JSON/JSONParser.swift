@@ -30,7 +30,9 @@ public struct JSONParser {
     parser.skipSpace()
     let value = try parser.parseValue(depth: 0)
     parser.skipSpace()
-    guard parser.position == parser.scalars.count else { throw parser.error("unexpected text after the document") }
+    guard parser.position == parser.scalars.count else {
+      throw parser.error("unexpected text after the document")
+    }
     return value
   }
 
@@ -45,9 +47,15 @@ public struct JSONParser {
     case "{": return try parseObject(depth: depth)
     case "[": return try parseArray(depth: depth)
     case "\"": return .string(try parseString())
-    case "t": try expectWord("true"); return .bool(true)
-    case "f": try expectWord("false"); return .bool(false)
-    case "n": try expectWord("null"); return .null
+    case "t":
+      try expectWord("true")
+      return .bool(true)
+    case "f":
+      try expectWord("false")
+      return .bool(false)
+    case "n":
+      try expectWord("null")
+      return .null
     case "-", "0"..."9": return .number(try parseNumber())
     default: throw error("unexpected character '\(next)'")
     }
@@ -74,7 +82,9 @@ public struct JSONParser {
       skipSpace()
       switch peek {
       case ",": advance()
-      case "}": advance(); return .object(members)
+      case "}":
+        advance()
+        return .object(members)
       default: throw error("expected ',' or '}'")
       }
     }
@@ -94,7 +104,9 @@ public struct JSONParser {
       skipSpace()
       switch peek {
       case ",": advance()
-      case "]": advance(); return .array(elements)
+      case "]":
+        advance()
+        return .array(elements)
       default: throw error("expected ',' or ']'")
       }
     }

@@ -70,7 +70,10 @@ public enum JSONValue: Sendable, Equatable {
     case .number(let text): out += text
     case .string(let text): out += JSONValue.quoted(text)
     case .array(let elements):
-      guard !elements.isEmpty else { return out += "[]" }
+      guard !elements.isEmpty else {
+        out += "[]"
+        return
+      }
       let inner = indent + "  "
       out += "["
       for (index, element) in elements.enumerated() {
@@ -79,7 +82,10 @@ public enum JSONValue: Sendable, Equatable {
       }
       out += "\n" + indent + "]"
     case .object(let members):
-      guard !members.isEmpty else { return out += "{}" }
+      guard !members.isEmpty else {
+        out += "{}"
+        return
+      }
       let inner = indent + "  "
       out += "{"
       for (index, member) in members.enumerated() {

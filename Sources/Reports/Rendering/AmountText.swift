@@ -41,7 +41,9 @@ struct AmountText {
     return startText + " – " + monthNames[end.month - 1] + " \(end.day)"
   }
 
-  static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+  static let monthNames = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
 
   /// The basis sentence every report states.
   static func basisSentence(_ basis: CostBasis, currency: String) -> String {

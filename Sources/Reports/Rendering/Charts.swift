@@ -15,9 +15,10 @@ public enum Charts {
     let values = amounts.map { max(0, $0.doubleValue) }
     let top = values.max() ?? 0
     guard top > 0 else { return String(repeating: levels[0], count: values.count) }
-    return String(values.map { value in
-      levels[min(levels.count - 1, Int((value / top * Double(levels.count - 1)).rounded()))]
-    })
+    return String(
+      values.map { value in
+        levels[min(levels.count - 1, Int((value / top * Double(levels.count - 1)).rounded()))]
+      })
   }
 
   /// A bar `fraction` of `width` cells long, in eighths of a cell; at least one eighth for a

@@ -34,7 +34,10 @@ public struct ComparisonRenderer: Sendable {
     let (shown, rest) = split
     let bars = bars(for: shown)
     for (row, bar) in zip(shown, bars) {
-      let cells = row.values.map { "`\($0.isEmpty ? "(none)" : $0)`" } + amounts(row.change, text) + [bar.isEmpty ? "" : "`\(bar)`"]
+      let cells =
+        row.values.map { "`\($0.isEmpty ? "(none)" : $0)`" } + amounts(row.change, text) + [
+          bar.isEmpty ? "" : "`\(bar)`"
+        ]
       out += "| " + cells.joined(separator: " | ") + " |\n"
     }
     if let rest {
@@ -42,7 +45,10 @@ public struct ComparisonRenderer: Sendable {
       out += "| " + (label + amounts(rest.change, text) + [""]).joined(separator: " | ") + " |\n"
     }
     let totalLabel = ["**Total**"] + Array(repeating: "", count: names.count - 1)
-    out += "| " + (totalLabel + amounts(comparison.total, text).map { "**\($0)**" } + [""]).joined(separator: " | ") + " |\n"
+    out +=
+      "| "
+      + (totalLabel + amounts(comparison.total, text).map { "**\($0)**" } + [""]).joined(separator: " | ")
+      + " |\n"
     return out
   }
 
@@ -98,7 +104,8 @@ public struct ComparisonRenderer: Sendable {
   // MARK: - Helpers
 
   private var againstName: String {
-    comparison.againstSnapshot.map { "\(comparison.against) (snapshot \($0))" } ?? comparison.against.description
+    comparison.againstSnapshot.map { "\(comparison.against) (snapshot \($0))" }
+      ?? comparison.against.description
   }
 
   private var headings: (String, String) {
@@ -133,6 +140,9 @@ public struct ComparisonRenderer: Sendable {
   }
 
   private func amounts(_ change: SpendChange, _ text: AmountText) -> [String] {
-    [text.money(change.current), text.money(change.previous), text.signed(change.delta), AmountText.percent(change.deltaPercent)]
+    [
+      text.money(change.current), text.money(change.previous), text.signed(change.delta),
+      AmountText.percent(change.deltaPercent),
+    ]
   }
 }

@@ -4,7 +4,8 @@ import SpendModel
 ///
 /// ```
 /// {"period": {"start", "end"}, "basis", "currency", "dataRange", "total", "previousTotal",
-///  "fourWeekAverage", "usage": {"total", "previousTotal", "fourWeekAverage"}, "monthToDate", "forecast": {"monthEnd", "low", "high", …}, "movers": [{"service", "usageType",
+///  "fourWeekAverage", "usage": {"total", "previousTotal", "fourWeekAverage"}, "monthToDate",
+///  "forecast": {"monthEnd", "low", "high", …}, "movers": [{"service", "usageType",
 ///  "chargeKind", "current", "previous", "delta", "deltaPercent"}], "serviceMovers": […],
 ///  "calendarCharges": [{"chargeKind", …}], "new": […], "stopped": […],
 ///  "daily": [{"day", "total", "usage"}], "notes": […]}
@@ -30,7 +31,9 @@ public struct WeeklyJSON: Sendable {
       .init("period", ReportJSON.period(report.period)),
       .init("basis", .string(report.basis.rawValue)),
       .init("currency", .string(report.currency)),
-      .init("dataRange", ReportJSON.period(ReportPeriod(start: report.dataRange.lowerBound, end: report.dataRange.upperBound))),
+      .init(
+        "dataRange",
+        ReportJSON.period(ReportPeriod(start: report.dataRange.lowerBound, end: report.dataRange.upperBound))),
       .init("total", ReportJSON.amount(report.total)),
       .init("previousTotal", ReportJSON.amount(report.previousTotal)),
       .init("fourWeekAverage", report.fourWeekAverage.map(ReportJSON.amount) ?? .null),
@@ -58,7 +61,8 @@ public struct WeeklyJSON: Sendable {
         "calendarCharges",
         .array(
           report.calendarCharges.map { line in
-            .object([.init("chargeKind", .string(line.kind.rawValue))] + ReportJSON.changeMembers(line.change))
+            .object(
+              [.init("chargeKind", .string(line.kind.rawValue))] + ReportJSON.changeMembers(line.change))
           })),
       .init("new", .array(report.newSpend.map(ReportJSON.groupChange))),
       .init("stopped", .array(report.stoppedSpend.map(ReportJSON.groupChange))),
@@ -86,7 +90,9 @@ enum ReportJSON {
 
   /// `{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}`.
   static func period(_ period: ReportPeriod) -> JSONValue {
-    .object([.init("start", .string(period.start.description)), .init("end", .string(period.end.description))])
+    .object([
+      .init("start", .string(period.start.description)), .init("end", .string(period.end.description)),
+    ])
   }
 
   /// A mover, new or stopped line: service, usage type (absent for a by-service line), amounts.

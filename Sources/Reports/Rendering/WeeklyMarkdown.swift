@@ -18,7 +18,8 @@ public struct WeeklyMarkdown: Sendable {
   /// The document, ending with a newline.
   public func render() -> String {
     let text = AmountText(currency: report.currency)
-    var out = "# Weekly spend review: \(AmountText.span(report.period)), \(report.period.end.components.year)\n\n"
+    var out =
+      "# Weekly spend review: \(AmountText.span(report.period)), \(report.period.end.components.year)\n\n"
     out += "\(report.period.start) to \(report.period.end). "
     out += AmountText.basisSentence(report.basis, currency: report.currency) + " "
     out += "Data: \(report.dataRange.lowerBound) to \(report.dataRange.upperBound).\n\n"
@@ -31,7 +32,8 @@ public struct WeeklyMarkdown: Sendable {
       "Top movers by usage type", columns: ["Service", "Usage type"], lines: report.movers, text: text,
       cells: { [code($0.service), code($0.group?.usageTypeLabel ?? "")] })
     out += calendarTable(text)
-    out += spendList("New spend", empty: "No usage appeared that had no spend in the 35 days before.", report.newSpend, text)
+    out += spendList(
+      "New spend", empty: "No usage appeared that had no spend in the 35 days before.", report.newSpend, text)
     out += spendList("Stopped spend", empty: "No usage stopped.", report.stoppedSpend, text)
     if !report.notes.isEmpty {
       out += "## Notes\n\n" + report.notes.map { "- " + $0 + "\n" }.joined() + "\n"
@@ -46,7 +48,8 @@ public struct WeeklyMarkdown: Sendable {
     let forecast = report.forecast
     var out = "| | Amount | Change |\n|---|---:|---:|\n"
     out += "| **This week** (\(AmountText.span(report.period))) | **\(text.money(report.total))** | |\n"
-    out += "| Previous 7 days (\(AmountText.span(report.period.preceding))) | \(text.money(report.previousTotal)) "
+    out +=
+      "| Previous 7 days (\(AmountText.span(report.period.preceding))) | \(text.money(report.previousTotal)) "
     out += "| \(text.change(report.weekOverWeek)) |\n"
     if let average = report.againstAverage {
       out += "| 4-week average | \(text.money(average.previous)) | \(text.change(average)) |\n"
@@ -74,18 +77,21 @@ public struct WeeklyMarkdown: Sendable {
   }
 
   private func table(
-    _ title: String, columns: [String], lines: [GroupChange], text: AmountText, cells: (GroupChange) -> [String]
+    _ title: String, columns: [String], lines: [GroupChange], text: AmountText,
+    cells: (GroupChange) -> [String]
   ) -> String {
     var out = "## \(title)\n\n"
     guard !lines.isEmpty else { return out + "Nothing moved.\n\n" }
-    out += "| " + (columns + ["This week", "Previous 7 days", "Δ$", "Δ%", ""]).joined(separator: " | ") + " |\n"
+    out +=
+      "| " + (columns + ["This week", "Previous 7 days", "Δ$", "Δ%", ""]).joined(separator: " | ") + " |\n"
     out += "|" + String(repeating: "---|", count: columns.count) + "---:|---:|---:|---:|---|\n"
     for (line, bar) in zip(lines, Charts.deltaBars(lines, width: barWidth)) {
       let change = line.change
-      let row = cells(line) + [
-        text.money(change.current), text.money(change.previous), text.signed(change.delta),
-        AmountText.percent(change.deltaPercent), bar.isEmpty ? "" : "`\(bar)`",
-      ]
+      let row =
+        cells(line) + [
+          text.money(change.current), text.money(change.previous), text.signed(change.delta),
+          AmountText.percent(change.deltaPercent), bar.isEmpty ? "" : "`\(bar)`",
+        ]
       out += "| " + row.joined(separator: " | ") + " |\n"
     }
     return out + "\n"
@@ -98,13 +104,15 @@ public struct WeeklyMarkdown: Sendable {
     out += "listed apart from usage.\n\n"
     out += "| Charge | This week | Previous 7 days | Δ$ |\n|---|---:|---:|---:|\n"
     for line in report.calendarCharges {
-      out += "| \(line.kind.rawValue) | \(text.money(line.change.current)) | \(text.money(line.change.previous)) "
+      out +=
+        "| \(line.kind.rawValue) | \(text.money(line.change.current)) | \(text.money(line.change.previous)) "
       out += "| \(text.signed(line.change.delta)) |\n"
     }
     return out + "\n"
   }
 
-  private func spendList(_ title: String, empty: String, _ lines: [GroupChange], _ text: AmountText) -> String {
+  private func spendList(_ title: String, empty: String, _ lines: [GroupChange], _ text: AmountText) -> String
+  {
     var out = "## \(title)\n\n"
     guard !lines.isEmpty else { return out + empty + "\n\n" }
     out += "| Service | Usage type | This week | Previous 7 days |\n|---|---|---:|---:|\n"

@@ -45,7 +45,10 @@ public struct WeeklyText: Sendable {
     }
     if !report.calendarCharges.isEmpty {
       let rows = report.calendarCharges.map { line in
-        [line.kind.rawValue, text.money(line.change.current), text.money(line.change.previous), text.signed(line.change.delta)]
+        [
+          line.kind.rawValue, text.money(line.change.current), text.money(line.change.previous),
+          text.signed(line.change.delta),
+        ]
       }
       out += "\nTax, fees and credits\n" + TextTable.render(rows, rightAligned: [1, 2, 3])
     }

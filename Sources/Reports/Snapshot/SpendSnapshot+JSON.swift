@@ -19,7 +19,10 @@ extension SpendSnapshot {
         "rows",
         .array(
           rows.map { row in
-            .object(zip(dimensions, row.values).map { .init($0, .string($1)) } + [.init("cost", ReportJSON.amount(row.cost))])
+            .object(
+              zip(dimensions, row.values).map { .init($0, .string($1)) } + [
+                .init("cost", ReportJSON.amount(row.cost))
+              ])
           })),
     ])
   }
@@ -38,7 +41,9 @@ extension SpendSnapshot {
     } catch {
       throw .invalidSnapshot(path: path, line: error.line, column: error.column, reason: error.reason)
     }
-    func invalid(_ reason: String) -> ReportError { .invalidSnapshot(path: path, line: 1, column: 1, reason: reason) }
+    func invalid(_ reason: String) -> ReportError {
+      .invalidSnapshot(path: path, line: 1, column: 1, reason: reason)
+    }
     guard document["spendtopSnapshot"]?.numberText == String(Self.formatVersion) else {
       throw invalid("no \"spendtopSnapshot\": \(Self.formatVersion) member")
     }
@@ -57,7 +62,9 @@ extension SpendSnapshot {
     for (index, rowValue) in rowValues.enumerated() {
       var values: [String] = []
       for name in names {
-        guard let value = rowValue[name]?.stringValue else { throw invalid("rows[\(index)] has no \"\(name)\"") }
+        guard let value = rowValue[name]?.stringValue else {
+          throw invalid("rows[\(index)] has no \"\(name)\"")
+        }
         values.append(value)
       }
       guard let costText = rowValue["cost"]?.numberText, let cost = try? Money(parsing: costText) else {
@@ -66,6 +73,7 @@ extension SpendSnapshot {
       rows.append(RollupRow(values: values, cost: cost))
     }
     self.init(
-      period: ReportPeriod(start: start, end: end), basis: basis, currency: currency, dimensions: names, rows: rows)
+      period: ReportPeriod(start: start, end: end), basis: basis, currency: currency, dimensions: names,
+      rows: rows)
   }
 }

@@ -15,7 +15,9 @@ public struct SpendSnapshot: Sendable, Equatable {
   public var rows: [RollupRow]
 
   /// Creates a snapshot from its parts.
-  public init(period: ReportPeriod, basis: CostBasis, currency: String, dimensions: [String], rows: [RollupRow]) {
+  public init(
+    period: ReportPeriod, basis: CostBasis, currency: String, dimensions: [String], rows: [RollupRow]
+  ) {
     self.period = period
     self.basis = basis
     self.currency = currency
@@ -28,7 +30,8 @@ public struct SpendSnapshot: Sendable, Equatable {
   /// - Throws: `ReportError.noData`, `.mixedCurrencies`, `.periodOutsideData` when the period is not
   ///   wholly inside the data.
   public init(
-    cube: Cube, period: ReportPeriod, dimensions: [Dimension], basis: CostBasis = .unblended, currency: String? = nil
+    cube: Cube, period: ReportPeriod, dimensions: [Dimension], basis: CostBasis = .unblended,
+    currency: String? = nil
   ) throws(ReportError) {
     let code = try ReportInput.currency(of: cube, chosen: currency)
     guard let data = ReportInput.dayRange(of: cube, currency: code) else { throw .noData }
@@ -41,7 +44,9 @@ public struct SpendSnapshot: Sendable, Equatable {
     }
     self.init(
       period: period, basis: basis, currency: code, dimensions: dimensions.map(\.name),
-      rows: sums.map { RollupRow(values: $0.key, cost: $0.value) }.sorted { $0.values.lexicographicallyPrecedes($1.values) })
+      rows: sums.map { RollupRow(values: $0.key, cost: $0.value) }.sorted {
+        $0.values.lexicographicallyPrecedes($1.values)
+      })
   }
 
   /// The sum of every row.
@@ -53,7 +58,9 @@ public struct SpendSnapshot: Sendable, Equatable {
   ///   - names: canonical dimension names, each one of `dimensions`.
   ///   - path: the snapshot's file, for the error message.
   /// - Throws: `ReportError.snapshotLacksDimension`.
-  public func regrouped(by names: [String], path: String = "snapshot") throws(ReportError) -> [[String]: Money] {
+  public func regrouped(by names: [String], path: String = "snapshot") throws(ReportError) -> [[String]:
+    Money]
+  {
     var positions: [Int] = []
     for name in names {
       guard let position = dimensions.firstIndex(of: name) else {

@@ -59,7 +59,8 @@ public struct MonthEndForecast: Hashable, Sendable {
     for amount in spread { squares += (amount.doubleValue - rate) * (amount.doubleValue - rate) }
     let deviation = spread.count > 1 ? (squares / Double(spread.count - 1)).squareRoot() : 0
     let days = Double(remainingDays)
-    let halfWidth = rateDays == 0 ? 0 : Self.z90 * deviation * (days + days * days / Double(rateDays)).squareRoot()
+    let halfWidth =
+      rateDays == 0 ? 0 : Self.z90 * deviation * (days + days * days / Double(rateDays)).squareRoot()
     let center = monthEnd.doubleValue
     low = max(monthToDate, Money(approximately: center - halfWidth)).roundedToCents
     high = Money(approximately: center + halfWidth).roundedToCents

@@ -49,7 +49,8 @@ extension WeeklyReport {
 
     let changes = Self.groupChanges(days, week: week, previous: previous).filter { $0.group?.kind == .usage }
     calendarCharges = Self.calendarChanges(days, week: week, previous: previous)
-    serviceMovers = Array(Self.serviceChanges(changes).filter { !$0.change.delta.isZero }.prefix(options.topCount))
+    serviceMovers = Array(
+      Self.serviceChanges(changes).filter { !$0.change.delta.isZero }.prefix(options.topCount))
     movers = Array(changes.filter { !$0.change.delta.isZero }.prefix(options.topCount))
     newSpend = Self.newSpend(days, week: week)
     stoppedSpend = Self.stoppedSpend(days, week: week)
@@ -60,11 +61,15 @@ extension WeeklyReport {
 
   /// Calendar charges (tax, fees, credits, …) summed by kind, in `ChargeKind` order; kinds with
   /// nothing in either week are left out.
-  static func calendarChanges(_ days: GroupedDays, week: ReportPeriod, previous: ReportPeriod) -> [CalendarChange] {
+  static func calendarChanges(_ days: GroupedDays, week: ReportPeriod, previous: ReportPeriod)
+    -> [CalendarChange]
+  {
     ChargeKind.allCases.filter(\.isCalendarCharge).compactMap { kind in
       let change = SpendChange(
-        current: days.total(in: week) { $0.kind == kind }, previous: days.total(in: previous) { $0.kind == kind })
-      return change.current.isZero && change.previous.isZero ? nil : CalendarChange(kind: kind, change: change)
+        current: days.total(in: week) { $0.kind == kind },
+        previous: days.total(in: previous) { $0.kind == kind })
+      return change.current.isZero && change.previous.isZero
+        ? nil : CalendarChange(kind: kind, change: change)
     }
   }
 
@@ -73,7 +78,8 @@ extension WeeklyReport {
     days.series.map { group, amounts in
       GroupChange(
         service: group.service, group: group,
-        change: SpendChange(current: days.amount(amounts, in: week), previous: days.amount(amounts, in: previous)))
+        change: SpendChange(
+          current: days.amount(amounts, in: week), previous: days.amount(amounts, in: previous)))
     }.sorted(by: GroupChange.byMagnitude)
   }
 
@@ -94,13 +100,16 @@ extension WeeklyReport {
 
   /// Usage groups with spend in the week and none in the 35 days before it, largest first.
   static func newSpend(_ days: GroupedDays, week: ReportPeriod) -> [GroupChange] {
-    let before = ReportPeriod(start: week.start.advanced(by: -newLookbackDays), end: week.start.advanced(by: -1))
+    let before = ReportPeriod(
+      start: week.start.advanced(by: -newLookbackDays), end: week.start.advanced(by: -1))
     return days.series.compactMap { group, amounts -> GroupChange? in
-      guard group.kind == .usage, days.activeDays(amounts, in: week) > 0, days.activeDays(amounts, in: before) == 0
+      guard group.kind == .usage, days.activeDays(amounts, in: week) > 0,
+        days.activeDays(amounts, in: before) == 0
       else { return nil }
       return GroupChange(
         service: group.service, group: group,
-        change: SpendChange(current: days.amount(amounts, in: week), previous: days.amount(amounts, in: week.preceding)))
+        change: SpendChange(
+          current: days.amount(amounts, in: week), previous: days.amount(amounts, in: week.preceding)))
     }.sorted(by: GroupChange.byMagnitude)
   }
 
@@ -112,7 +121,8 @@ extension WeeklyReport {
     let before = ReportPeriod(
       start: week.start.advanced(by: -stoppedLookbackDays), end: week.start.advanced(by: -1))
     return days.series.compactMap { group, amounts -> GroupChange? in
-      guard group.kind == .usage, days.activeDays(amounts, in: week) == 0, days.activeDays(amounts, in: before) >= 2
+      guard group.kind == .usage, days.activeDays(amounts, in: week) == 0,
+        days.activeDays(amounts, in: before) >= 2
       else { return nil }
       return GroupChange(
         service: group.service, group: group,
@@ -131,7 +141,8 @@ extension WeeklyReport {
     }
     if !hasAverage { notes.append("Fewer than 4 weeks of data before the week: no 4-week average.") }
     if week.start.advanced(by: -newLookbackDays) < dataRange.lowerBound {
-      notes.append("Fewer than \(newLookbackDays) days of data before the week: \"new\" means new within the data.")
+      notes.append(
+        "Fewer than \(newLookbackDays) days of data before the week: \"new\" means new within the data.")
     }
     return notes
   }

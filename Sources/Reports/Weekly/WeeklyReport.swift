@@ -56,7 +56,9 @@ public struct WeeklyReport: Sendable {
     public var weekOverWeek: SpendChange { SpendChange(current: total, previous: previousTotal) }
 
     /// The week against the 4-week average, if there is one.
-    public var againstAverage: SpendChange? { fourWeekAverage.map { SpendChange(current: total, previous: $0) } }
+    public var againstAverage: SpendChange? {
+      fourWeekAverage.map { SpendChange(current: total, previous: $0) }
+    }
   }
 
   /// The week against the previous 7 days.
