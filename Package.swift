@@ -23,9 +23,10 @@ let package = Package(
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
+    .target(name: "Reports", dependencies: ["SpendModel"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
-    .target(name: "Dashboard", dependencies: ["SpendModel"]),
+    .target(name: "Dashboard", dependencies: ["SpendModel", "Reports"]),
 
     // MARK: - Terminal (the only importer of CNCursesW)
     .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
@@ -36,6 +37,7 @@ let package = Package(
       dependencies: [
         "SpendModel",
         "BillImport",
+        "Reports",
         "Dashboard",
         "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +51,9 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
+      exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
   ]

@@ -221,7 +221,7 @@ import Testing
     let overview = try #require(harness.state.overview)
     let mtd = try IncidentFixture.cube().rollup(by: [], filter: CubeFilter(from: Day(year: 2026, month: 11, day: 1))).total
     #expect(overview.monthToDate == mtd)
-    // Run rate of the last 7 days over the 2 days left in November.
+    // Usage run rate of the last 7 days over the 2 days left in November (the report's forecast).
     let lastWeek = try IncidentFixture.cube().rollup(by: [], filter: CubeFilter(from: Day(year: 2026, month: 11, day: 22))).total
     #expect(overview.forecast == mtd + lastWeek.divided(by: 7) * 2)
   }

@@ -1,3 +1,4 @@
+import Reports
 import SpendModel
 
 /// The numbers on the Overview screen, computed once per data, basis or period change.
@@ -12,9 +13,9 @@ public struct OverviewModel: Sendable, Equatable {
   public var monthToDate: Money
   /// The month "today" is in.
   public var month: Month
-  /// Month-end forecast: run rate of the last 7 days over the remaining days.
+  /// Month-end forecast: the weekly report's (`Reports.MonthEndForecast`), so both agree.
   public var forecast: Money
-  /// The forecast's 80% band (low, high), from the spread of the last 14 days.
+  /// The forecast's 90% interval (low, high).
   public var forecastBand: (low: Money, high: Money)
   /// Daily totals from the first day of data to "today".
   public var daily: [Money]
@@ -37,8 +38,11 @@ public struct OverviewModel: Sendable, Equatable {
     let first = data.dayRange?.lowerBound ?? today
     firstDay = first
     var daily = Array(repeating: Money.zero, count: max(first.distance(to: today) + 1, 1))
+    var usage = daily
     for row in cube.rows where row.key.day >= first && row.key.day <= today {
-      daily[first.distance(to: row.key.day)] += row.costs[basis]
+      let index = first.distance(to: row.key.day)
+      daily[index] += row.costs[basis]
+      if row.key.chargeKind == .usage { usage[index] += row.costs[basis] }
     }
     self.daily = daily
     func sum(_ days: ClosedRange<Day>) -> Money {
@@ -50,17 +54,9 @@ public struct OverviewModel: Sendable, Equatable {
     previousTotal = sum(period.previous)
     month = today.month
     monthToDate = sum(month.firstDay...today)
-    let remaining = today.distance(to: month.lastDay)
-    let recent7 = (0..<7).map { today.advanced(by: -$0) }.filter { $0 >= first }
-    let rate = recent7.last.map { sum($0...today).divided(by: recent7.count) } ?? .zero
-    forecast = monthToDate + rate * remaining
-    let recent14 = (0..<14).map { today.advanced(by: -$0) }.filter { $0 >= first }.map { daily[first.distance(to: $0)].doubleValue }
-    let mean = recent14.isEmpty ? 0 : recent14.reduce(0, +) / Double(recent14.count)
-    let variance = recent14.isEmpty ? 0 : recent14.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(recent14.count)
-    // 80% band of the remaining days' sum, treating days as independent: ±1.28·σ·√n.
-    let spread = Money(approximately: 1.28 * variance.squareRoot() * Double(remaining).squareRoot())
-    let low = forecast - spread
-    forecastBand = (low < monthToDate ? monthToDate : low, forecast + spread)
+    let projection = MonthEndForecast(monthToDate: monthToDate, recentUsage: Array(usage.suffix(14)), through: today)
+    forecast = projection.monthEnd
+    forecastBand = (projection.low, projection.high)
     let byUsage = Breakdown(cube: cube, by: [.service, .usageType], filters: [], period: period, basis: basis)
     movers = byUsage.rows.sorted {
       $0.change.units.magnitude != $1.change.units.magnitude

@@ -36,7 +36,7 @@ struct OverviewView {
     let overBudget = state.config.monthlyBudget.map { model.forecast > $0 } ?? false
     x = screen.put(model.forecast.dollars(decimals: 0), x: x, y: y, style: overBudget ? theme[.warning] : theme[.text].adding(.bold), limit: rect.right)
     x = screen.put(
-      " (80%: \(model.forecastBand.low.dollars(decimals: 0))–\(model.forecastBand.high.dollars(decimals: 0)))", x: x, y: y,
+      " (90%: \(model.forecastBand.low.dollars(decimals: 0))–\(model.forecastBand.high.dollars(decimals: 0)))", x: x, y: y,
       style: theme[.forecast], limit: rect.right)
     if overBudget, let budget = state.config.monthlyBudget {
       screen.put("  over budget \(budget.dollars(decimals: 0))", x: x, y: y, style: theme[.warning], limit: rect.right)
