@@ -1,21 +1,29 @@
 /// Something the user can ask for; keys map to actions, and help lists them.
 public enum Action: String, CaseIterable, Sendable {
+  /// Moving in a list.
   case up, down, top, bottom, pageUp = "page-up", pageDown = "page-down"
+  /// Drilling, going back, filtering and stepping through matches.
   case open, back, filter, nextMatch = "next-match", previousMatch = "previous-match"
+  /// Overlays and screens.
   case help, palette, nextScreen = "next-screen", previousScreen = "previous-screen"
+  /// Going to a screen, or leaving.
   case overview, explorer, anomalies, ledger, quit
+  /// What is summed and how rows are grouped and ordered.
   case basis, groupBy = "group-by", sort, reverseSort = "reverse-sort"
+  /// The period shown.
   case previousPeriod = "previous-period", nextPeriod = "next-period", periodKind = "period-kind"
+  /// Theme, triage, ledger lines, export, redraw.
   case theme, triage, addLine = "add-line", editLine = "edit-line", export, redraw
 }
 
 /// Where a binding applies.
 public enum KeyContext: String, CaseIterable, Sendable {
+  /// Every screen.
   case global = "Everywhere"
+  /// Every list (the Explorer, Anomalies, Ledger).
   case lists = "Lists"
-  case explorer = "Explorer"
-  case anomalies = "Anomalies"
-  case ledger = "Ledger"
+  /// One screen only.
+  case explorer = "Explorer", anomalies = "Anomalies", ledger = "Ledger"
 }
 
 /// One key binding: keys, the action, where it applies, and what help says about it.

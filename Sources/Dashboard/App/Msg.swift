@@ -2,8 +2,11 @@ import SpendModel
 
 /// A key press, decoded by the terminal backend.
 public enum Key: Hashable, Sendable {
+  /// A printable character (`j`, `G`, `/`, `é`).
   case character(Character)
+  /// Arrow and paging keys.
   case up, down, left, right, pageUp, pageDown, home, end
+  /// Editing and control keys (`backTab` is Shift-Tab).
   case enter, escape, backspace, tab, backTab, delete
   /// Ctrl plus a letter (`control("l")`).
   case control(Character)

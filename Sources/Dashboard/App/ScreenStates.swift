@@ -2,6 +2,7 @@ import SpendModel
 
 /// How Explorer rows are ordered.
 public enum SortKey: String, CaseIterable, Sendable {
+  /// Cost in the period, change against the previous period, or name.
   case cost, change, name
 }
 

@@ -2,6 +2,7 @@ import SpendModel
 
 /// The dashboard's screens, in tab order.
 public enum ScreenID: Int, CaseIterable, Sendable {
+  /// The screens; the raw value is the number key.
   case overview = 1, explorer, anomalies, ledger
 
   /// The tab title.

@@ -2,10 +2,15 @@
 public struct TOMLValue: Sendable, Equatable {
   /// What the value is.
   public enum Kind: Sendable, Equatable {
+    /// A basic or literal string.
     case string(String)
+    /// An integer (underscores allowed).
     case integer(Int)
+    /// A float.
     case float(Double)
+    /// `true` or `false`.
     case boolean(Bool)
+    /// `[a, b, ...]`, possibly over several lines.
     case array([TOMLValue])
   }
 

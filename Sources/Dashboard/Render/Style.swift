@@ -17,7 +17,9 @@ public enum Color: Hashable, Sendable {
 
 /// Text attributes that survive every colour depth, including monochrome.
 public struct TextAttributes: OptionSet, Hashable, Sendable {
+  /// The attribute bits.
   public let rawValue: UInt8
+  /// Attributes from their bits.
   public init(rawValue: UInt8) { self.rawValue = rawValue }
 
   /// Bold (or bright).
