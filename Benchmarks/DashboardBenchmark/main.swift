@@ -8,7 +8,8 @@ import SpendModel
 
 func org(accounts: Int, seriesPerAccount: Int, days: Int) -> Cube {
   let services = [
-    "AmazonEC2", "AmazonRDS", "AmazonS3", "AWSLambda", "AmazonElastiCache", "AmazonCloudWatch", "AWSDataTransfer",
+    "AmazonEC2", "AmazonRDS", "AmazonS3", "AWSLambda", "AmazonElastiCache", "AmazonCloudWatch",
+    "AWSDataTransfer",
     "AmazonDynamoDB", "AmazonSQS", "AmazonSNS", "AmazonEKS", "AmazonECS",
   ]
   let regions = ["us-east-1", "eu-west-1", "ap-southeast-2"]
@@ -16,7 +17,7 @@ func org(accounts: Int, seriesPerAccount: Int, days: Int) -> Cube {
   var cube = Cube()
   var seed: UInt64 = 42
   func next() -> UInt64 {
-    seed = seed &* 6364136223846793005 &+ 1442695040888963407
+    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
     return seed >> 33
   }
   for account in 0..<accounts {
@@ -32,8 +33,10 @@ func org(accounts: Int, seriesPerAccount: Int, days: Int) -> Cube {
         let cents = base + Int(next() % UInt64(base / 5 + 1))
         let key = CubeKey(
           day: day, billingPeriod: day.month, payerAccount: "100000000000", account: id, service: service,
-          usageType: usage, operation: "Op\(series % 5)", region: region, resource: resource, lineItemType: "Usage",
-          currency: "USD", tags: Tags([("team", "t\(series % 6)"), ("env", account % 2 == 0 ? "prod" : "dev")]))
+          usageType: usage, operation: "Op\(series % 5)", region: region, resource: resource,
+          lineItemType: "Usage",
+          currency: "USD",
+          tags: Tags([("team", "t\(series % 6)"), ("env", account % 2 == 0 ? "prod" : "dev")]))
         cube.add(Costs(all: Money(cents: cents)), at: key)
       }
     }
@@ -66,14 +69,17 @@ let catalog = ThemeCatalog()
 let theme = (try? catalog.theme(named: "dark")) ?? Theme(name: "none", summary: "", styles: [:], heat: [])
 
 var firstFrames: [Double] = []
-var state = DashboardState(size: size, config: DashboardConfig(), themes: catalog, theme: theme, colorDepth: .ansi256)
+var state = DashboardState(
+  size: size, config: DashboardConfig(), themes: catalog, theme: theme, colorDepth: .ansi256)
 for _ in 0..<7 {
-  state = DashboardState(size: size, config: DashboardConfig(), themes: catalog, theme: theme, colorDepth: .ansi256)
-  firstFrames.append(milliseconds {
-    _ = DashboardApp.update(&state, .loaded(data))
-    let screen = DashboardApp.view(state, size: size)
-    _ = ScreenDiff(from: nil, to: screen)
-  })
+  state = DashboardState(
+    size: size, config: DashboardConfig(), themes: catalog, theme: theme, colorDepth: .ansi256)
+  firstFrames.append(
+    milliseconds {
+      _ = DashboardApp.update(&state, .loaded(data))
+      let screen = DashboardApp.view(state, size: size)
+      _ = ScreenDiff(from: nil, to: screen)
+    })
 }
 report("first frame (data → overview + explorer → view → full diff)", firstFrames)
 
@@ -82,12 +88,13 @@ report("first frame (data → overview + explorer → view → full diff)", firs
   var previous = DashboardApp.view(state, size: size)
   for run in 0..<runs {
     let key = sequence[run % sequence.count]
-    samples.append(milliseconds {
-      _ = DashboardApp.update(&state, .key(key))
-      let screen = DashboardApp.view(state, size: size)
-      _ = ScreenDiff(from: previous, to: screen)
-      previous = screen
-    })
+    samples.append(
+      milliseconds {
+        _ = DashboardApp.update(&state, .key(key))
+        let screen = DashboardApp.view(state, size: size)
+        _ = ScreenDiff(from: previous, to: screen)
+        previous = screen
+      })
   }
   report(name, samples)
 }
@@ -103,7 +110,9 @@ for _ in 0..<20 {
 }
 report("  of which view alone", viewOnly)
 report("  of which diff alone", diffOnly)
-keys("keypress j/k in the Explorer (update → view → diff)", [.character("j"), .character("j"), .character("k")], runs: 60)
+keys(
+  "keypress j/k in the Explorer (update → view → diff)", [.character("j"), .character("j"), .character("k")],
+  runs: 60)
 keys("keypress Enter/h drill down and up (recomputes the breakdown)", [.enter, .character("h")], runs: 20)
 _ = DashboardApp.update(&state, .key(.character("1")))
 keys("keypress c on the Overview (recomputes every total)", [.character("c")], runs: 12)

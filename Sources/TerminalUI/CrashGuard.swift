@@ -13,7 +13,9 @@ enum CrashGuard {
   /// Whether curses mode is on (so the handler knows to end it).
   nonisolated(unsafe) static var cursesActive = false
 
-  private static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+  private static let signals: [Int32] = [
+    SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+  ]
 
   /// Sends stderr to `logPath` and installs the signal handlers.
   ///

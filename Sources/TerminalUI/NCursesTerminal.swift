@@ -75,7 +75,9 @@ final class NCursesTerminal {
     for run in diff.runs {
       apply(run.style)
       let text = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
-      _ = text.withUnsafeBufferPointer { mvaddnwstr(Int32(run.y), Int32(run.x), $0.baseAddress, Int32(text.count - 1)) }
+      _ = text.withUnsafeBufferPointer {
+        mvaddnwstr(Int32(run.y), Int32(run.x), $0.baseAddress, Int32(text.count - 1))
+      }
     }
     attr_set(0, 0, nil)
     if diff.isFull { clearok(cnc_stdscr(), true) }

@@ -39,15 +39,19 @@ struct DashboardCommand: ParsableCommand {
       mouse: mouse ?? settings.config.mouse, logPath: paths.logFile, environment: environment,
       initialEffects: DashboardApp.start(paths: self.paths),
       makeState: { size, depth in
-        DashboardState(size: size, config: settings.config, themes: settings.themes, theme: settings.theme, colorDepth: depth)
+        DashboardState(
+          size: size, config: settings.config, themes: settings.themes, theme: settings.theme,
+          colorDepth: depth)
       },
       effects: { effect, send in effects.run(effect, send: send) })
     if outcome == .noTerminal {
-      FileHandle.standardError.write(Data("""
-        spendtop: no usable terminal (TERM=\(environment["TERM"] ?? "unset"), or output is not a TTY).
-        For plain text, use the report commands instead: spendtop cube, spendtop detect, spendtop report.
+      FileHandle.standardError.write(
+        Data(
+          """
+          spendtop: no usable terminal (TERM=\(environment["TERM"] ?? "unset"), or output is not a TTY).
+          For plain text, use the report commands instead: spendtop cube, spendtop detect, spendtop report.
 
-        """.utf8))
+          """.utf8))
       throw ExitCode(2)
     }
   }

@@ -38,18 +38,23 @@ struct DashboardEffects: Sendable {
 
   private func load(_ paths: [String], send: @escaping @Sendable (Msg) -> Void) {
     guard !paths.isEmpty else {
-      send(.loaded(DashboardData(cube: Cube(), notes: ["no store in this build: open bills with spendtop PATH..."])))
+      send(
+        .loaded(
+          DashboardData(cube: Cube(), notes: ["no store in this build: open bills with spendtop PATH..."])))
       return
     }
     send(.loadProgress(LoadProgress(item: paths.joined(separator: " "), done: 0, total: 0)))
     do {
       let bills = try BillReader.read(paths: paths, options: ImportOptions(skipBadRows: true)) { progress in
         let item = "\(progress.filesDone)/\(progress.filesTotal) files, \(progress.rowsRead) rows"
-        send(.loadProgress(LoadProgress(item: item, done: Int(progress.bytesRead), total: Int(progress.bytesTotal))))
+        send(
+          .loadProgress(
+            LoadProgress(item: item, done: Int(progress.bytesRead), total: Int(progress.bytesTotal))))
       }
       var notes: [String] = []
       if !bills.isComplete {
-        notes.append("\(bills.skippedRows.count) unreadable rows skipped: totals are incomplete (see spendtop cube)")
+        notes.append(
+          "\(bills.skippedRows.count) unreadable rows skipped: totals are incomplete (see spendtop cube)")
       }
       send(.loaded(DashboardData(cube: bills.cube, sources: paths, notes: notes)))
     } catch {

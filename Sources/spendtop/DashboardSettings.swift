@@ -52,7 +52,8 @@ struct DashboardSettings {
     do {
       let theme = try themes.theme(named: themeName)
       return DashboardSettings(
-        config: config, themes: themes, theme: theme, userThemeFiles: sources.map(\.origin), configExists: configExists)
+        config: config, themes: themes, theme: theme, userThemeFiles: sources.map(\.origin),
+        configExists: configExists)
     } catch {
       throw .theme(error)
     }

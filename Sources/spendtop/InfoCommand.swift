@@ -9,7 +9,9 @@ struct InfoCommand: ParsableCommand {
 
   mutating func run() throws {
     let paths = SpendtopPaths.current
-    func exists(_ path: String) -> String { FileManager.default.fileExists(atPath: path) ? "" : "  (not present)" }
+    func exists(_ path: String) -> String {
+      FileManager.default.fileExists(atPath: path) ? "" : "  (not present)"
+    }
     print("config       \(paths.configFile)\(exists(paths.configFile))")
     print("themes       \(paths.themesDirectory)\(exists(paths.themesDirectory))")
     print("log          \(paths.logFile)\(exists(paths.logFile))")

@@ -2,8 +2,9 @@ import BillImport
 import Dashboard
 
 /// Reads one resource's line items straight from the bill files (the cube keeps only sums), for
-/// the Explorer's bottom level, newest first, from every period in the files. Columns are found by name in any format (CUR, its Athena and 2.0
-/// spellings, FOCUS); files without a resource column are skipped.
+/// the Explorer's bottom level, newest first, from every period in the files. Columns are found by
+/// name in any format (CUR, its Athena and 2.0 spellings, FOCUS); files without a resource column
+/// are skipped.
 enum LineItemReader {
   /// Rows kept at most (the rest are counted as truncated).
   static let limit = 2_000
@@ -50,6 +51,7 @@ enum LineItemReader {
       }
     }
     rows.sort { $1.lexicographicallyPrecedes($0) }  // newest first
-    return LineItemTable(resource: resource, columns: columns, rows: rows, files: plan.sources.count, truncated: truncated)
+    return LineItemTable(
+      resource: resource, columns: columns, rows: rows, files: plan.sources.count, truncated: truncated)
   }
 }

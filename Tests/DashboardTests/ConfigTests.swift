@@ -5,20 +5,21 @@ import Testing
 /// The TOML subset and the config file's validation.
 @Suite struct ConfigTests {
   @Test func readsEverySetting() throws {
-    let config = try DashboardConfig(parsing: """
-      # spendtop settings
-      theme = "light"
-      mouse = true
+    let config = try DashboardConfig(
+      parsing: """
+        # spendtop settings
+        theme = "light"
+        mouse = true
 
-      [thresholds]
-      anomaly-min-impact = 25
-      anomaly-min-percent = 10.5
-      monthly-budget = 5_000
+        [thresholds]
+        anomaly-min-impact = 25
+        anomaly-min-percent = 10.5
+        monthly-budget = 5_000
 
-      [aliases]
-      "111122223333" = "prod"
-      444455556666 = 'staging'
-      """, file: "config.toml")
+        [aliases]
+        "111122223333" = "prod"
+        444455556666 = 'staging'
+        """, file: "config.toml")
     #expect(config.theme == "light")
     #expect(config.mouse)
     #expect(config.anomalyMinimumImpact == Money(whole: 25))
@@ -31,7 +32,10 @@ import Testing
     ("mouse = \"yes\"", 1, "mouse must be true or false"),
     ("\n\ntheme = dark", 3, "'dark' is not a value (strings need quotes)"),
     ("[thresholds]\nanomaly-min-impact = -5", 2, "anomaly-min-impact must be a number ≥ 0"),
-    ("[thresholds]\nbudget = 5", 2, "unknown threshold 'budget' (expected anomaly-min-impact, anomaly-min-percent, monthly-budget)"),
+    (
+      "[thresholds]\nbudget = 5", 2,
+      "unknown threshold 'budget' (expected anomaly-min-impact, anomaly-min-percent, monthly-budget)"
+    ),
     ("colour = 1", 1, "unknown key 'colour' (expected theme, mouse, [thresholds], [aliases])"),
     ("[keys]", 1, "unknown table [keys] (expected [thresholds], [aliases])"),
     ("theme = \"a\"\ntheme = \"b\"", 2, "key 'theme' is set twice"),

@@ -80,7 +80,9 @@ enum SampleBills {
 
   @Test func loadingShowsProgress() {
     var harness = Harness(data: nil)
-    harness.send(.loadProgress(LoadProgress(item: "incident-127k/20261001-20261101/cur-00001.csv.gz", done: 3, total: 8)))
+    harness.send(
+      .loadProgress(LoadProgress(item: "incident-127k/20261001-20261101/cur-00001.csv.gz", done: 3, total: 8))
+    )
     Snapshot.assert(harness.render(), named: "loading-80x24")
   }
 

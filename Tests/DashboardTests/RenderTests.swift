@@ -36,7 +36,10 @@ import Testing
 
   @Test func tableLaysOutFixedAndFlexibleColumnsAndScrolls() {
     let table = Table(
-      columns: [Table.Column("Name", .flexible(weight: 1, minimum: 4)), Table.Column("Cost", .fixed(5), alignRight: true)],
+      columns: [
+        Table.Column("Name", .flexible(weight: 1, minimum: 4)),
+        Table.Column("Cost", .fixed(5), alignRight: true),
+      ],
       rows: (1...5).map { [.text("row\($0)"), .text("$\($0)")] }, selected: 4, header: .plain, body: .plain,
       selection: Style(attributes: .reverse), barEmpty: .plain)
     #expect(table.layout(width: 14) == [8, 5])

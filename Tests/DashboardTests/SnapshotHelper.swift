@@ -7,7 +7,8 @@ import Testing
 /// Files live in `Tests/DashboardTests/__Snapshots__/NAME.txt`. A missing file is recorded (and
 /// the test fails so that it is looked at); `RECORD_SNAPSHOTS=1` re-records all.
 enum Snapshot {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "__Snapshots__")
 
   /// The snapshot text of a screen.
   static func text(of screen: Screen) -> String {
@@ -30,11 +31,13 @@ enum Snapshot {
     }
     let border = "+" + String(repeating: "-", count: screen.size.width) + "+"
     let textLines = screen.lines.map { "|" + $0 + "|" }
-    return ([border] + textLines + [border, "", "styles:"] + styleLines + ["", "legend:"] + legend).joined(separator: "\n") + "\n"
+    return ([border] + textLines + [border, "", "styles:"] + styleLines + ["", "legend:"] + legend).joined(
+      separator: "\n") + "\n"
   }
 
   /// Compares a screen with its golden file.
-  static func assert(_ screen: Screen, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func assert(_ screen: Screen, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
+  {
     let actual = text(of: screen)
     let file = directory.appendingPathComponent(name + ".txt")
     let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
@@ -54,7 +57,8 @@ enum Snapshot {
       if old != new { report.append("line \(index + 1):\n  - " + old + "\n  + " + new) }
       if report.count >= 8 { break }
     }
-    let message = "snapshot \(name) differs (RECORD_SNAPSHOTS=1 to re-record):\n" + report.joined(separator: "\n")
+    let message =
+      "snapshot \(name) differs (RECORD_SNAPSHOTS=1 to re-record):\n" + report.joined(separator: "\n")
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
   }
 }

@@ -9,16 +9,21 @@ import Testing
 
   @Test func builtinThemesMatchTheThemeFiles() throws {
     let folder = ThemeTests.root.appendingPathComponent("themes")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".toml") }.sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".toml")
+    }.sorted()
     let catalog = ThemeCatalog()
     #expect(catalog.names == files.map { String($0.dropLast(5)) }, "run scripts/generate-builtin-themes.sh")
     let generated = try String(
-      contentsOf: ThemeTests.root.appendingPathComponent("Sources/Dashboard/Theme/BuiltinThemes.swift"), encoding: .utf8)
+      contentsOf: ThemeTests.root.appendingPathComponent("Sources/Dashboard/Theme/BuiltinThemes.swift"),
+      encoding: .utf8)
     for file in files {
       let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
       let indented = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         .map { $0.isEmpty ? "" : "        " + $0 }.joined(separator: "\n")
-      #expect(generated.contains(indented), "BuiltinThemes.swift is stale for \(file): run scripts/generate-builtin-themes.sh")
+      #expect(
+        generated.contains(indented),
+        "BuiltinThemes.swift is stale for \(file): run scripts/generate-builtin-themes.sh")
     }
   }
 
@@ -37,11 +42,13 @@ import Testing
   }
 
   @Test func userThemesOverridePartsOfABase() throws {
-    let user = ThemeCatalog.Source(name: "mine", origin: "/x/mine.toml", text: """
-      base = "light"
-      [styles]
-      selection = "black on orange bold"
-      """)
+    let user = ThemeCatalog.Source(
+      name: "mine", origin: "/x/mine.toml",
+      text: """
+        base = "light"
+        [styles]
+        selection = "black on orange bold"
+        """)
     let catalog = ThemeCatalog(user: [user])
     let mine = try catalog.theme(named: "mine")
     let light = try catalog.theme(named: "light")
@@ -51,11 +58,17 @@ import Testing
   }
 
   @Test func badThemesNameTheLine() {
-    let bad = ThemeCatalog.Source(name: "bad", origin: "/x/bad.toml", text: "[styles]\ntext = \"#d0d0d0\"\nmuted = \"#12345\"\n")
-    #expect(throws: ThemeError(file: "/x/bad.toml", line: 3, message: "muted: '#12345' is not a colour (name, #rrggbb, 0-255, default) or attribute")) {
+    let bad = ThemeCatalog.Source(
+      name: "bad", origin: "/x/bad.toml", text: "[styles]\ntext = \"#d0d0d0\"\nmuted = \"#12345\"\n")
+    #expect(
+      throws: ThemeError(
+        file: "/x/bad.toml", line: 3,
+        message: "muted: '#12345' is not a colour (name, #rrggbb, 0-255, default) or attribute")
+    ) {
       try ThemeCatalog(user: [bad]).theme(named: "bad")
     }
-    let role = ThemeCatalog.Source(name: "role", origin: "/x/role.toml", text: "\n[styles]\nbogus = \"red\"\n")
+    let role = ThemeCatalog.Source(
+      name: "role", origin: "/x/role.toml", text: "\n[styles]\nbogus = \"red\"\n")
     #expect(throws: ThemeError.self) { try ThemeCatalog(user: [role]).theme(named: "role") }
     let cycle = [
       ThemeCatalog.Source(name: "a", origin: "/x/a.toml", text: "base = \"b\""),

@@ -42,7 +42,8 @@ import Testing
     #expect(harness.effects == [.readLineItems(resource: resource, paths: ["fixture"])])
     let table = LineItemTable(
       resource: resource, columns: ["lineItem/UsageStartDate", "lineItem/UnblendedCost"],
-      rows: [["2026-11-28T00:00:00Z", "34.00"], ["2026-11-27T00:00:00Z", "30.60"]], files: 4, truncated: false)
+      rows: [["2026-11-28T00:00:00Z", "34.00"], ["2026-11-27T00:00:00Z", "30.60"]], files: 4, truncated: false
+    )
     harness.send(.lineItems(table))
     let screen = harness.render()
     #expect(screen.contains("line items of"))
@@ -70,7 +71,8 @@ import Testing
     var harness = Harness()
     harness.press("2")
     let breakdown = try #require(harness.state.explorer.breakdown)
-    let november = CubeFilter(from: Day(year: 2026, month: 11, day: 1), to: Day(year: 2026, month: 11, day: 28))
+    let november = CubeFilter(
+      from: Day(year: 2026, month: 11, day: 1), to: Day(year: 2026, month: 11, day: 28))
     let rollup = try IncidentFixture.cube().rollup(by: [.service], filter: november)
     #expect(breakdown.total == rollup.total)
     let elastiCache = rollup.rows.first { $0.values == ["AmazonElastiCache"] }?.cost
@@ -143,8 +145,11 @@ import Testing
     #expect(harness.effects.isEmpty)
     harness.press("<Tab>load test<Enter>")
     #expect(harness.state.overlay == nil)
-    #expect(harness.effects == [.saveTriage(anomalyID: "a-transfer", verdict: .expected, reason: "load test")])
-    #expect(harness.state.data.anomalies.first { $0.id == "a-transfer" }?.triage == Triage(verdict: .expected, reason: "load test"))
+    #expect(
+      harness.effects == [.saveTriage(anomalyID: "a-transfer", verdict: .expected, reason: "load test")])
+    #expect(
+      harness.state.data.anomalies.first { $0.id == "a-transfer" }?.triage
+        == Triage(verdict: .expected, reason: "load test"))
   }
 
   @Test func lineFormValidatesAndSaves() {
@@ -177,7 +182,10 @@ import Testing
     }
     #expect(name == "INC-2026-10.md")
     #expect(text.contains("**Total cost: $127,112.00**"))
-    #expect(text.contains("| run-rate-increase | cache.r6g.xlarge for good | $25,200.00 | computed | $2,100/month × 12 months |"))
+    #expect(
+      text.contains(
+        "| run-rate-increase | cache.r6g.xlarge for good | $25,200.00 | computed | $2,100/month × 12 months |"
+      ))
   }
 
   @Test func paletteCompletesRunsAndReportsUnknownCommands() {
@@ -202,7 +210,10 @@ import Testing
   }
 
   @Test func loadingStartsWithALoadEffect() {
-    #expect(DashboardApp.start(paths: ["sample-bills/incident-127k"]) == [.load(paths: ["sample-bills/incident-127k"])])
+    #expect(
+      DashboardApp.start(paths: ["sample-bills/incident-127k"]) == [
+        .load(paths: ["sample-bills/incident-127k"])
+      ])
   }
 
   @Test func mouseClicksSelectTabsAndRows() {
@@ -219,10 +230,14 @@ import Testing
     let harness = Harness()
     #expect(harness.state.today == Day(year: 2026, month: 11, day: 28))
     let overview = try #require(harness.state.overview)
-    let mtd = try IncidentFixture.cube().rollup(by: [], filter: CubeFilter(from: Day(year: 2026, month: 11, day: 1))).total
+    let mtd = try IncidentFixture.cube().rollup(
+      by: [], filter: CubeFilter(from: Day(year: 2026, month: 11, day: 1))
+    ).total
     #expect(overview.monthToDate == mtd)
     // Usage run rate of the last 7 days over the 2 days left in November (the report's forecast).
-    let lastWeek = try IncidentFixture.cube().rollup(by: [], filter: CubeFilter(from: Day(year: 2026, month: 11, day: 22))).total
+    let lastWeek = try IncidentFixture.cube().rollup(
+      by: [], filter: CubeFilter(from: Day(year: 2026, month: 11, day: 22))
+    ).total
     #expect(overview.forecast == mtd + lastWeek.divided(by: 7) * 2)
   }
 }

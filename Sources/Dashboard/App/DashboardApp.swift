@@ -40,13 +40,15 @@ public enum DashboardApp {
       state.message = StatusMessage(text: problem, isError: true)
       return []
     case .lineItems(let table):
-      guard state.explorer.selectedRow?.values.first == table.resource || state.explorer.lineItems != nil
-        || state.explorer.groupBy == .resource
+      guard
+        state.explorer.selectedRow?.values.first == table.resource || state.explorer.lineItems != nil
+          || state.explorer.groupBy == .resource
       else { return [] }
       state.explorer.lineItems = table
       state.explorer.lineItemCursor = 0
       state.message = StatusMessage(
-        text: "\(table.rows.count) line items from \(table.files) files" + (table.truncated ? " (first rows only)" : ""),
+        text: "\(table.rows.count) line items from \(table.files) files"
+          + (table.truncated ? " (first rows only)" : ""),
         isError: false)
       return []
     case .effectDone(let text):
@@ -147,7 +149,11 @@ public enum DashboardApp {
   private static func shiftPeriod(by months: Int, _ state: inout DashboardState) {
     guard let today = state.today, let range = state.data.dayRange else { return }
     var month: Month
-    if case .month(let current) = state.periodMode ?? .month(today.month) { month = current } else { month = today.month }
+    if case .month(let current) = state.periodMode ?? .month(today.month) {
+      month = current
+    } else {
+      month = today.month
+    }
     month = months > 0 ? month.next : month.previous
     guard month >= range.lowerBound.month, month <= today.month else {
       state.message = StatusMessage(text: "no data for \(month)", isError: true)
@@ -207,7 +213,8 @@ public enum DashboardApp {
     let height = RootView.listRows(for: state)
     switch state.screen {
     case .explorer:
-      let offset = Table.scrollOffset(selected: state.explorer.cursor, count: state.explorer.visible.count, visibleRows: height)
+      let offset = Table.scrollOffset(
+        selected: state.explorer.cursor, count: state.explorer.visible.count, visibleRows: height)
       let target = offset + visibleRow
       if target < state.explorer.visible.count { state.explorer.cursor = target }
     case .anomalies where state.anomalies.detail == nil:

@@ -7,9 +7,11 @@ enum ExplorerUpdate {
     case .up, .down, .top, .bottom, .pageUp, .pageDown:
       let page = RootView.listRows(for: state)
       if let lineItems = state.explorer.lineItems {
-        state.explorer.lineItemCursor = ListMotion.move(state.explorer.lineItemCursor, action, count: lineItems.rows.count, page: page)
+        state.explorer.lineItemCursor = ListMotion.move(
+          state.explorer.lineItemCursor, action, count: lineItems.rows.count, page: page)
       } else {
-        state.explorer.cursor = ListMotion.move(state.explorer.cursor, action, count: state.explorer.visible.count, page: page)
+        state.explorer.cursor = ListMotion.move(
+          state.explorer.cursor, action, count: state.explorer.visible.count, page: page)
       }
     case .open: return drill(&state)
     case .back:
@@ -29,7 +31,8 @@ enum ExplorerUpdate {
       refilter(&state)
     case .nextMatch, .previousMatch:
       state.explorer.cursor = ListMotion.move(
-        state.explorer.cursor, action == .nextMatch ? .down : .up, count: state.explorer.visible.count, page: 1, wrap: true)
+        state.explorer.cursor, action == .nextMatch ? .down : .up, count: state.explorer.visible.count,
+        page: 1, wrap: true)
     default: break
     }
     return []
@@ -38,7 +41,8 @@ enum ExplorerUpdate {
   /// Enters the selected row: it becomes a breadcrumb and rows group by the next dimension. On a
   /// resource at the bottom of the hierarchy, asks for its line items from the source files.
   static func drill(_ state: inout DashboardState) -> [Effect] {
-    guard state.explorer.lineItems == nil, let row = state.explorer.selectedRow, let value = row.values.first else {
+    guard state.explorer.lineItems == nil, let row = state.explorer.selectedRow, let value = row.values.first
+    else {
       return []
     }
     var explorer = state.explorer
@@ -115,7 +119,8 @@ enum ExplorerUpdate {
     let ascending = state.explorer.ascending
     switch state.explorer.sort {
     case .cost: indices.sort { ascending ? rows[$0].cost < rows[$1].cost : rows[$0].cost > rows[$1].cost }
-    case .change: indices.sort { ascending ? rows[$0].change < rows[$1].change : rows[$0].change > rows[$1].change }
+    case .change:
+      indices.sort { ascending ? rows[$0].change < rows[$1].change : rows[$0].change > rows[$1].change }
     case .name: indices.sort { ascending ? rows[$0].name < rows[$1].name : rows[$0].name > rows[$1].name }
     }
     state.explorer.visible = indices

@@ -22,18 +22,21 @@ enum AnomaliesUpdate {
     switch action {
     case .up, .down, .top, .bottom, .pageUp, .pageDown:
       guard state.anomalies.detail == nil else { return [] }
-      state.anomalies.cursor = ListMotion.move(state.anomalies.cursor, action, count: count, page: RootView.listRows(for: state))
+      state.anomalies.cursor = ListMotion.move(
+        state.anomalies.cursor, action, count: count, page: RootView.listRows(for: state))
     case .nextMatch, .previousMatch:
-      state.anomalies.cursor = ListMotion.move(state.anomalies.cursor, action == .nextMatch ? .down : .up, count: count, page: 1, wrap: true)
+      state.anomalies.cursor = ListMotion.move(
+        state.anomalies.cursor, action == .nextMatch ? .down : .up, count: count, page: 1, wrap: true)
     case .open:
       state.anomalies.detail = selected(state)?.id
     case .back:
       state.anomalies.detail = nil
     case .triage:
       guard let anomaly = selected(state) else { return [] }
-      state.overlay = .triage(TriageForm(
-        anomalyID: anomaly.id, verdict: anomaly.triage?.verdict ?? .unexpected,
-        reason: TextInput(text: anomaly.triage?.reason ?? "")))
+      state.overlay = .triage(
+        TriageForm(
+          anomalyID: anomaly.id, verdict: anomaly.triage?.verdict ?? .unexpected,
+          reason: TextInput(text: anomaly.triage?.reason ?? "")))
     default: break
     }
     return []
@@ -79,7 +82,8 @@ enum LedgerUpdate {
         let count = selected(state)?.lines.count ?? 0
         state.ledger.lineCursor = ListMotion.move(state.ledger.lineCursor, motion, count: count, page: page)
       } else {
-        state.ledger.cursor = ListMotion.move(state.ledger.cursor, motion, count: visible(state).count, page: page)
+        state.ledger.cursor = ListMotion.move(
+          state.ledger.cursor, motion, count: visible(state).count, page: page)
       }
     case .open:
       guard state.ledger.open == nil, let incident = selected(state) else { return [] }
@@ -89,13 +93,17 @@ enum LedgerUpdate {
       state.ledger.open = nil
     case .addLine, .editLine:
       guard let incident = selected(state) else { return [] }
-      let editing = action == .editLine && state.ledger.open != nil && incident.lines.indices.contains(state.ledger.lineCursor)
+      let editing =
+        action == .editLine && state.ledger.open != nil
+        && incident.lines.indices.contains(state.ledger.lineCursor)
       let line = editing ? incident.lines[state.ledger.lineCursor] : nil
       let values = [
-        line?.category ?? "engineering-time", line?.description ?? "", line?.amount.map { $0.formatted(decimals: 2) } ?? "",
+        line?.category ?? "engineering-time", line?.description ?? "",
+        line?.amount.map { $0.formatted(decimals: 2) } ?? "",
         line?.formula ?? "",
       ].map { TextInput(text: $0) }
-      state.overlay = .lineForm(LineForm(incidentID: incident.id, index: editing ? state.ledger.lineCursor : nil, values: values))
+      state.overlay = .lineForm(
+        LineForm(incidentID: incident.id, index: editing ? state.ledger.lineCursor : nil, values: values))
     case .export:
       guard let incident = selected(state) else { return [] }
       return [.export(suggestedName: "\(incident.id).md", text: LedgerMarkdown.render(incident))]
@@ -106,7 +114,8 @@ enum LedgerUpdate {
 
   /// The categories a cost line may have.
   static let categories = [
-    "aws-overage", "engineering-time", "revenue-loss", "customer-credits", "run-rate-increase", "lost-velocity",
+    "aws-overage", "engineering-time", "revenue-loss", "customer-credits", "run-rate-increase",
+    "lost-velocity",
   ]
 
   /// Validates the form, updates the incident in the state and asks the runtime to save it.

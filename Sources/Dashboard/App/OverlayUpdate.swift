@@ -23,7 +23,9 @@ extension DashboardApp {
         state.overlay = nil
         return Palette.run(input.text, &state)
       case .tab:
-        if let first = Palette.suggestions(for: input.text, state: state).first { input.text = first.completion }
+        if let first = Palette.suggestions(for: input.text, state: state).first {
+          input.text = first.completion
+        }
         state.overlay = .palette(input)
       default:
         if input.edit(key) { state.overlay = .palette(input) }

@@ -48,7 +48,9 @@ enum Palette {
     let all = commands(state)
     if parts.count < 2 {
       return all.filter { $0.name.hasPrefix(word) }.map {
-        Suggestion(completion: $0.arguments.isEmpty && $0.name != "filter" ? $0.name : $0.name + " ", summary: $0.summary)
+        Suggestion(
+          completion: $0.arguments.isEmpty && $0.name != "filter" ? $0.name : $0.name + " ",
+          summary: $0.summary)
       }
     }
     guard let command = all.first(where: { $0.name == word }) else { return [] }
@@ -77,7 +79,10 @@ enum Palette {
     case "quit", "q": return [.quit]
     case "group":
       guard let dimension = Dimension(name: argument), dimension != .day else {
-        return fail("group by what? e.g. :group account (\(ExplorerUpdate.groupChoices(state).map(\.name).joined(separator: ", ")))")
+        return fail(
+          "group by what? e.g. :group account ("
+            + ExplorerUpdate.groupChoices(state).map(\.name).joined(separator: ", ") + ")"
+        )
       }
       DashboardApp.go(to: .explorer, &state)
       ExplorerUpdate.setGroup(dimension, &state)
@@ -88,14 +93,20 @@ enum Palette {
       state.basis = basis
       DashboardApp.recompute(&state)
     case "period":
-      guard let mode = periodMode(argument, state: state) else { return fail("period must be YYYY-MM within the data, 7d, 30d or month") }
+      guard let mode = periodMode(argument, state: state) else {
+        return fail("period must be YYYY-MM within the data, 7d, 30d or month")
+      }
       state.periodMode = mode
       DashboardApp.recompute(&state)
     case "theme":
-      guard !argument.isEmpty else { return fail("theme name? one of " + state.themes.names.joined(separator: ", ")) }
+      guard !argument.isEmpty else {
+        return fail("theme name? one of " + state.themes.names.joined(separator: ", "))
+      }
       DashboardApp.setTheme(argument, &state)
     case "sort":
-      guard let key = SortKey(rawValue: argument.lowercased()) else { return fail("sort by cost, change or name") }
+      guard let key = SortKey(rawValue: argument.lowercased()) else {
+        return fail("sort by cost, change or name")
+      }
       state.explorer.sort = key
       state.explorer.ascending = key == .name
       ExplorerUpdate.refilter(&state)
@@ -110,10 +121,13 @@ enum Palette {
       DashboardApp.go(to: .explorer, &state)
       ExplorerUpdate.rebuild(&state)
     case "export":
-      guard let incident = LedgerUpdate.selected(state) else { return fail("no incident to export (open the Ledger)") }
+      guard let incident = LedgerUpdate.selected(state) else {
+        return fail("no incident to export (open the Ledger)")
+      }
       return [.export(suggestedName: "\(incident.id).md", text: LedgerMarkdown.render(incident))]
     default:
-      return fail("unknown command '\(word)': try overview, explorer, group, basis, period, theme, sort, filter, quit")
+      return fail(
+        "unknown command '\(word)': try overview, explorer, group, basis, period, theme, sort, filter, quit")
     }
     return []
   }

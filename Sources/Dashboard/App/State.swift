@@ -3,7 +3,8 @@ import SpendModel
 /// The dashboard's screens, in tab order.
 public enum ScreenID: Int, CaseIterable, Sendable {
   /// The screens; the raw value is the number key.
-  case overview = 1, explorer, anomalies, ledger
+  case overview = 1
+  case explorer, anomalies, ledger
 
   /// The tab title.
   public var title: String {
@@ -124,7 +125,8 @@ public struct DashboardState: Sendable {
   public var ledger = LedgerState()
 
   /// Creates a state before any data arrives.
-  public init(size: Size, config: DashboardConfig, themes: ThemeCatalog, theme: Theme, colorDepth: ColorDepth) {
+  public init(size: Size, config: DashboardConfig, themes: ThemeCatalog, theme: Theme, colorDepth: ColorDepth)
+  {
     self.size = size
     self.config = config
     self.themes = themes

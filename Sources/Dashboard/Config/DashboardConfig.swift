@@ -62,12 +62,16 @@ public struct DashboardConfig: Sendable, Equatable {
       ConfigError(file: file, line: value.line, message: message)
     }
     for table in document.tableOrder where !["", "thresholds", "aliases"].contains(table) {
-      throw ConfigError(file: file, line: document.tableLines[table] ?? 1, message: "unknown table [\(table)] (expected [thresholds], [aliases])")
+      throw ConfigError(
+        file: file, line: document.tableLines[table] ?? 1,
+        message: "unknown table [\(table)] (expected [thresholds], [aliases])")
     }
     for entry in document.entries("") {
       switch entry.key {
       case "theme":
-        guard let name = entry.value.string, !name.isEmpty else { throw fail(entry.value, "theme must be a theme name in quotes") }
+        guard let name = entry.value.string, !name.isEmpty else {
+          throw fail(entry.value, "theme must be a theme name in quotes")
+        }
         theme = name
       case "mouse":
         guard let flag = entry.value.boolean else { throw fail(entry.value, "mouse must be true or false") }
@@ -85,7 +89,10 @@ public struct DashboardConfig: Sendable, Equatable {
       case "anomaly-min-percent": anomalyMinimumPercent = number
       case "monthly-budget": monthlyBudget = Money(approximately: number)
       default:
-        throw fail(entry.value, "unknown threshold '\(entry.key)' (expected anomaly-min-impact, anomaly-min-percent, monthly-budget)")
+        throw fail(
+          entry.value,
+          "unknown threshold '\(entry.key)' (expected anomaly-min-impact, anomaly-min-percent, monthly-budget)"
+        )
       }
     }
     for entry in document.entries("aliases") {

@@ -90,7 +90,9 @@ public struct TOMLDocument: Sendable {
         } while reader.consume(".")
         guard reader.consume("]") else { throw reader.error("expected ']' to close the table header") }
         table = parts.joined(separator: ".")
-        if tableLines[table] != nil { throw TOMLLiteError(line: line, column: 1, message: "table [\(table)] is defined twice") }
+        if tableLines[table] != nil {
+          throw TOMLLiteError(line: line, column: 1, message: "table [\(table)] is defined twice")
+        }
         tableLines[table] = line
         tableOrder.append(table)
         tables[table] = []
@@ -150,7 +152,9 @@ private struct TOMLReader {
     return true
   }
 
-  func error(_ message: String) -> TOMLLiteError { TOMLLiteError(line: line, column: column, message: message) }
+  func error(_ message: String) -> TOMLLiteError {
+    TOMLLiteError(line: line, column: column, message: message)
+  }
 
   mutating func skipSpaces() {
     while peek == " " || peek == "\t" { advance() }
@@ -181,7 +185,9 @@ private struct TOMLReader {
     if peek == "\"" { return try basicString() }
     if peek == "'" { return try literalString() }
     var key = ""
-    while let character = peek, character.isLetter || character.isNumber || character == "_" || character == "-" {
+    while let character = peek,
+      character.isLetter || character.isNumber || character == "_" || character == "-"
+    {
       key.append(character)
       advance()
     }
@@ -214,7 +220,9 @@ private struct TOMLReader {
       if let float = Double(digits), digits.contains(where: { $0.isNumber }) {
         return TOMLValue(kind: .float(float), line: startLine)
       }
-      throw TOMLLiteError(line: startLine, column: column - word.count, message: "'\(word)' is not a value (strings need quotes)")
+      throw TOMLLiteError(
+        line: startLine, column: column - word.count,
+        message: "'\(word)' is not a value (strings need quotes)")
     }
   }
 

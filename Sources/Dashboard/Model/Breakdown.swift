@@ -48,8 +48,10 @@ public struct Breakdown: Sendable, Equatable {
       guard filters.allSatisfy({ $0.matches(row.key) }) else { continue }
       let inPeriod = period.days.contains(day)
       let inPrevious = period.previous.contains(day)
-      let groupKey = dimensions.count == 1
-        ? dimensions[0].value(of: row.key) : dimensions.map { $0.value(of: row.key) }.joined(separator: "\u{1F}")
+      let groupKey =
+        dimensions.count == 1
+        ? dimensions[0].value(of: row.key)
+        : dimensions.map { $0.value(of: row.key) }.joined(separator: "\u{1F}")
       let position: Int
       if let existing = groups[groupKey] {
         position = existing
@@ -58,9 +60,10 @@ public struct Breakdown: Sendable, Equatable {
         groups[groupKey] = position
         let values = dimensions.map { $0.value(of: row.key) }
         let name = values.map { $0.isEmpty ? "(none)" : $0 }.joined(separator: " · ")
-        rows.append(BreakdownRow(
-          name: name, values: values, cost: .zero, previous: .zero,
-          daily: Array(repeating: .zero, count: dayCount)))
+        rows.append(
+          BreakdownRow(
+            name: name, values: values, cost: .zero, previous: .zero,
+            daily: Array(repeating: .zero, count: dayCount)))
       }
       let cost = row.costs[basis]
       if inPeriod { rows[position].cost += cost }

@@ -138,7 +138,8 @@ public struct AnomalyItem: Sendable, Equatable, Identifiable {
   /// Creates an anomaly.
   public init(
     id: String, kind: String, start: Day, end: Day, series: String, rootCause: String, actual: Money,
-    expected: Money, points: [AnomalyPoint] = [], contributors: [AnomalyContributor] = [], triage: Triage? = nil
+    expected: Money, points: [AnomalyPoint] = [], contributors: [AnomalyContributor] = [],
+    triage: Triage? = nil
   ) {
     self.id = id
     self.kind = kind

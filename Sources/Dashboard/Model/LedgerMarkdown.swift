@@ -11,10 +11,15 @@ public enum LedgerMarkdown {
       "| Category | Total |", "|---|---:|",
     ]
     for (category, total) in incident.categoryTotals { lines.append("| \(category) | \(total.dollars()) |") }
-    lines += ["", "## Cost lines", "", "| Category | Description | Amount | Source | Formula |", "|---|---|---:|---|---|"]
+    lines += [
+      "", "## Cost lines", "", "| Category | Description | Amount | Source | Formula |",
+      "|---|---|---:|---|---|",
+    ]
     for line in incident.lines {
       let amount = line.amount?.dollars() ?? "missing"
-      lines.append("| \(line.category) | \(escape(line.description)) | \(amount) | \(line.source) | \(escape(line.formula)) |")
+      lines.append(
+        "| \(line.category) | \(escape(line.description)) | \(amount) | \(line.source) | \(escape(line.formula)) |"
+      )
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -54,10 +54,12 @@ public struct OverviewModel: Sendable, Equatable {
     previousTotal = sum(period.previous)
     month = today.month
     monthToDate = sum(month.firstDay...today)
-    let projection = MonthEndForecast(monthToDate: monthToDate, recentUsage: Array(usage.suffix(14)), through: today)
+    let projection = MonthEndForecast(
+      monthToDate: monthToDate, recentUsage: Array(usage.suffix(14)), through: today)
     forecast = projection.monthEnd
     forecastBand = (projection.low, projection.high)
-    let byUsage = Breakdown(cube: cube, by: [.service, .usageType], filters: [], period: period, basis: basis)
+    let byUsage = Breakdown(
+      cube: cube, by: [.service, .usageType], filters: [], period: period, basis: basis)
     movers = byUsage.rows.sorted {
       $0.change.units.magnitude != $1.change.units.magnitude
         ? $0.change.units.magnitude > $1.change.units.magnitude : $0.name < $1.name

@@ -53,7 +53,10 @@ public struct Rect: Hashable, Sendable {
   /// The top `rows` rows and the rest below.
   public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
     let taken = min(max(rows, 0), height)
-    return (Rect(x: x, y: y, width: width, height: taken), Rect(x: x, y: y + taken, width: width, height: height - taken))
+    return (
+      Rect(x: x, y: y, width: width, height: taken),
+      Rect(x: x, y: y + taken, width: width, height: height - taken)
+    )
   }
 
   /// The bottom `rows` rows and the rest above.

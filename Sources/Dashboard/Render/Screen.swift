@@ -68,7 +68,10 @@ public struct Screen: Hashable, Sendable {
     for character in text {
       let width = TextWidth.of(character)
       if column + width > end {
-        if column < end && width == 2 { self[column, y] = Cell(grapheme: " ", style: style) ; column += 1 }
+        if column < end && width == 2 {
+          self[column, y] = Cell(grapheme: " ", style: style)
+          column += 1
+        }
         break
       }
       if column >= 0 {
@@ -83,7 +86,9 @@ public struct Screen: Hashable, Sendable {
   /// Writes text in a rectangle's row, padded or cut to its width (`…` when cut).
   public mutating func put(_ text: String, in rect: Rect, style: Style, alignRight: Bool = false) {
     guard !rect.isEmpty else { return }
-    put(TextWidth.pad(text, to: rect.width, alignRight: alignRight), x: rect.x, y: rect.y, style: style, limit: rect.right)
+    put(
+      TextWidth.pad(text, to: rect.width, alignRight: alignRight), x: rect.x, y: rect.y, style: style,
+      limit: rect.right)
   }
 
   /// Restyles the cells of `rect` (keeping their text).

@@ -55,7 +55,8 @@ public struct Style: Hashable, Sendable {
 
   /// Creates a style.
   public init(
-    foreground: Color = .terminalDefault, background: Color = .terminalDefault, attributes: TextAttributes = []
+    foreground: Color = .terminalDefault, background: Color = .terminalDefault,
+    attributes: TextAttributes = []
   ) {
     self.foreground = foreground
     self.background = background

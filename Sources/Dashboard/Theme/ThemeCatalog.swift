@@ -71,7 +71,9 @@ public struct ThemeCatalog: Sendable {
     }
     let missing = StyleRole.allCases.filter { styles[$0] == nil }.map(\.rawValue)
     if !missing.isEmpty {
-      throw ThemeError(file: sources[name]?.origin ?? name, line: 0, message: "missing roles: \(missing.joined(separator: ", "))")
+      throw ThemeError(
+        file: sources[name]?.origin ?? name, line: 0,
+        message: "missing roles: \(missing.joined(separator: ", "))")
     }
     return Theme(name: name, summary: chain.first?.summary ?? "", styles: styles, heat: heat)
   }

@@ -46,14 +46,20 @@ public struct ThemeFile: Sendable, Equatable {
     }
     func string(_ key: String) throws(ThemeError) -> String? {
       guard let value = document.value(key) else { return nil }
-      guard let text = value.string else { throw ThemeError(file: file, line: value.line, message: "\(key) must be a string") }
+      guard let text = value.string else {
+        throw ThemeError(file: file, line: value.line, message: "\(key) must be a string")
+      }
       return text
     }
     for entry in document.entries("") where !["name", "base", "description"].contains(entry.key) {
-      throw ThemeError(file: file, line: entry.value.line, message: "unknown key '\(entry.key)' (expected name, base, description)")
+      throw ThemeError(
+        file: file, line: entry.value.line,
+        message: "unknown key '\(entry.key)' (expected name, base, description)")
     }
     for table in document.tableOrder where !["", "styles", "heat"].contains(table) {
-      throw ThemeError(file: file, line: document.tableLines[table] ?? 0, message: "unknown table [\(table)] (expected [styles], [heat])")
+      throw ThemeError(
+        file: file, line: document.tableLines[table] ?? 0,
+        message: "unknown table [\(table)] (expected [styles], [heat])")
     }
     name = try string("name") ?? defaultName
     base = try string("base")
@@ -62,10 +68,13 @@ public struct ThemeFile: Sendable, Equatable {
     for entry in document.entries("styles") {
       guard let role = StyleRole(rawValue: entry.key) else {
         let known = StyleRole.allCases.map(\.rawValue).joined(separator: ", ")
-        throw ThemeError(file: file, line: entry.value.line, message: "unknown role '\(entry.key)'; roles are \(known)")
+        throw ThemeError(
+          file: file, line: entry.value.line, message: "unknown role '\(entry.key)'; roles are \(known)")
       }
       guard let spec = entry.value.string else {
-        throw ThemeError(file: file, line: entry.value.line, message: "\(entry.key) must be a string such as \"#d0d0d0 on default bold\"")
+        throw ThemeError(
+          file: file, line: entry.value.line,
+          message: "\(entry.key) must be a string such as \"#d0d0d0 on default bold\"")
       }
       do {
         styles[role] = try StyleSpec.parse(spec)
@@ -77,12 +86,14 @@ public struct ThemeFile: Sendable, Equatable {
     heat = nil
     for entry in document.entries("heat") {
       guard entry.key == "gradient", let stops = entry.value.array, !stops.isEmpty else {
-        throw ThemeError(file: file, line: entry.value.line, message: "[heat] takes gradient = [\"colour\", ...]")
+        throw ThemeError(
+          file: file, line: entry.value.line, message: "[heat] takes gradient = [\"colour\", ...]")
       }
       var colors: [Color] = []
       for stop in stops {
         guard let text = stop.string, let color = StyleSpec.color(text) else {
-          throw ThemeError(file: file, line: stop.line, message: "gradient stops must be colours (name, #rrggbb or 0-255)")
+          throw ThemeError(
+            file: file, line: stop.line, message: "gradient stops must be colours (name, #rrggbb or 0-255)")
         }
         colors.append(color)
       }

@@ -18,18 +18,24 @@ struct ExplorerView {
     let (crumbsRect, settingsRect) = inner.row(0).splitLeft(inner.width - settingsWidth - 1, gap: 1)
     var steps = ["All"] + explorer.filters.map(crumb)
     if let lineItems = explorer.lineItems { steps.append("line items of \(lineItems.resource)") }
-    Breadcrumbs(steps: steps, style: theme[.muted], current: theme[.accent]).render(into: &screen, in: crumbsRect)
+    Breadcrumbs(steps: steps, style: theme[.muted], current: theme[.accent]).render(
+      into: &screen, in: crumbsRect)
     screen.put(settings, in: settingsRect, style: theme[.muted], alignRight: true)
 
     let change = breakdown.total - breakdown.previousTotal
     let totalsRow = inner.row(1)
-    var x = screen.put("\(period.label)  ", x: totalsRow.x, y: totalsRow.y, style: theme[.muted], limit: totalsRow.right)
-    x = screen.put(breakdown.total.dollars(), x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
+    var x = screen.put(
+      "\(period.label)  ", x: totalsRow.x, y: totalsRow.y, style: theme[.muted], limit: totalsRow.right)
     x = screen.put(
-      "  \(Format.arrow(change)) \(Format.signedDollars(change)) (\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
-      x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease], limit: totalsRow.right)
+      breakdown.total.dollars(), x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
+    x = screen.put(
+      "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
+        + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
+      x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease],
+      limit: totalsRow.right)
     screen.put(
-      " vs \(period.previousLabel) · \(explorer.visible.count) of \(breakdown.rows.count) rows", x: x, y: totalsRow.y,
+      " vs \(period.previousLabel) · \(explorer.visible.count) of \(breakdown.rows.count) rows", x: x,
+      y: totalsRow.y,
       style: theme[.muted], limit: totalsRow.right)
 
     let tableRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
@@ -38,7 +44,9 @@ struct ExplorerView {
       return
     }
     guard !explorer.visible.isEmpty else {
-      let why = breakdown.rows.isEmpty ? "no costs here in \(period.label)" : "no row matches /\(explorer.pattern)/ (Esc clears)"
+      let why =
+        breakdown.rows.isEmpty
+        ? "no costs here in \(period.label)" : "no row matches /\(explorer.pattern)/ (Esc clears)"
       screen.put(why, in: tableRect.row(1), style: theme[.muted])
       return
     }
@@ -76,29 +84,36 @@ struct ExplorerView {
       return cells
     }
     return Table(
-      columns: columns, rows: rows, selected: explorer.cursor, header: theme[.columnHeader], body: theme[.text],
+      columns: columns, rows: rows, selected: explorer.cursor, header: theme[.columnHeader],
+      body: theme[.text],
       selection: theme[.selection], barEmpty: theme[.barEmpty])
   }
 
   /// The raw line items of a resource, as the files wrote them; the last column (cost) is right-aligned.
   private func renderLineItems(_ table: LineItemTable, _ screen: inout Screen, in rect: Rect) {
     guard !table.rows.isEmpty else {
-      screen.put("no line items for \(table.resource) in \(table.files) files", in: rect.row(1), style: theme[.muted])
+      screen.put(
+        "no line items for \(table.resource) in \(table.files) files", in: rect.row(1), style: theme[.muted])
       return
     }
     // Each column as wide as its content (capped); the widest column takes what is left.
     let natural = table.columns.indices.map { index in
-      max(TextWidth.of(LineItemColumnName.short(table.columns[index])), table.rows.prefix(200).map { TextWidth.of($0[index]) }.max() ?? 4)
+      max(
+        TextWidth.of(LineItemColumnName.short(table.columns[index])),
+        table.rows.prefix(200).map { TextWidth.of($0[index]) }.max() ?? 4)
     }
     let flexible = natural.indices.max { natural[$0] < natural[$1] } ?? 0
     let columns = table.columns.enumerated().map { index, name in
       Table.Column(
-        LineItemColumnName.short(name), index == flexible ? .flexible(weight: 1, minimum: 8) : .fixed(min(natural[index], 24)),
+        LineItemColumnName.short(name),
+        index == flexible ? .flexible(weight: 1, minimum: 8) : .fixed(min(natural[index], 24)),
         alignRight: index == table.columns.count - 1)
     }
     Table(
-      columns: columns, rows: table.rows.map { $0.map { .text($0) } }, selected: state.explorer.lineItemCursor,
-      header: theme[.columnHeader], body: theme[.text], selection: theme[.selection], barEmpty: theme[.barEmpty]
+      columns: columns, rows: table.rows.map { $0.map { .text($0) } },
+      selected: state.explorer.lineItemCursor,
+      header: theme[.columnHeader], body: theme[.text], selection: theme[.selection],
+      barEmpty: theme[.barEmpty]
     ).render(into: &screen, in: rect)
   }
 
@@ -106,7 +121,8 @@ struct ExplorerView {
   /// dimension (`tag:team=web`), so the context stays readable.
   private func crumb(_ filter: DimensionFilter) -> String {
     let value = label(for: filter.dimension, value: filter.value)
-    return [.service, .usageType, .resource].contains(filter.dimension) ? value : "\(filter.dimension.name)=\(value)"
+    return [.service, .usageType, .resource].contains(filter.dimension)
+      ? value : "\(filter.dimension.name)=\(value)"
   }
 
   /// A dimension value for people: `(none)` for empty, account aliases applied.

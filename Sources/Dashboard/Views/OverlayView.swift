@@ -33,7 +33,9 @@ struct OverlayView {
       guard !bindings.isEmpty else { continue }
       if !lines.isEmpty { lines.append(("", "", false)) }
       lines.append((context.rawValue, "", true))
-      for binding in bindings { lines.append((binding.keys.map(\.label).joined(separator: " "), binding.summary, false)) }
+      for binding in bindings {
+        lines.append((binding.keys.map(\.label).joined(separator: " "), binding.summary, false))
+      }
     }
     lines.append(("", "", false))
     lines.append(("Palette", "", true))
@@ -46,16 +48,22 @@ struct OverlayView {
     let width = min(72, rect.width - 4)
     let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y, width: width, height: rect.height)
     screen.fill(box, style: theme[.text])
-    let inside = Box(title: "Keys (Esc closes, j/k scroll)", border: theme[.accent], titleStyle: theme[.title]).render(into: &screen, in: box)
+    let inside = Box(
+      title: "Keys (Esc closes, j/k scroll)", border: theme[.accent], titleStyle: theme[.title]
+    ).render(into: &screen, in: box)
     let lines = OverlayView.helpLines(state.keymap)
     let first = min(scroll, max(lines.count - inside.height, 0))
     for (row, line) in lines.dropFirst(first).prefix(inside.height).enumerated() {
       let y = inside.y + row
       if line.isHeading {
-        screen.put(line.keys, in: Rect(x: inside.x + 1, y: y, width: inside.width - 1, height: 1), style: theme[.columnHeader])
+        screen.put(
+          line.keys, in: Rect(x: inside.x + 1, y: y, width: inside.width - 1, height: 1),
+          style: theme[.columnHeader])
       } else {
         screen.put(line.keys, in: Rect(x: inside.x + 2, y: y, width: 16, height: 1), style: theme[.accent])
-        screen.put(line.summary, in: Rect(x: inside.x + 19, y: y, width: inside.width - 19, height: 1), style: theme[.text])
+        screen.put(
+          line.summary, in: Rect(x: inside.x + 19, y: y, width: inside.width - 19, height: 1),
+          style: theme[.text])
       }
     }
   }
@@ -68,13 +76,15 @@ struct OverlayView {
     screen.put("▏", x: x, y: rect.y, style: theme[.input].adding(.bold), limit: rect.right)
   }
 
-  private func renderSuggestions(_ suggestions: [Palette.Suggestion], _ screen: inout Screen, above row: Rect) {
+  private func renderSuggestions(_ suggestions: [Palette.Suggestion], _ screen: inout Screen, above row: Rect)
+  {
     let shown = Array(suggestions.prefix(8))
     guard !shown.isEmpty else { return }
     let width = min(64, row.width)
     let box = Rect(x: row.x, y: row.y - shown.count - 2, width: width, height: shown.count + 2)
     screen.fill(box, style: theme[.text])
-    let inside = Box(title: "Tab completes", border: theme[.border], titleStyle: theme[.muted]).render(into: &screen, in: box)
+    let inside = Box(title: "Tab completes", border: theme[.border], titleStyle: theme[.muted]).render(
+      into: &screen, in: box)
     for (index, suggestion) in shown.enumerated() {
       let rowRect = inside.row(index)
       let (name, summary) = rowRect.splitLeft(22, gap: 1)
@@ -87,9 +97,11 @@ struct OverlayView {
 
   private func renderTriage(_ form: TriageForm, _ screen: inout Screen, in rect: Rect) {
     let width = min(64, rect.width - 4)
-    let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + rect.height / 2 - 4, width: width, height: 8)
+    let box = Rect(
+      x: rect.x + (rect.width - width) / 2, y: rect.y + rect.height / 2 - 4, width: width, height: 8)
     screen.fill(box, style: theme[.text])
-    let inside = Box(title: "Triage", border: theme[.accent], titleStyle: theme[.title]).render(into: &screen, in: box)
+    let inside = Box(title: "Triage", border: theme[.accent], titleStyle: theme[.title]).render(
+      into: &screen, in: box)
     let series = state.data.anomalies.first { $0.id == form.anomalyID }?.series ?? form.anomalyID
     screen.put(series, in: inside.row(0), style: theme[.muted])
     var x = screen.put("Verdict  ", x: inside.x, y: inside.y + 2, style: theme[.text], limit: inside.right)
@@ -107,19 +119,27 @@ struct OverlayView {
 
   private func renderLineForm(_ form: LineForm, _ screen: inout Screen, in rect: Rect) {
     let width = min(72, rect.width - 4)
-    let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + rect.height / 2 - 5, width: width, height: 10)
+    let box = Rect(
+      x: rect.x + (rect.width - width) / 2, y: rect.y + rect.height / 2 - 5, width: width, height: 10)
     screen.fill(box, style: theme[.text])
-    let title = form.index == nil ? "Add cost line to \(form.incidentID)" : "Edit cost line of \(form.incidentID)"
-    let inside = Box(title: title, border: theme[.accent], titleStyle: theme[.title]).render(into: &screen, in: box)
+    let title =
+      form.index == nil ? "Add cost line to \(form.incidentID)" : "Edit cost line of \(form.incidentID)"
+    let inside = Box(title: title, border: theme[.accent], titleStyle: theme[.title]).render(
+      into: &screen, in: box)
     for (index, name) in LineForm.fields.enumerated() {
       let y = inside.y + index
-      screen.put(name, in: Rect(x: inside.x, y: y, width: 12, height: 1), style: index == form.focus ? theme[.accent] : theme[.text])
+      screen.put(
+        name, in: Rect(x: inside.x, y: y, width: 12, height: 1),
+        style: index == form.focus ? theme[.accent] : theme[.text])
       let field = Rect(x: inside.x + 12, y: y, width: inside.width - 12, height: 1)
       screen.fill(field, style: theme[.input])
-      let end = screen.put(form.values[index].text, x: field.x, y: y, style: theme[.input], limit: field.right)
+      let end = screen.put(
+        form.values[index].text, x: field.x, y: y, style: theme[.input], limit: field.right)
       if index == form.focus { screen.put("▏", x: end, y: y, style: theme[.input], limit: field.right) }
     }
-    screen.put("categories: " + LedgerUpdate.categories.joined(separator: " "), in: inside.row(5), style: theme[.muted])
+    screen.put(
+      "categories: " + LedgerUpdate.categories.joined(separator: " "), in: inside.row(5), style: theme[.muted]
+    )
     if let problem = form.problem { screen.put(problem, in: inside.row(6), style: theme[.error]) }
     screen.put("Tab next field · Enter save · Esc cancel", in: inside.row(-1), style: theme[.muted])
   }

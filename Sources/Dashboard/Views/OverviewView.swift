@@ -23,23 +23,35 @@ struct OverviewView {
 
   private func renderFigures(_ model: OverviewModel, _ screen: inout Screen, in rect: Rect) {
     let change = model.total - model.previousTotal
-    var x = screen.put(model.period.label + "  ", x: rect.x, y: rect.y, style: theme[.muted], limit: rect.right)
+    var x = screen.put(
+      model.period.label + "  ", x: rect.x, y: rect.y, style: theme[.muted], limit: rect.right)
     x = screen.put(model.total.dollars(), x: x, y: rect.y, style: theme[.title], limit: rect.right)
     let changeStyle = change.units > 0 ? theme[.increase] : theme[.decrease]
-    let changeText = "  \(Format.arrow(change)) \(Format.signedDollars(change)) (\(Format.percentChange(model.total, from: model.previousTotal)))"
+    let changeText =
+      "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
+      + "(\(Format.percentChange(model.total, from: model.previousTotal)))"
     x = screen.put(changeText, x: x, y: rect.y, style: changeStyle, limit: rect.right)
-    screen.put(" vs \(model.period.previousLabel) \(model.previousTotal.dollars())", x: x, y: rect.y, style: theme[.muted], limit: rect.right)
+    screen.put(
+      " vs \(model.period.previousLabel) \(model.previousTotal.dollars())", x: x, y: rect.y,
+      style: theme[.muted], limit: rect.right)
     let y = rect.y + 1
     x = screen.put("Month to date ", x: rect.x, y: y, style: theme[.muted], limit: rect.right)
-    x = screen.put(model.monthToDate.dollars(), x: x, y: y, style: theme[.text].adding(.bold), limit: rect.right)
-    x = screen.put("  Forecast \(Period.shortDay(model.month.lastDay)) ", x: x, y: y, style: theme[.muted], limit: rect.right)
-    let overBudget = state.config.monthlyBudget.map { model.forecast > $0 } ?? false
-    x = screen.put(model.forecast.dollars(decimals: 0), x: x, y: y, style: overBudget ? theme[.warning] : theme[.text].adding(.bold), limit: rect.right)
     x = screen.put(
-      " (90%: \(model.forecastBand.low.dollars(decimals: 0))–\(model.forecastBand.high.dollars(decimals: 0)))", x: x, y: y,
+      model.monthToDate.dollars(), x: x, y: y, style: theme[.text].adding(.bold), limit: rect.right)
+    x = screen.put(
+      "  Forecast \(Period.shortDay(model.month.lastDay)) ", x: x, y: y, style: theme[.muted],
+      limit: rect.right)
+    let overBudget = state.config.monthlyBudget.map { model.forecast > $0 } ?? false
+    x = screen.put(
+      model.forecast.dollars(decimals: 0), x: x, y: y,
+      style: overBudget ? theme[.warning] : theme[.text].adding(.bold), limit: rect.right)
+    x = screen.put(
+      " (90%: \(model.forecastBand.low.dollars(decimals: 0))–\(model.forecastBand.high.dollars(decimals: 0)))",
+      x: x, y: y,
       style: theme[.forecast], limit: rect.right)
     if overBudget, let budget = state.config.monthlyBudget {
-      screen.put("  over budget \(budget.dollars(decimals: 0))", x: x, y: y, style: theme[.warning], limit: rect.right)
+      screen.put(
+        "  over budget \(budget.dollars(decimals: 0))", x: x, y: y, style: theme[.warning], limit: rect.right)
     }
   }
 
@@ -47,9 +59,11 @@ struct OverviewView {
     let marked = anomalyDays()
     let shown = min(model.daily.count, max(rect.width - 10, 1))
     let title = "Daily spend, last \(shown) days" + (marked.isEmpty ? "" : "  ▲ anomaly")
-    let inside = Box(title: title, border: theme[.border], titleStyle: theme[.title]).render(into: &screen, in: rect)
+    let inside = Box(title: title, border: theme[.border], titleStyle: theme[.title]).render(
+      into: &screen, in: rect)
     DailyChart(
-      values: model.daily, firstDay: model.firstDay, marked: marked, bar: theme[.chart], mark: theme[.anomaly],
+      values: model.daily, firstDay: model.firstDay, marked: marked, bar: theme[.chart],
+      mark: theme[.anomaly],
       axis: theme[.muted], referenceStyle: theme[.forecast]
     ).render(into: &screen, in: inside)
   }
@@ -63,8 +77,10 @@ struct OverviewView {
   }
 
   private func renderMovers(_ model: OverviewModel, _ screen: inout Screen, in rect: Rect) {
-    let inside = Box(title: "Top movers vs \(model.period.previousLabel)", border: theme[.border], titleStyle: theme[.title])
-      .render(into: &screen, in: rect)
+    let inside = Box(
+      title: "Top movers vs \(model.period.previousLabel)", border: theme[.border], titleStyle: theme[.title]
+    )
+    .render(into: &screen, in: rect)
     let wide = inside.width >= 50
     var columns = [
       Table.Column("Service · usage type", .flexible(weight: 1, minimum: 10), cutsMiddle: true),
@@ -96,7 +112,9 @@ struct OverviewView {
       service = service.dropFirst(prefix.count)
     }
     var usage = Substring(values[1])
-    if let dash = usage.firstIndex(of: "-"), usage[..<dash].count <= 5, usage[..<dash].allSatisfy({ $0.isUppercase || $0.isNumber }) {
+    if let dash = usage.firstIndex(of: "-"), usage[..<dash].count <= 5,
+      usage[..<dash].allSatisfy({ $0.isUppercase || $0.isNumber })
+    {
       usage = usage[usage.index(after: dash)...]
     }
     return "\(service) · \(usage.isEmpty ? "(none)" : usage)"
@@ -104,7 +122,8 @@ struct OverviewView {
 
   private func renderIncidents(_ screen: inout Screen, in rect: Rect) {
     let open = state.data.incidents.filter(\.isOpen).sorted { $0.start > $1.start }
-    let inside = Box(title: "Open incidents", border: theme[.border], titleStyle: theme[.title]).render(into: &screen, in: rect)
+    let inside = Box(title: "Open incidents", border: theme[.border], titleStyle: theme[.title]).render(
+      into: &screen, in: rect)
     guard !inside.isEmpty else { return }
     var y = inside.y
     if open.isEmpty {
@@ -114,15 +133,21 @@ struct OverviewView {
     for incident in open where y < inside.bottom - 2 {
       let total = incident.total.compactDollars()
       let nameWidth = inside.width - TextWidth.of(total) - 1
-      screen.put(incident.title, in: Rect(x: inside.x, y: y, width: nameWidth, height: 1), style: theme[.text])
-      screen.put(total, in: Rect(x: inside.right - TextWidth.of(total), y: y, width: TextWidth.of(total), height: 1), style: theme[.increase])
-      screen.put("\(incident.id) · \(Period.shortDay(incident.start))–\(Period.shortDay(incident.end))", in: Rect(x: inside.x, y: y + 1, width: inside.width, height: 1), style: theme[.muted])
+      screen.put(
+        incident.title, in: Rect(x: inside.x, y: y, width: nameWidth, height: 1), style: theme[.text])
+      screen.put(
+        total, in: Rect(x: inside.right - TextWidth.of(total), y: y, width: TextWidth.of(total), height: 1),
+        style: theme[.increase])
+      screen.put(
+        "\(incident.id) · \(Period.shortDay(incident.start))–\(Period.shortDay(incident.end))",
+        in: Rect(x: inside.x, y: y + 1, width: inside.width, height: 1), style: theme[.muted])
       y += 2
     }
     let anomalies = state.data.anomalies.filter { state.config.shows($0) }
     let untriaged = anomalies.filter { $0.triage == nil }.count
     if y < inside.bottom {
-      let summary = anomalies.isEmpty ? "no anomalies detected" : "\(anomalies.count) anomalies (\(untriaged) untriaged)"
+      let summary =
+        anomalies.isEmpty ? "no anomalies detected" : "\(anomalies.count) anomalies (\(untriaged) untriaged)"
       screen.put(summary, in: inside.row(-1), style: untriaged > 0 ? theme[.anomaly] : theme[.muted])
     }
   }

@@ -96,17 +96,25 @@ struct RootView {
 
   private func renderStatus(_ screen: inout Screen, in rect: Rect) {
     let keymap = state.keymap
-    var hints: [(String, String)] = [(keymap.label(for: .help), "help"), (keymap.label(for: .palette), "cmd")]
+    var hints: [(String, String)] = [
+      (keymap.label(for: .help), "help"), (keymap.label(for: .palette), "cmd"),
+    ]
     switch state.screen {
     case .overview: hints += [("Enter", "explore"), ("Tab", "next")]
-    case .explorer: hints += [("Enter", "drill"), ("h", "up"), ("/", "filter"), ("b", "group"), ("s", "sort"), ("c", "basis")]
+    case .explorer:
+      hints += [
+        ("Enter", "drill"), ("h", "up"), ("/", "filter"), ("b", "group"), ("s", "sort"), ("c", "basis"),
+      ]
     case .anomalies: hints += [("Enter", "detail"), ("t", "triage"), ("/", "filter")]
     case .ledger: hints += [("Enter", "lines"), ("a", "add"), ("e", "edit"), ("x", "export")]
     }
     hints.append((keymap.label(for: .quit), "quit"))
     var note = state.today.map { "today \($0)" } ?? ""
-    if let loading = state.loading, state.loaded { note = "loading \(loading.item) \(Int(loading.fraction * 100))%" }
-    StatusBar(hints: hints, note: note, style: theme[.statusBar], keyStyle: theme[.key]).render(into: &screen, in: rect)
+    if let loading = state.loading, state.loaded {
+      note = "loading \(loading.item) \(Int(loading.fraction * 100))%"
+    }
+    StatusBar(hints: hints, note: note, style: theme[.statusBar], keyStyle: theme[.key]).render(
+      into: &screen, in: rect)
     if let message = state.message {
       let style = message.isError ? theme[.error] : theme[.statusBar].adding(.bold)
       screen.fill(rect, style: style)
@@ -123,19 +131,25 @@ struct RootView {
     let top = max((size.height - lines.count) / 2, 0)
     for (offset, line) in lines.enumerated() {
       let text = TextWidth.truncate(line, to: size.width)
-      screen.put(text, x: max((size.width - TextWidth.of(text)) / 2, 0), y: top + offset, style: offset == 0 ? theme[.warning] : theme[.text])
+      screen.put(
+        text, x: max((size.width - TextWidth.of(text)) / 2, 0), y: top + offset,
+        style: offset == 0 ? theme[.warning] : theme[.text])
     }
   }
 
   private func renderLoading(_ screen: inout Screen, in rect: Rect) {
     let width = min(56, rect.width - 4)
     let box = Rect(x: (rect.width - width) / 2, y: rect.y + rect.height / 2 - 3, width: width, height: 6)
-    let inside = Box(title: "Loading", border: theme[.border], titleStyle: theme[.title]).render(into: &screen, in: box)
+    let inside = Box(title: "Loading", border: theme[.border], titleStyle: theme[.title]).render(
+      into: &screen, in: box)
     let progress = state.loading ?? LoadProgress(item: "starting", done: 0, total: 0)
     screen.put("Reading " + progress.item, in: inside.row(0), style: theme[.text])
     let bar = inside.row(2).splitLeft(inside.width - 6, gap: 1)
-    ShareBar(fraction: progress.fraction, fill: theme[.chart], empty: theme[.barEmpty]).render(into: &screen, in: bar.left)
-    screen.put(progress.total > 0 ? "\(Int(progress.fraction * 100))%" : "…", in: bar.rest, style: theme[.muted], alignRight: true)
+    ShareBar(fraction: progress.fraction, fill: theme[.chart], empty: theme[.barEmpty]).render(
+      into: &screen, in: bar.left)
+    screen.put(
+      progress.total > 0 ? "\(Int(progress.fraction * 100))%" : "…", in: bar.rest, style: theme[.muted],
+      alignRight: true)
   }
 
   private func renderEmpty(_ screen: inout Screen, in rect: Rect) {
@@ -145,7 +159,9 @@ struct RootView {
       "Or import them:  spendtop import PATH...  then run spendtop again",
     ]
     for (offset, line) in lines.enumerated() {
-      screen.put(line, in: Rect(x: 2, y: rect.y + 1 + offset, width: rect.width - 4, height: 1), style: offset == 0 ? theme[.title] : theme[.text])
+      screen.put(
+        line, in: Rect(x: 2, y: rect.y + 1 + offset, width: rect.width - 4, height: 1),
+        style: offset == 0 ? theme[.title] : theme[.text])
     }
   }
 }

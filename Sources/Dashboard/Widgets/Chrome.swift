@@ -26,7 +26,9 @@ public struct Box: Sendable {
       screen.put("│", x: rect.right - 1, y: y, style: border)
     }
     if !title.isEmpty && rect.width > 6 {
-      screen.put(" " + TextWidth.truncate(title, to: rect.width - 6) + " ", x: rect.x + 2, y: rect.y, style: titleStyle, limit: rect.right - 2)
+      screen.put(
+        " " + TextWidth.truncate(title, to: rect.width - 6) + " ", x: rect.x + 2, y: rect.y,
+        style: titleStyle, limit: rect.right - 2)
     }
     return rect.inset(dx: 1, dy: 1)
   }

@@ -41,10 +41,15 @@ public struct DailyChart: Sendable {
     let labels = [peak, Money.zero].map { $0.compactDollars() }
     let top = max(peak.doubleValue, 0.000_001)
     let plotX = rect.x + axisWidth + 1
-    screen.put(TextWidth.pad(labels[0], to: axisWidth - 1, alignRight: true), x: rect.x, y: rect.y, style: axis)
-    screen.put(TextWidth.pad(labels[1], to: axisWidth - 1, alignRight: true), x: rect.x, y: rect.y + plotRows - 1, style: axis)
+    screen.put(
+      TextWidth.pad(labels[0], to: axisWidth - 1, alignRight: true), x: rect.x, y: rect.y, style: axis)
+    screen.put(
+      TextWidth.pad(labels[1], to: axisWidth - 1, alignRight: true), x: rect.x, y: rect.y + plotRows - 1,
+      style: axis)
     for row in 0..<plotRows { screen.put("┤", x: rect.x + axisWidth, y: rect.y + row, style: axis) }
-    screen.put("└" + String(repeating: "─", count: columns), x: rect.x + axisWidth, y: rect.y + plotRows, style: axis, limit: rect.right)
+    screen.put(
+      "└" + String(repeating: "─", count: columns), x: rect.x + axisWidth, y: rect.y + plotRows, style: axis,
+      limit: rect.right)
     for column in 0..<columns {
       let index = start + column
       let day = firstDay.advanced(by: index)
@@ -71,7 +76,9 @@ public struct DailyChart: Sendable {
     let lastLabel = Period.shortDay(firstDay.advanced(by: values.count - 1))
     screen.put(firstLabel, x: plotX, y: dateRow, style: axis, limit: rect.right)
     let lastX = plotX + columns - TextWidth.of(lastLabel)
-    if lastX > plotX + TextWidth.of(firstLabel) + 1 { screen.put(lastLabel, x: lastX, y: dateRow, style: axis, limit: rect.right) }
+    if lastX > plotX + TextWidth.of(firstLabel) + 1 {
+      screen.put(lastLabel, x: lastX, y: dateRow, style: axis, limit: rect.right)
+    }
   }
 
   /// The largest value (or reference) from `start` on: the top of the y-axis.

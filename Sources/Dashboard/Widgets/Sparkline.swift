@@ -69,10 +69,18 @@ public struct ShareBar: Sendable {
     let full = eighths / 8
     let rest = eighths % 8
     var column = rect.x
-    if full > 0 { column = screen.put(String(repeating: "█", count: full), x: column, y: rect.y, style: fill, limit: rect.right) }
-    if rest > 0 { column = screen.put(String(ShareBar.partials[rest - 1]), x: column, y: rect.y, style: fill, limit: rect.right) }
+    if full > 0 {
+      column = screen.put(
+        String(repeating: "█", count: full), x: column, y: rect.y, style: fill, limit: rect.right)
+    }
+    if rest > 0 {
+      column = screen.put(
+        String(ShareBar.partials[rest - 1]), x: column, y: rect.y, style: fill, limit: rect.right)
+    }
     if column < rect.right {
-      screen.put(String(repeating: "·", count: rect.right - column), x: column, y: rect.y, style: empty, limit: rect.right)
+      screen.put(
+        String(repeating: "·", count: rect.right - column), x: column, y: rect.y, style: empty,
+        limit: rect.right)
     }
   }
 }

@@ -114,7 +114,9 @@ public struct Table: Sendable {
     screen.fill(rect.row(0), style: header)
     var x = rect.x
     for (column, width) in zip(columns, widths) {
-      screen.put(column.title, in: Rect(x: x, y: rect.y, width: min(width, rect.right - x), height: 1), style: header, alignRight: column.alignRight)
+      screen.put(
+        column.title, in: Rect(x: x, y: rect.y, width: min(width, rect.right - x), height: 1), style: header,
+        alignRight: column.alignRight)
       x += width + 1
     }
     let visible = rect.height - 1
@@ -136,8 +138,11 @@ public struct Table: Sendable {
           let shown = columns[position].cutsMiddle ? TextWidth.truncateMiddle(text, to: cell.width) : text
           screen.put(shown, in: cell, style: cellStyle, alignRight: columns[position].alignRight)
         case .bar(let fraction, let fill):
-          ShareBar(fraction: fraction, fill: onSelection(fill, index), empty: index == selected ? selection : barEmpty)
-            .render(into: &screen, in: cell)
+          ShareBar(
+            fraction: fraction, fill: onSelection(fill, index),
+            empty: index == selected ? selection : barEmpty
+          )
+          .render(into: &screen, in: cell)
         case .spark(let values, let style):
           Sparkline(values: values, style: onSelection(style, index)).render(into: &screen, in: cell)
         }
