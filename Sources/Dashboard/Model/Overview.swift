@@ -39,10 +39,19 @@ public struct OverviewModel: Sendable, Equatable {
     firstDay = first
     var daily = Array(repeating: Money.zero, count: max(first.distance(to: today) + 1, 1))
     var usage = daily
+    // `ChargeKind(lineItemType:)` lowercases its input: classify each distinct type once.
+    var kinds: [String: Bool] = [:]
+    func isUsage(_ type: String) -> Bool {
+      if type == "Usage" { return true }
+      if let known = kinds[type] { return known }
+      let usage = ChargeKind(lineItemType: type) == .usage
+      kinds[type] = usage
+      return usage
+    }
     for row in cube.rows where row.key.day >= first && row.key.day <= today {
       let index = first.distance(to: row.key.day)
       daily[index] += row.costs[basis]
-      if row.key.chargeKind == .usage { usage[index] += row.costs[basis] }
+      if isUsage(row.key.lineItemType) { usage[index] += row.costs[basis] }
     }
     self.daily = daily
     func sum(_ days: ClosedRange<Day>) -> Money {
