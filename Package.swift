@@ -21,16 +21,23 @@ let package = Package(
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+    .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
+    .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
 
     // MARK: - Composition root
     .executableTarget(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "SpikeDetector",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // MARK: - Benchmarks (run by Benchmarks/*.sh)
+    .executableTarget(name: "detector-bench", dependencies: ["SpikeEvaluation", "SpikeDetector", "SpendModel"]),
+
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "SpendModel"]),
   ]
 )
