@@ -51,11 +51,12 @@ public struct EventTracker: Sendable {
       }
       if alarm.rule == .spike && abs(assessment.z) < ordinary { continue }
       let level = alarm.rule == .new ? 0 : (alarm.start < index ? model.level(at: alarm.start) : assessment.level ?? 0)
-      let event = SeriesEvent(
+      var event = SeriesEvent(
         direction: alarm.direction, raisedBy: alarm.rule, start: alarm.start, detected: index, end: index,
         maxZ: alarm.rule == .new ? .infinity : abs(assessment.z), frozenLevel: level,
         frozenProfile: alarm.rule == .new ? nil : model.activeProfile, frozenSigma: assessment.sigma,
         lastAlarm: index)
+      event.multiplicative = parameters.multiplicative
       open.append(events.count)
       events.append(event)
       raised = true
@@ -110,7 +111,11 @@ public struct EventTracker: Sendable {
     let sinceLastAlarm = index - (parameters.extendWhileAway ? events[latest].lastAlarm : events[latest].detected)
     switch alarm.rule {
     case .step, .drift, .new: return sinceLastAlarm <= max(parameters.mergeGap, parameters.driftLag) ? latest : nil
-    case .spike: return sinceLastAlarm <= parameters.mergeGap ? latest : nil
+    case .spike:
+      // A spike while the series is still away from the event's baseline is the same incident
+      // growing (a ramp, a step getting worse), as an open CAD anomaly keeps growing.
+      let stillAway = parameters.extendWhileAway && events[latest].end >= index - 1
+      return sinceLastAlarm <= parameters.mergeGap || stillAway ? latest : nil
     }
   }
 

@@ -41,11 +41,15 @@ public struct SeriesEvent: Sendable, Equatable {
   /// The last observation on which a rule fired for this event.
   var lastAlarm: Int
 
+  /// Whether the frozen profile is a factor (spend) rather than an offset (metrics).
+  public var multiplicative = false
+
   /// The frozen expected value for an observation in the given time slot.
   public func expected(slot: Int) -> Double {
     guard let frozenProfile, !frozenProfile.isEmpty else { return frozenLevel }
     let phase = slot % frozenProfile.count
-    return frozenLevel + frozenProfile[phase < 0 ? phase + frozenProfile.count : phase]
+    let term = frozenProfile[phase < 0 ? phase + frozenProfile.count : phase]
+    return multiplicative ? frozenLevel * term : frozenLevel + term
   }
 
   /// The kind reported: new and drift as raised; a confirmed step only if it lasted a week or is

@@ -21,9 +21,10 @@ public struct SeriesModel: Sendable {
   /// `value − level` per observation, NaN where there was no level yet.
   private var deviations: [Double] = []
   /// |clipped one-step error| per observation (relative to the expected value when
-  /// `relativeScale`), NaN where excluded.
+  /// `multiplicative`), NaN where excluded.
   private var errors: [Double] = []
   private var levels: [Double] = []
+  private var expectations: [Double] = []
   private var regimeStart = 0
   private var lastNonzero: Int?
   private var profile: [Double]?
@@ -58,8 +59,22 @@ public struct SeriesModel: Sendable {
 
   /// The seasonal term for a phase under the current profile (0 without one).
   public func seasonal(phase: Int) -> Double {
-    guard let profile, seasonalUsable, phase >= 0, phase < profile.count else { return 0 }
+    let neutral = parameters.multiplicative ? 1.0 : 0.0
+    guard let profile, seasonalUsable, phase >= 0, phase < profile.count else { return neutral }
     return profile[phase]
+  }
+
+  /// A value with the seasonal term of its phase taken out (divided out for spend, subtracted
+  /// for metrics).
+  private func deseasonalized(_ value: Double, phase: Int) -> Double? {
+    guard parameters.multiplicative else { return value - seasonal(phase: phase) }
+    let factor = seasonal(phase: phase)
+    return factor > 1e-9 ? value / factor : nil
+  }
+
+  /// A level with the seasonal term of a phase put in.
+  private func seasonalized(_ level: Double, phase: Int) -> Double {
+    parameters.multiplicative ? level * seasonal(phase: phase) : level + seasonal(phase: phase)
   }
 
   /// The seasonal profile in force (per phase), nil when the baseline is flat.
@@ -145,11 +160,17 @@ public struct SeriesModel: Sendable {
     let band = p.spikeZ * sigma
     let clippedResidual = min(max(residual, -band), band)
     cleaned.append(outlier ? baseline.expected + clippedResidual : value)
-    errors.append(p.relativeScale ? abs(clippedResidual) / max(abs(baseline.expected), p.absoluteFloor) : abs(clippedResidual))
+    errors.append(p.multiplicative ? abs(clippedResidual) / max(abs(baseline.expected), p.absoluteFloor) : abs(clippedResidual))
     levels.append(baseline.level)
     // The profile learns from raw deviations: its median over cycles is robust on its own, and
-    // clipping would hide the seasonal edges it has to learn.
-    deviations.append(value - baseline.level)
+    // clipping would hide the seasonal edges it has to learn. Spend seasonality is a factor
+    // (weekends at 70% of weekdays, whatever the level); a metric's is an offset.
+    if p.multiplicative {
+      deviations.append(baseline.level > 0 ? value / baseline.level : .nan)
+    } else {
+      deviations.append(value - baseline.level)
+    }
+    expectations.append(baseline.expected)
     if history >= 2 && index >= p.newAfter, let step = cusum(index: index, z: z, gate: gate) { alarms.append(step) }
     if let drift = drift(index: index, history: history) { alarms.append(drift) }
     return Assessment(
@@ -184,12 +205,17 @@ public struct SeriesModel: Sendable {
     var count = 0
     for position in start...index {
       ensureScratch(count + 1)
-      scratch[count] = raw[position] - levels[position] - seasonal(phase: phase(ofSlot: slots[position]))
+      scratch[count] = raw[position] - expectations[position]
       count += 1
     }
     let shift = RobustStatistics.median(&scratch, count: count)
     let material = abs(shift) >= gate && (direction == .up ? shift > 0 : shift < 0)
-    restartRegime(at: start)
+    if material {
+      restartRegime(at: start)
+    } else {
+      // Too small to matter: the rolling median absorbs it; re-basing would only thin the history.
+      resetCusum()
+    }
     return Alarm(rule: .step, direction: direction, start: start, material: material)
   }
 
@@ -222,13 +248,14 @@ public struct SeriesModel: Sendable {
     let first = max(regimeStart, index - p.levelWindow)
     var count = 0
     for position in first..<index {
+      guard let value = deseasonalized(cleaned[position], phase: self.phase(ofSlot: slots[position])) else { continue }
       ensureScratch(count + 1)
-      scratch[count] = cleaned[position] - (seasonalUsable ? seasonal(phase: self.phase(ofSlot: slots[position])) : 0)
+      scratch[count] = value
       count += 1
     }
     let seasonalLevel = RobustStatistics.median(&scratch, count: count)
     guard seasonalUsable else { return (seasonalLevel, seasonalLevel) }
-    let seasonalExpected = seasonalLevel + seasonal(phase: phase)
+    let seasonalExpected = seasonalized(seasonalLevel, phase: phase)
     if profileCycles >= p.minSeasonCycles { return (seasonalExpected, seasonalLevel) }
     // One or two cycles: take whichever baseline explains the value better.
     let flat = flatLevel(first: first, index: index)
@@ -260,7 +287,7 @@ public struct SeriesModel: Sendable {
       position -= 1
     }
     var spread = count >= 5 ? 1.4826 * RobustStatistics.median(&scratch, count: count) : 0
-    if p.relativeScale { spread *= max(abs(expected), p.absoluteFloor) }
+    if p.multiplicative { spread *= max(abs(expected), p.absoluteFloor) }
     return max(spread, p.relativeFloor * abs(expected), p.absoluteFloor)
   }
 
@@ -286,7 +313,9 @@ public struct SeriesModel: Sendable {
     }
     var sortedEstimate = estimate
     let center = RobustStatistics.median(&sortedEstimate, count: sortedEstimate.count)
-    estimate = estimate.map { $0 - center }
+    let multiplicative = parameters.multiplicative
+    guard !multiplicative || center > 0 else { return }
+    estimate = estimate.map { multiplicative ? max($0, 0) / center : $0 - center }
     profile = estimate
     profileCycles = cycles
     guard cycles >= parameters.minSeasonCycles else { return }
@@ -297,7 +326,8 @@ public struct SeriesModel: Sendable {
     for position in (index - span)..<index where !deviations[position].isNaN {
       let phase = slots[position] % period
       guard phase >= 0 else { continue }
-      adjusted.append(deviations[position] - estimate[phase])
+      let factor = estimate[phase]
+      adjusted.append(multiplicative ? (factor > 0 ? deviations[position] / factor : deviations[position]) : deviations[position] - factor)
     }
     let adjustedSpread = RobustStatistics.meanAbsoluteDeviation(adjusted, scratch: &scratch)
     profileActive = adjustedSpread <= (1 - parameters.seasonGain) * flatSpread
@@ -311,14 +341,18 @@ public struct SeriesModel: Sendable {
   /// them would stop it from ever learning a sharp seasonal edge that first looked like a step.
   private mutating func restartRegime(at start: Int) {
     regimeStart = start
-    cusumUp = 0
-    cusumDown = 0
-    upRunStart = raw.count
-    downRunStart = raw.count
+    resetCusum()
     for position in start..<cleaned.count {
       cleaned[position] = raw[position]
       errors[position] = .nan
     }
+  }
+
+  private mutating func resetCusum() {
+    cusumUp = 0
+    cusumDown = 0
+    upRunStart = raw.count
+    downRunStart = raw.count
   }
 
   private mutating func appendExcluded(_ value: Double) {
@@ -326,6 +360,7 @@ public struct SeriesModel: Sendable {
     errors.append(.nan)
     deviations.append(.nan)
     levels.append(value)
+    expectations.append(value)
   }
 
   private mutating func ensureScratch(_ needed: Int) {

@@ -21,10 +21,12 @@ public struct SeriesParameters: Sendable, Equatable {
   public var relativeFloor = 0.05
   /// Absolute scale floor in series units ($0.50 for spend).
   public var absoluteFloor = 0.5
-  /// Whether errors are scaled relative to the expected value: cost noise is multiplicative
-  /// (usage × price), so a 5%-noisy series has a large σ on its busy days and a small one on quiet
-  /// days. Off for generic metrics, whose values may sit at zero.
-  public var relativeScale = true
+  /// Whether noise and seasonality scale with the level. Cost is usage × price, so a 5%-noisy
+  /// series has a large σ on busy days and a small one on quiet days, and weekends run at a
+  /// fraction of weekdays whatever the level: errors are scaled relative to the expected value and
+  /// the weekly profile is a factor. Off for generic metrics (additive profile, absolute errors),
+  /// whose values may sit at zero.
+  public var multiplicative = true
   /// Robust z a spike must reach: 3.5 (Iglewicz–Hoaglin) for one series; `daily` raises it to 4
   /// because a bill has thousands of leaf-days a quarter (detector.md §4: "many series: z ≈ 3.5–4").
   public var spikeZ = 3.5
@@ -76,7 +78,7 @@ public struct SeriesParameters: Sendable, Equatable {
     parameters.minPercent = 0
     parameters.absoluteFloor = 1e-9
     parameters.extendWhileAway = false
-    parameters.relativeScale = false
+    parameters.multiplicative = false
     // Drift is a spend notion (this week against four weeks ago); a metric's ramp is not an event.
     parameters.driftRatio = .infinity
     // CUSUM assumes independent errors; sub-daily metrics have strongly autocorrelated ones, which

@@ -23,6 +23,8 @@ public struct Evaluation: Sendable {
   public private(set) var outcomes: [LabelOutcome] = []
   /// Anomalies that matched no label (or a label already matched).
   public private(set) var falseAlarms: [Anomaly] = []
+  /// The seed of each false alarm's bill.
+  public private(set) var falseAlarmSeeds: [UInt64] = []
   /// Reported anomalies in all.
   public private(set) var reported = 0
 
@@ -51,6 +53,7 @@ public struct Evaluation: Sendable {
             asOfConsistent: Evaluation.asOfConsistent(anomaly, label: label, cube: bill.cube, settings: settings)))
       }
       falseAlarms += unmatched
+      falseAlarmSeeds += unmatched.map { _ in seed }
     }
   }
 

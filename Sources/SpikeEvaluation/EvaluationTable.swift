@@ -23,9 +23,9 @@ extension Evaluation {
     ]
     if !falseAlarms.isEmpty {
       lines += ["", "False alarms:", ""]
-      for alarm in falseAlarms.prefix(20) {
+      for (alarm, seed) in zip(falseAlarms, falseAlarmSeeds).prefix(30) {
         lines.append(
-          "- \(alarm.kind.rawValue) \(alarm.start)…\(alarm.end) \(alarm.service) \(alarm.usageType) \(alarm.account) "
+          "- seed \(seed): \(alarm.kind.rawValue) \(alarm.start)…\(alarm.end) \(alarm.service) \(alarm.usageType) \(alarm.account) "
             + "impact \(alarm.impact.dollars())")
       }
     }
