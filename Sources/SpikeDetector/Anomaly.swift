@@ -16,6 +16,20 @@ public struct Contributor: Sendable, Equatable {
   public var impact: Money
   /// `impact / Σ max(impactᵢ, 0)`: negative for a contributor that offsets the anomaly.
   public var share: Double
+
+  /// Creates a contributor.
+  public init(
+    account: String, service: String, usageType: String, region: String, resource: String, impact: Money,
+    share: Double
+  ) {
+    self.account = account
+    self.service = service
+    self.usageType = usageType
+    self.region = region
+    self.resource = resource
+    self.impact = impact
+    self.share = share
+  }
 }
 
 /// One incident as the detector reports it (the JSON contract of issue 4).
@@ -50,6 +64,29 @@ public struct Anomaly: Sendable, Equatable {
   public var score: Double
   /// Top contributors ranked by dollars.
   public var contributors: [Contributor]
+
+  /// Creates an anomaly.
+  public init(
+    kind: AnomalyKind, direction: Direction, start: Day, end: Day, detected: Day, account: String, service: String,
+    usageType: String, region: String, actual: Money, expected: Money, impact: Money, impactPercent: Double?,
+    score: Double, contributors: [Contributor]
+  ) {
+    self.kind = kind
+    self.direction = direction
+    self.start = start
+    self.end = end
+    self.detected = detected
+    self.account = account
+    self.service = service
+    self.usageType = usageType
+    self.region = region
+    self.actual = actual
+    self.expected = expected
+    self.impact = impact
+    self.impactPercent = impactPercent
+    self.score = score
+    self.contributors = contributors
+  }
 }
 
 /// What a notice is about.
@@ -84,6 +121,22 @@ public struct Notice: Sendable, Equatable {
   public var amount: Money
   /// The same charge in previous months (median), nil when there is none.
   public var expected: Money?
+
+  /// Creates a notice.
+  public init(
+    kind: NoticeKind, day: Day, account: String, service: String, usageType: String, region: String,
+    lineItemType: String, amount: Money, expected: Money?
+  ) {
+    self.kind = kind
+    self.day = day
+    self.account = account
+    self.service = service
+    self.usageType = usageType
+    self.region = region
+    self.lineItemType = lineItemType
+    self.amount = amount
+    self.expected = expected
+  }
 }
 
 /// What `detect` found, with the data's freshness.
@@ -94,6 +147,13 @@ public struct DetectionReport: Sendable, Equatable {
   public var notices: [Notice]
   /// The first and last day of data the detector saw, nil for no data.
   public var dataRange: ClosedRange<Day>?
+
+  /// Creates a report.
+  public init(anomalies: [Anomaly], notices: [Notice], dataRange: ClosedRange<Day>?) {
+    self.anomalies = anomalies
+    self.notices = notices
+    self.dataRange = dataRange
+  }
 }
 
 /// Why detection cannot run.

@@ -7,7 +7,8 @@
 /// one week of slots (calendar timestamps) or any lag (numeric ones), by the autocorrelation of
 /// the series minus its trailing mean over the candidate period. Both directions alarm. The score
 /// is ≥ 0.5 only on the row that raises an event (one alert per incident); every other row scores
-/// its robust z on a scale that stays below 0.5.
+/// its robust z on a scale that stays below 0.5. Until the period is known (two to three cycles
+/// in), a seasonal edge can look like a jump and alarm: the price of needing no history.
 public struct GenericSeriesDetector: Sendable {
   /// A fixed seasonal period in slots, or nil to detect it.
   public var period: Int?
@@ -42,6 +43,8 @@ public struct GenericSeriesDetector: Sendable {
     if calendar && interval < 86_400 {
       // One alert event per day of samples at most (detector.md §8.5 merges detections < 1 day apart).
       parameters.mergeGap = max(parameters.mergeGap, Int((86_400 / interval).rounded()))
+      // Nothing alarms before a first day of samples: its daily shape is unknown until then.
+      parameters.newAfter = parameters.mergeGap
     }
     tune(&parameters, interval)
     var model = SeriesModel(parameters: parameters)

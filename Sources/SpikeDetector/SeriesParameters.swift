@@ -27,8 +27,10 @@ public struct SeriesParameters: Sendable, Equatable {
   /// the weekly profile is a factor. Off for generic metrics (additive profile, absolute errors),
   /// whose values may sit at zero.
   public var multiplicative = true
-  /// Robust z a spike must reach: 3.5 (Iglewicz–Hoaglin) for one series; `daily` raises it to 4
-  /// because a bill has thousands of leaf-days a quarter (detector.md §4: "many series: z ≈ 3.5–4").
+  /// Robust z a spike must reach: 3.5 (Iglewicz–Hoaglin) for one series. `daily` raises it to 4.5
+  /// because a bill is many series: ~10⁴ leaf-days a quarter, where the normal tail beyond 4 still
+  /// leaves ~0.3 chance alarms and beyond 4.5 ~0.03, and because σ is itself a median of at most
+  /// 56 errors (±15%), which fattens the tail of z.
   public var spikeZ = 3.5
   /// CUSUM reference value k, in σ (0.5: tuned to a 1σ shift).
   public var cusumK = 0.5
@@ -36,8 +38,9 @@ public struct SeriesParameters: Sendable, Equatable {
   public var cusumH = 5.0
   /// CUSUM input clip in σ (4): a single outlier adds at most 3.5 < h, so a step needs ≥ 2 points.
   public var cusumClip = 4.0
-  /// Observations since the series began (or re-based) below which only the jump rule runs (7).
-  public var minHistory = 7
+  /// Observations since the series began (or re-based) below which only the jump rule (at least a
+  /// doubling) runs: 14, because a scale from fewer than 14 errors is itself ±30% uncertain.
+  public var minHistory = 14
   /// Drift: length of the recent and the lagged window (7 days).
   public var driftWindow = 7
   /// Drift: lag between the two windows (28 days).
@@ -61,10 +64,10 @@ public struct SeriesParameters: Sendable, Equatable {
   /// Creates parameters with every default and the given period.
   public init(period: Int? = nil) { self.period = period }
 
-  /// Defaults for daily spend in dollars: weekly period, z 4, `$10/day` and 20% gates.
+  /// Defaults for daily spend in dollars: weekly period, z 4.5, `$10/day` and 20% gates.
   public static func daily(minImpact: Double = 10, minPercent: Double = 0.2) -> SeriesParameters {
     var parameters = SeriesParameters(period: 7)
-    parameters.spikeZ = 4
+    parameters.spikeZ = 4.5
     parameters.minImpact = minImpact
     parameters.minPercent = minPercent
     return parameters
