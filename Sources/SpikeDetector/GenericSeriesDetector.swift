@@ -15,9 +15,6 @@ public struct GenericSeriesDetector: Sendable {
   /// Smallest autocorrelation at the period lag that counts as seasonal (0.3).
   public var minimumAutocorrelation = 0.3
 
-  /// Parameter overrides applied after the generic defaults (experiments).
-  public var tune: @Sendable (inout SeriesParameters, Double) -> Void = { _, _ in }
-
   /// Creates a detector.
   public init(period: Int? = nil) { self.period = period }
 
@@ -46,7 +43,6 @@ public struct GenericSeriesDetector: Sendable {
       // Nothing alarms before a first day of samples: its daily shape is unknown until then.
       parameters.newAfter = parameters.mergeGap
     }
-    tune(&parameters, interval)
     var model = SeriesModel(parameters: parameters)
     var tracker = EventTracker(parameters: parameters, includeDecreases: true)
     var scores = [Double](repeating: 0, count: points.count)

@@ -7,30 +7,32 @@ enum RobustStatistics {
 
   /// The `k`-th smallest element (0-based) of `values[0..<count]`, reordering them (Hoare select).
   static func select(_ values: inout [Double], count: Int, k: Int) -> Double {
-    var low = 0
-    var high = count - 1
-    while low < high {
-      let pivot = values[(low + high) >> 1]
-      var i = low
-      var j = high
-      while i <= j {
-        while values[i] < pivot { i += 1 }
-        while values[j] > pivot { j -= 1 }
-        if i <= j {
-          values.swapAt(i, j)
-          i += 1
-          j -= 1
+    values.withUnsafeMutableBufferPointer { buffer in
+      var low = 0
+      var high = count - 1
+      while low < high {
+        let pivot = buffer[(low + high) >> 1]
+        var i = low
+        var j = high
+        while i <= j {
+          while buffer[i] < pivot { i += 1 }
+          while buffer[j] > pivot { j -= 1 }
+          if i <= j {
+            buffer.swapAt(i, j)
+            i += 1
+            j -= 1
+          }
+        }
+        if k <= j {
+          high = j
+        } else if k >= i {
+          low = i
+        } else {
+          return buffer[k]
         }
       }
-      if k <= j {
-        high = j
-      } else if k >= i {
-        low = i
-      } else {
-        return values[k]
-      }
+      return buffer[k]
     }
-    return values[k]
   }
 
   /// The median of `values[0..<count]` (mean of the two middle values for an even count).

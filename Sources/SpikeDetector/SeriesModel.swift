@@ -298,12 +298,10 @@ public struct SeriesModel: Sendable {
     observationsAtProfile = index
     let span = min(index, period * parameters.seasonCycles)
     var buckets = [[Double]](repeating: [], count: period)
-    var all: [Double] = []
     for position in (index - span)..<index where !deviations[position].isNaN {
       let phase = slots[position] % period
       guard phase >= 0 else { continue }
       buckets[phase].append(deviations[position])
-      all.append(deviations[position])
     }
     let cycles = buckets.map(\.count).min() ?? 0
     guard cycles >= 1 else { return }
@@ -320,15 +318,19 @@ public struct SeriesModel: Sendable {
     profileCycles = cycles
     guard cycles >= parameters.minSeasonCycles else { return }
     // Keep the profile only if it explains a real share of the spread. The spread is the mean
-    // absolute deviation from the median: a MAD would not see a one-day-a-week batch job.
-    let flatSpread = RobustStatistics.meanAbsoluteDeviation(all, scratch: &scratch)
+    // absolute deviation from the median (a MAD would not see a one-day-a-week batch job), taken
+    // over the cleaned values, so that a past spike cannot vote the weekly shape out.
+    var flat: [Double] = []
     var adjusted: [Double] = []
     for position in (index - span)..<index where !deviations[position].isNaN {
-      let phase = slots[position] % period
-      guard phase >= 0 else { continue }
-      let factor = estimate[phase]
-      adjusted.append(multiplicative ? (factor > 0 ? deviations[position] / factor : deviations[position]) : deviations[position] - factor)
+      let level = levels[position]
+      guard !multiplicative || level > 0 else { continue }
+      let deviation = multiplicative ? cleaned[position] / level : cleaned[position] - level
+      let factor = estimate[slots[position] % period]
+      flat.append(deviation)
+      adjusted.append(multiplicative ? (factor > 0 ? deviation / factor : deviation) : deviation - factor)
     }
+    let flatSpread = RobustStatistics.meanAbsoluteDeviation(flat, scratch: &scratch)
     let adjustedSpread = RobustStatistics.meanAbsoluteDeviation(adjusted, scratch: &scratch)
     profileActive = adjustedSpread <= (1 - parameters.seasonGain) * flatSpread
   }

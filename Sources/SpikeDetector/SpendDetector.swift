@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import SpendModel
 
 /// Finds spend anomalies in a cube: leaf usage series through the series core, calendar charges
@@ -46,11 +48,24 @@ public struct SpendDetector: Sendable {
     return DetectionReport(anomalies: anomalies, notices: notices, dataRange: series.firstDay...series.lastDay)
   }
 
-  /// Runs `events(in:firstDay:parameters:includeDecreases:)` over many daily series.
+  /// Runs `events(in:firstDay:parameters:includeDecreases:)` over many daily series, on every core.
   public static func events(
     inEach series: [[Double]], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
   ) -> [[SeriesEvent]] {
-    series.map { events(in: $0, firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases) }
+    let workers = max(1, min(series.count / 64, 8))
+    guard workers > 1 else {
+      return series.map { events(in: $0, firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases) }
+    }
+    let results = Mutex([[SeriesEvent]](repeating: [], count: series.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var local: [(Int, [SeriesEvent])] = []
+      for index in stride(from: worker, to: series.count, by: workers) {
+        let found = events(in: series[index], firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases)
+        if !found.isEmpty { local.append((index, found)) }
+      }
+      results.withLock { all in for (index, found) in local { all[index] = found } }
+    }
+    return results.withLock { $0 }
   }
 
   /// The time slot of a day: its ordinal shifted so that `slot mod 7` is the weekday − 1.

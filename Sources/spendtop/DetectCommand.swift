@@ -56,18 +56,7 @@ struct DetectCommand: ParsableCommand {
     } catch {
       throw ValidationError("\(path):\(error.description)")
     }
-    var detector = GenericSeriesDetector(period: period)
-    let env = ProcessInfo.processInfo.environment
-    detector.tune = { parameters, interval in
-      if let v = env["X_H"].flatMap(Double.init) { parameters.cusumH = v }
-      if let v = env["X_Z"].flatMap(Double.init) { parameters.spikeZ = v }
-      if let v = env["X_SW"].flatMap(Int.init) { parameters.scaleWindow = v }
-      if let v = env["X_LW"].flatMap(Int.init) { parameters.levelWindow = v }
-      if let v = env["X_MG"].flatMap(Int.init) { parameters.mergeGap = v }
-      if let v = env["X_DR"].flatMap(Double.init) { parameters.driftRatio = v }
-      if env["X_MGDAY"] != nil { parameters.mergeGap = max(3, Int(86400 / interval)) }
-    }
-    let result = detector.score(points)
+    let result = GenericSeriesDetector(period: period).score(points)
     var out = ""
     if format == .json {
       out = SeriesFormatting.json(points: points, result: result)
