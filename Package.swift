@@ -21,6 +21,8 @@ let package = Package(
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+    .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
+    .target(name: "Reports", dependencies: ["SpendModel"]),
     .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
 
@@ -29,6 +31,8 @@ let package = Package(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "BillImport",
+        "Reports",
         "SpikeDetector",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -38,6 +42,11 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
-    .testTarget(name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "SpendModel"]),
+    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
+      exclude: ["Fixtures", "__Snapshots__"]),
+    .testTarget(
+      name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
   ]
 )
