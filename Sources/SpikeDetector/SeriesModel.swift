@@ -37,6 +37,15 @@ public struct SeriesModel: Sendable {
   private var downRunStart = 0
   private var driftQuietUntil = 0
   private var scratch: [Double] = []
+  /// The level window's deseasonalized values for observations `levelFrom..<levelTo`.
+  private var levelValues = SortedWindow()
+  private var levelFrom = 0
+  private var levelTo = 0
+  private var levelDirty = true
+  /// The last `scaleWindow` non-NaN errors, and their positions oldest first from `scaleHead`.
+  private var scaleValues = SortedWindow()
+  private var scalePositions: [Int] = []
+  private var scaleHead = 0
 
   /// Creates a model with no history.
   public init(parameters: SeriesParameters) {
@@ -55,6 +64,7 @@ public struct SeriesModel: Sendable {
     profileActive = false
     profileCycles = 0
     observationsAtProfile = 0
+    levelDirty = true
   }
 
   /// The seasonal term for a phase under the current profile (0 without one).
@@ -161,6 +171,7 @@ public struct SeriesModel: Sendable {
     let clippedResidual = min(max(residual, -band), band)
     cleaned.append(outlier ? baseline.expected + clippedResidual : value)
     errors.append(p.multiplicative ? abs(clippedResidual) / max(abs(baseline.expected), p.absoluteFloor) : abs(clippedResidual))
+    pushError(errors[index], at: index)
     levels.append(baseline.level)
     // The profile learns from raw deviations: its median over cycles is robust on its own, and
     // clipping would hide the seasonal edges it has to learn. Spend seasonality is a factor
@@ -246,20 +257,57 @@ public struct SeriesModel: Sendable {
   ) -> (expected: Double, level: Double) {
     let p = parameters
     let first = max(regimeStart, index - p.levelWindow)
-    var count = 0
-    for position in first..<index {
-      guard let value = deseasonalized(cleaned[position], phase: self.phase(ofSlot: slots[position])) else { continue }
-      ensureScratch(count + 1)
-      scratch[count] = value
-      count += 1
-    }
-    let seasonalLevel = RobustStatistics.median(&scratch, count: count)
+    updateLevelWindow(first: first, index: index)
+    let seasonalLevel = levelValues.median
     guard seasonalUsable else { return (seasonalLevel, seasonalLevel) }
     let seasonalExpected = seasonalized(seasonalLevel, phase: phase)
     if profileCycles >= p.minSeasonCycles { return (seasonalExpected, seasonalLevel) }
     // One or two cycles: take whichever baseline explains the value better.
     let flat = flatLevel(first: first, index: index)
     return abs(value - seasonalExpected) <= abs(value - flat.expected) ? (seasonalExpected, seasonalLevel) : flat
+  }
+
+  /// Slides the level window to `first..<index`, rebuilding it when the profile or the regime changed.
+  private mutating func updateLevelWindow(first: Int, index: Int) {
+    if levelDirty || first < levelFrom || first > levelTo {
+      levelValues.removeAll()
+      levelFrom = first
+      levelTo = first
+      levelDirty = false
+    }
+    for position in levelFrom..<first {
+      if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) { levelValues.remove(value) }
+    }
+    levelFrom = first
+    for position in levelTo..<index {
+      if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) { levelValues.insert(value) }
+    }
+    levelTo = index
+  }
+
+  /// Adds the newest error to the scale window (NaN errors stay out).
+  private mutating func pushError(_ error: Double, at position: Int) {
+    guard !error.isNaN else { return }
+    scaleValues.insert(error)
+    scalePositions.append(position)
+    if scalePositions.count - scaleHead > parameters.scaleWindow {
+      scaleValues.remove(errors[scalePositions[scaleHead]])
+      scaleHead += 1
+    }
+  }
+
+  /// Rebuilds the scale window from the last `scaleWindow` non-NaN errors.
+  private mutating func rebuildScaleWindow() {
+    scaleValues.removeAll()
+    scalePositions.removeAll(keepingCapacity: true)
+    scaleHead = 0
+    var position = errors.count - 1
+    var collected: [Int] = []
+    while position >= 0 && collected.count < parameters.scaleWindow {
+      if !errors[position].isNaN { collected.append(position) }
+      position -= 1
+    }
+    for kept in collected.reversed() { pushError(errors[kept], at: kept) }
   }
 
   private mutating func flatLevel(first: Int, index: Int) -> (expected: Double, level: Double) {
@@ -275,18 +323,7 @@ public struct SeriesModel: Sendable {
 
   private mutating func scale(expected: Double, index: Int) -> Double {
     let p = parameters
-    var count = 0
-    var position = index - 1
-    while position >= 0 && count < p.scaleWindow {
-      let error = errors[position]
-      if !error.isNaN {
-        ensureScratch(count + 1)
-        scratch[count] = error
-        count += 1
-      }
-      position -= 1
-    }
-    var spread = count >= 5 ? 1.4826 * RobustStatistics.median(&scratch, count: count) : 0
+    var spread = scaleValues.count >= 5 ? 1.4826 * scaleValues.median : 0
     if p.multiplicative { spread *= max(abs(expected), p.absoluteFloor) }
     return max(spread, p.relativeFloor * abs(expected), p.absoluteFloor)
   }
@@ -315,6 +352,7 @@ public struct SeriesModel: Sendable {
     guard !multiplicative || center > 0 else { return }
     estimate = estimate.map { multiplicative ? max($0, 0) / center : $0 - center }
     profile = estimate
+    levelDirty = true
     profileCycles = cycles
     guard cycles >= parameters.minSeasonCycles else { return }
     // Keep the profile only if it explains a real share of the spread. The spread is the mean
@@ -333,6 +371,7 @@ public struct SeriesModel: Sendable {
     let flatSpread = RobustStatistics.meanAbsoluteDeviation(flat, scratch: &scratch)
     let adjustedSpread = RobustStatistics.meanAbsoluteDeviation(adjusted, scratch: &scratch)
     profileActive = adjustedSpread <= (1 - parameters.seasonGain) * flatSpread
+    levelDirty = true
   }
 
   // MARK: - Regimes
@@ -348,6 +387,8 @@ public struct SeriesModel: Sendable {
       cleaned[position] = raw[position]
       errors[position] = .nan
     }
+    levelDirty = true
+    rebuildScaleWindow()
   }
 
   private mutating func resetCusum() {
