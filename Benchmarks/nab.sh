@@ -20,10 +20,22 @@ echo "== swept threshold (upper bound, all files)"
 python3 ../shared/tools/nab_score.py "$nab" "$results"
 for category in "$results"/*/; do
   name=$(basename "$category")
-  subset=$(mktemp -d)
-  mkdir -p "$subset/$name"
-  cp "$category"/*.csv "$subset/$name/"
-  echo "== fixed threshold 0.5, $name"
-  python3 ../shared/tools/nab_score.py "$nab" "$subset" --threshold 0.5
-  rm -rf "$subset"
+  if [ "$(ls "$nab/data/$name" | wc -l)" -gt 0 ] && python3 -c "
+import json, sys
+w = json.load(open('$nab/labels/combined_windows.json'))
+sys.exit(0 if any(v for k, v in w.items() if k.startswith('$name/')) else 1)"; then
+    subset=$(mktemp -d)
+    mkdir -p "$subset/$name"
+    cp "$category"/*.csv "$subset/$name/"
+    echo "== fixed threshold 0.5, $name"
+    python3 ../shared/tools/nab_score.py "$nab" "$subset" --threshold 0.5
+    rm -rf "$subset"
+  else
+    # No windows: the NAB score is undefined; count flagged rows after probation (all false).
+    echo "== $name (no anomaly windows): rows flagged after probation"
+    for file in "$category"/*.csv; do
+      awk -F, 'NR > 1 { n++; s[n] = $NF } END { p = int(0.15 * n); if (p > 750) p = 750; c = 0
+        for (i = p + 1; i <= n; i++) if (s[i] >= 0.5) c++; print FILENAME ": " c }' "$file"
+    done
+  fi
 done

@@ -67,7 +67,8 @@ public struct Anomaly: Sendable, Equatable {
 
   /// Creates an anomaly.
   public init(
-    kind: AnomalyKind, direction: Direction, start: Day, end: Day, detected: Day, account: String, service: String,
+    kind: AnomalyKind, direction: Direction, start: Day, end: Day, detected: Day, account: String,
+    service: String,
     usageType: String, region: String, actual: Money, expected: Money, impact: Money, impactPercent: Double?,
     score: Double, contributors: [Contributor]
   ) {

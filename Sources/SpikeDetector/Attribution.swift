@@ -17,7 +17,9 @@ struct Attribution: Sendable {
     var expected = Money.zero
     var contributions: [Contributor] = []
     var maxZ = 0.0
-    let lead = group.max { abs($0.event.frozenSigma * $0.event.maxZ) < abs($1.event.frozenSigma * $1.event.maxZ) }
+    let lead = group.max {
+      abs($0.event.frozenSigma * $0.event.maxZ) < abs($1.event.frozenSigma * $1.event.maxZ)
+    }
     for member in group {
       let event = member.event
       let leaf = series.leaves[member.leaf]
@@ -32,7 +34,8 @@ struct Attribution: Sendable {
       expected += memberExpected
       // Spread the expected cost over the resources it came from before the event.
       for (resource, cost) in before where !beforeTotal.isZero {
-        let part = Money(approximately: memberExpected.doubleValue * cost.doubleValue / beforeTotal.doubleValue)
+        let part = Money(
+          approximately: memberExpected.doubleValue * cost.doubleValue / beforeTotal.doubleValue)
         if let position = contributions.firstIndex(where: { $0.resource == resource && same($0, leaf.key) }) {
           contributions[position].impact -= part
         } else {
@@ -63,7 +66,9 @@ struct Attribution: Sendable {
   }
 
   /// Ranks contributors by dollars in the anomaly's direction, computes shares, keeps the top.
-  static func rank(_ contributions: [Contributor], direction: Direction, settings: DetectorSettings) -> [Contributor] {
+  static func rank(_ contributions: [Contributor], direction: Direction, settings: DetectorSettings)
+    -> [Contributor]
+  {
     let sign = direction == .up ? 1.0 : -1.0
     let positive = contributions.reduce(0.0) { $0 + max(sign * $1.impact.doubleValue, 0) }
     var ranked = contributions.map { contributor -> Contributor in

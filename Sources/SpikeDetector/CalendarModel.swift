@@ -48,7 +48,8 @@ struct CalendarModel: Sendable {
   // MARK: - Evaluation
 
   private mutating func evaluate(
-    key: ChargeKey, month: Month, months: [Month: [Int: Money]], series: SpendSeriesSet, settings: DetectorSettings
+    key: ChargeKey, month: Month, months: [Month: [Int: Money]], series: SpendSeriesSet,
+    settings: DetectorSettings
   ) {
     guard let amounts = months[month], let firstDom = amounts.keys.min() else { return }
     let kind = ChargeKind(lineItemType: key.lineItemType)
@@ -57,7 +58,8 @@ struct CalendarModel: Sendable {
     let firstDay = Day(year: month.year, month: month.month, day: firstDom)
     switch kind {
     case .credit, .refund:
-      notices.append(notice(kind == .credit ? .credit : .refund, key: key, day: firstDay, amount: total, expected: nil))
+      notices.append(
+        notice(kind == .credit ? .credit : .refund, key: key, day: firstDay, amount: total, expected: nil))
       return
     case .discount, .usage:
       return
@@ -79,13 +81,17 @@ struct CalendarModel: Sendable {
       return
     }
     if !seenBefore || previous.allSatisfy(\.isEmpty) {
-      if kind == .fee { notices.append(notice(.newCharge, key: key, day: firstDay, amount: total, expected: nil)) }
+      if kind == .fee {
+        notices.append(notice(.newCharge, key: key, day: firstDay, amount: total, expected: nil))
+      }
       return
     }
     // Expected: the median of the comparable months; a change must also differ from last month,
     // so a fee that changed for good alarms in its first month only.
     func expected(through dom: Int, _ lengthOf: (Int) -> Int) -> (median: Money, last: Money) {
-      let values = previous.enumerated().map { monthToDate($0.element, through: min(dom, lengthOf($0.offset))) }
+      let values = previous.enumerated().map {
+        monthToDate($0.element, through: min(dom, lengthOf($0.offset)))
+      }
       return (values.sorted()[values.count / 2], values[0])
     }
     let lengths = (0..<previous.count).map { offset in
@@ -103,7 +109,8 @@ struct CalendarModel: Sendable {
       let fromLast = actual - reference.last
       let gate = max(settings.minImpact.doubleValue, gateFraction * abs(baseline.doubleValue))
       let lastGate = max(settings.minImpact.doubleValue, gateFraction * abs(reference.last.doubleValue))
-      let changed = abs(difference.doubleValue) >= gate && abs(fromLast.doubleValue) >= lastGate
+      let changed =
+        abs(difference.doubleValue) >= gate && abs(fromLast.doubleValue) >= lastGate
         && (difference > .zero) == (fromLast > .zero)
       if changed && (difference > .zero || settings.includeDecreases || derived) {
         detectedDom = dom
@@ -142,7 +149,8 @@ struct CalendarModel: Sendable {
     return sum
   }
 
-  private func notice(_ kind: NoticeKind, key: ChargeKey, day: Day, amount: Money, expected: Money?) -> Notice {
+  private func notice(_ kind: NoticeKind, key: ChargeKey, day: Day, amount: Money, expected: Money?) -> Notice
+  {
     Notice(
       kind: kind, day: day, account: key.account, service: key.service, usageType: key.usageType,
       region: key.region, lineItemType: key.lineItemType, amount: amount, expected: expected)

@@ -50,7 +50,8 @@ public struct EventTracker: Sendable {
         continue
       }
       if alarm.rule == .spike && abs(assessment.z) < ordinary { continue }
-      let level = alarm.rule == .new ? 0 : (alarm.start < index ? model.level(at: alarm.start) : assessment.level ?? 0)
+      let level =
+        alarm.rule == .new ? 0 : (alarm.start < index ? model.level(at: alarm.start) : assessment.level ?? 0)
       var event = SeriesEvent(
         direction: alarm.direction, raisedBy: alarm.rule, start: alarm.start, detected: index, end: index,
         maxZ: alarm.rule == .new ? .infinity : abs(assessment.z), frozenLevel: level,
@@ -108,9 +109,11 @@ public struct EventTracker: Sendable {
   private func joinable(_ alarm: Alarm, index: Int) -> Int? {
     let candidates = open.filter { events[$0].direction == alarm.direction }
     guard let latest = candidates.last else { return nil }
-    let sinceLastAlarm = index - (parameters.extendWhileAway ? events[latest].lastAlarm : events[latest].detected)
+    let sinceLastAlarm =
+      index - (parameters.extendWhileAway ? events[latest].lastAlarm : events[latest].detected)
     switch alarm.rule {
-    case .step, .drift, .new: return sinceLastAlarm <= max(parameters.mergeGap, parameters.driftLag) ? latest : nil
+    case .step, .drift, .new:
+      return sinceLastAlarm <= max(parameters.mergeGap, parameters.driftLag) ? latest : nil
     case .spike:
       // A spike while the series is still away from the event's baseline is the same incident
       // growing (a ramp, a step getting worse), as an open CAD anomaly keeps growing.

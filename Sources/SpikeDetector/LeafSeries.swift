@@ -52,7 +52,8 @@ struct SpendSeriesSet: Sendable {
         continue
       }
       let key = LeafKey(
-        account: row.key.account, service: row.key.service, usageType: row.key.usageType, region: row.key.region)
+        account: row.key.account, service: row.key.service, usageType: row.key.usageType,
+        region: row.key.region)
       let position: Int
       if let existing = positions[key] {
         position = existing
@@ -64,7 +65,9 @@ struct SpendSeriesSet: Sendable {
       leaves[position].values[first.distance(to: row.key.day)] += row.costs[basis].doubleValue
       leaves[position].rows.append(index)
     }
-    leaves.sort { ($0.key.service, $0.key.usageType, $0.key.account, $0.key.region)
-      < ($1.key.service, $1.key.usageType, $1.key.account, $1.key.region) }
+    leaves.sort {
+      ($0.key.service, $0.key.usageType, $0.key.account, $0.key.region)
+        < ($1.key.service, $1.key.usageType, $1.key.account, $1.key.region)
+    }
   }
 }

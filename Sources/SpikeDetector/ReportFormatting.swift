@@ -95,7 +95,8 @@ public enum ReportFormatting {
     for anomaly in report.anomalies {
       let top = anomaly.contributors.first
       let fields = [
-        anomaly.kind.rawValue, anomaly.start.description, anomaly.end.description, anomaly.detected.description,
+        anomaly.kind.rawValue, anomaly.start.description, anomaly.end.description,
+        anomaly.detected.description,
         anomaly.account, anomaly.service, anomaly.usageType, anomaly.region, anomaly.actual.exactDecimal(),
         anomaly.expected.exactDecimal(), anomaly.impact.exactDecimal(),
         anomaly.impactPercent.map { decimal($0, places: 2) } ?? "", decimal(anomaly.score),
@@ -120,15 +121,19 @@ public enum ReportFormatting {
       lines.append("data \(range.lowerBound) … \(range.upperBound)")
     }
     if report.anomalies.isEmpty { lines.append("no anomalies") }
-    let header = ["KIND", "START", "END", "DETECTED", "SERVICE", "USAGE TYPE", "ACCOUNT", "REGION", "ACTUAL",
-      "EXPECTED", "IMPACT", "IMPACT%", "SCORE"]
+    let header = [
+      "KIND", "START", "END", "DETECTED", "SERVICE", "USAGE TYPE", "ACCOUNT", "REGION", "ACTUAL",
+      "EXPECTED", "IMPACT", "IMPACT%", "SCORE",
+    ]
     var rows: [[String]] = []
     for anomaly in report.anomalies {
       rows.append([
-        anomaly.kind.rawValue, anomaly.start.description, anomaly.end.description, anomaly.detected.description,
+        anomaly.kind.rawValue, anomaly.start.description, anomaly.end.description,
+        anomaly.detected.description,
         anomaly.service, anomaly.usageType, anomaly.account, anomaly.region, anomaly.actual.dollars(),
         anomaly.expected.dollars(), anomaly.impact.dollars(),
-        anomaly.impactPercent.map { decimal($0, places: 1) + "%" } ?? "new", decimal(anomaly.score, places: 2),
+        anomaly.impactPercent.map { decimal($0, places: 1) + "%" } ?? "new",
+        decimal(anomaly.score, places: 2),
       ])
     }
     if !rows.isEmpty {
@@ -142,7 +147,8 @@ public enum ReportFormatting {
           let resource = contributor.resource.isEmpty ? "" : " " + contributor.resource
           lines.append(
             "    \(decimal(contributor.share * 100, places: 0))% \(contributor.impact.dollars())  "
-              + "\(contributor.service) \(contributor.usageType) \(contributor.account) \(contributor.region)\(resource)")
+              + "\(contributor.service) \(contributor.usageType) \(contributor.account) \(contributor.region)\(resource)"
+          )
         }
       }
     }

@@ -46,24 +46,15 @@ enum RobustStatistics {
     return (lower + upper) / 2
   }
 
-  /// The raw median absolute deviation of `values[0..<count]` around their median.
-  static func medianAbsoluteDeviation(_ values: inout [Double], count: Int) -> Double {
-    guard count > 0 else { return 0 }
-    let center = median(&values, count: count)
-    for index in 0..<count { values[index] = abs(values[index] - center) }
-    return median(&values, count: count)
-  }
-
   /// The mean absolute deviation of `values` from their median (scratch is overwritten).
   static func meanAbsoluteDeviation(_ values: [Double], scratch: inout [Double]) -> Double {
     guard !values.isEmpty else { return 0 }
-    if scratch.count < values.count { scratch = values } else { scratch.replaceSubrange(0..<values.count, with: values) }
+    if scratch.count < values.count {
+      scratch = values
+    } else {
+      scratch.replaceSubrange(0..<values.count, with: values)
+    }
     let center = median(&scratch, count: values.count)
     return values.reduce(0) { $0 + abs($1 - center) } / Double(values.count)
-  }
-
-  /// Normal-consistent robust scale: 1.4826 · MAD.
-  static func robustScale(_ values: inout [Double], count: Int) -> Double {
-    1.4826 * medianAbsoluteDeviation(&values, count: count)
   }
 }

@@ -44,9 +44,15 @@ public enum SeriesCSV {
     var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     while let last = lines.last, last.trimmingSpaces.isEmpty { lines.removeLast() }
     guard let header = lines.first else { throw .empty }
-    let names = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces.lowercased() }
-    guard let timeColumn = names.firstIndex(of: "timestamp") else { throw .missingColumn(name: "timestamp", line: 1) }
-    guard let valueColumn = names.firstIndex(of: "value") else { throw .missingColumn(name: "value", line: 1) }
+    let names = header.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingSpaces.lowercased()
+    }
+    guard let timeColumn = names.firstIndex(of: "timestamp") else {
+      throw .missingColumn(name: "timestamp", line: 1)
+    }
+    guard let valueColumn = names.firstIndex(of: "value") else {
+      throw .missingColumn(name: "value", line: 1)
+    }
     var points: [SeriesPoint] = []
     for (offset, line) in lines.dropFirst().enumerated() where !line.trimmingSpaces.isEmpty {
       let number = offset + 2
@@ -76,7 +82,8 @@ enum Timestamp {
   static func seconds(_ text: String) -> Double? {
     if let number = Double(text), number.isFinite { return number }
     let characters = Array(text.utf8)
-    guard characters.count >= 10, let day = Day(iso: String(decoding: characters[0..<10], as: UTF8.self)) else {
+    guard characters.count >= 10, let day = Day(iso: String(decoding: characters[0..<10], as: UTF8.self))
+    else {
       return nil
     }
     var seconds = Double(day.ordinal) * 86_400

@@ -139,7 +139,8 @@ public struct SeriesModel: Sendable {
       restartRegime(at: index)
       appendExcluded(value)
       return Assessment(
-        index: index, expected: nil, level: nil, sigma: 0, z: 0, alarms: [newAlarm(index: index, value: value)])
+        index: index, expected: nil, level: nil, sigma: 0, z: 0,
+        alarms: [newAlarm(index: index, value: value)])
     }
     if value != 0 { lastNonzero = index }
     let history = index - regimeStart
@@ -170,7 +171,9 @@ public struct SeriesModel: Sendable {
     let band = p.spikeZ * sigma
     let clippedResidual = min(max(residual, -band), band)
     cleaned.append(outlier ? baseline.expected + clippedResidual : value)
-    errors.append(p.multiplicative ? abs(clippedResidual) / max(abs(baseline.expected), p.absoluteFloor) : abs(clippedResidual))
+    errors.append(
+      p.multiplicative
+        ? abs(clippedResidual) / max(abs(baseline.expected), p.absoluteFloor) : abs(clippedResidual))
     pushError(errors[index], at: index)
     levels.append(baseline.level)
     // The profile learns from raw deviations: its median over cycles is robust on its own, and
@@ -182,7 +185,9 @@ public struct SeriesModel: Sendable {
       deviations.append(value - baseline.level)
     }
     expectations.append(baseline.expected)
-    if history >= 2 && index >= p.newAfter, let step = cusum(index: index, z: z, gate: gate) { alarms.append(step) }
+    if history >= 2 && index >= p.newAfter, let step = cusum(index: index, z: z, gate: gate) {
+      alarms.append(step)
+    }
     if let drift = drift(index: index, history: history) { alarms.append(drift) }
     return Assessment(
       index: index, expected: baseline.expected, level: baseline.level, sigma: sigma, z: z, alarms: alarms)
@@ -264,7 +269,8 @@ public struct SeriesModel: Sendable {
     if profileCycles >= p.minSeasonCycles { return (seasonalExpected, seasonalLevel) }
     // One or two cycles: take whichever baseline explains the value better.
     let flat = flatLevel(first: first, index: index)
-    return abs(value - seasonalExpected) <= abs(value - flat.expected) ? (seasonalExpected, seasonalLevel) : flat
+    return abs(value - seasonalExpected) <= abs(value - flat.expected)
+      ? (seasonalExpected, seasonalLevel) : flat
   }
 
   /// Slides the level window to `first..<index`, rebuilding it when the profile or the regime changed.
@@ -276,11 +282,15 @@ public struct SeriesModel: Sendable {
       levelDirty = false
     }
     for position in levelFrom..<first {
-      if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) { levelValues.remove(value) }
+      if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) {
+        levelValues.remove(value)
+      }
     }
     levelFrom = first
     for position in levelTo..<index {
-      if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) { levelValues.insert(value) }
+      if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) {
+        levelValues.insert(value)
+      }
     }
     levelTo = index
   }

@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import SpendModel
+import Synchronization
 
 /// Finds spend anomalies in a cube: leaf usage series through the series core, calendar charges
 /// against previous months, one reported anomaly per incident with its top contributors.
@@ -45,7 +45,8 @@ public struct SpendDetector: Sendable {
     }
     anomalies.sort { ($0.impact, $1.start) > ($1.impact, $0.start) }
     notices.sort { ($0.day, $1.amount) < ($1.day, $0.amount) }
-    return DetectionReport(anomalies: anomalies, notices: notices, dataRange: series.firstDay...series.lastDay)
+    return DetectionReport(
+      anomalies: anomalies, notices: notices, dataRange: series.firstDay...series.lastDay)
   }
 
   /// Runs `events(in:firstDay:parameters:includeDecreases:)` over many daily series, on every core.
@@ -54,13 +55,16 @@ public struct SpendDetector: Sendable {
   ) -> [[SeriesEvent]] {
     let workers = max(1, min(series.count / 64, 8))
     guard workers > 1 else {
-      return series.map { events(in: $0, firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases) }
+      return series.map {
+        events(in: $0, firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases)
+      }
     }
     let results = Mutex([[SeriesEvent]](repeating: [], count: series.count))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var local: [(Int, [SeriesEvent])] = []
       for index in stride(from: worker, to: series.count, by: workers) {
-        let found = events(in: series[index], firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases)
+        let found = events(
+          in: series[index], firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases)
         if !found.isEmpty { local.append((index, found)) }
       }
       results.withLock { all in for (index, found) in local { all[index] = found } }
@@ -99,7 +103,8 @@ struct IncidentMember: Sendable {
   var event: SeriesEvent
 
   /// Groups leaf events into incidents: same service and direction, starts within `mergeGap`.
-  static func group(_ members: [IncidentMember], series: SpendSeriesSet, mergeGap: Int) -> [[IncidentMember]] {
+  static func group(_ members: [IncidentMember], series: SpendSeriesSet, mergeGap: Int) -> [[IncidentMember]]
+  {
     let ordered = members.sorted { ($0.event.start, $0.leaf) < ($1.event.start, $1.leaf) }
     var groups: [[IncidentMember]] = []
     var openGroups: [String: [Int]] = [:]

@@ -1,9 +1,10 @@
+import SpendModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SpendModel
 
 /// Generates daily bills as cubes with labelled incidents over benign behaviour that must not
 /// alarm: weekly seasonality, a weekly batch job, growth, noise, small noisy series, month-start
@@ -37,13 +38,17 @@ public struct BillGenerator: Sendable {
   }
 
   private static let catalogue: [(service: String, usageType: String, region: String)] = [
-    ("AmazonEC2", "USE1-BoxUsage:m6i.large", "us-east-1"), ("AmazonEC2", "USE1-EBS:VolumeUsage.gp3", "us-east-1"),
-    ("AmazonEC2", "USE1-DataTransfer-Out-Bytes", "us-east-1"), ("AmazonEC2", "EUW1-BoxUsage:c6i.xlarge", "eu-west-1"),
+    ("AmazonEC2", "USE1-BoxUsage:m6i.large", "us-east-1"),
+    ("AmazonEC2", "USE1-EBS:VolumeUsage.gp3", "us-east-1"),
+    ("AmazonEC2", "USE1-DataTransfer-Out-Bytes", "us-east-1"),
+    ("AmazonEC2", "EUW1-BoxUsage:c6i.xlarge", "eu-west-1"),
     ("AmazonElastiCache", "USE1-NodeUsage:cache.r6g.large", "us-east-1"),
     ("AWSLambda", "USE1-Lambda-GB-Second", "us-east-1"), ("AWSLambda", "USE1-Request", "us-east-1"),
     ("AmazonS3", "USE1-TimedStorage-ByteHrs", "us-east-1"), ("AmazonS3", "USE1-Requests-Tier1", "us-east-1"),
-    ("AmazonRDS", "USE1-InstanceUsage:db.r6g.large", "us-east-1"), ("AmazonDynamoDB", "USE1-ReadCapacityUnit-Hrs", "us-east-1"),
-    ("AmazonCloudFront", "US-DataTransfer-Out-Bytes", "global"), ("AmazonEC2", "USW2-BoxUsage:t3.medium", "us-west-2"),
+    ("AmazonRDS", "USE1-InstanceUsage:db.r6g.large", "us-east-1"),
+    ("AmazonDynamoDB", "USE1-ReadCapacityUnit-Hrs", "us-east-1"),
+    ("AmazonCloudFront", "US-DataTransfer-Out-Bytes", "global"),
+    ("AmazonEC2", "USW2-BoxUsage:t3.medium", "us-west-2"),
     ("AmazonCloudWatch", "USE1-CW:MetricMonitorUsage", "us-east-1"),
   ]
   private static let accounts = ["111111111111", "222222222222", "033333333333"]
@@ -66,11 +71,14 @@ public struct BillGenerator: Sendable {
         shares = shares.map { $0 / total }
         leaves.append(
           Leaf(
-            account: account, service: entry.service, usageType: entry.usageType, region: entry.region, base: base,
+            account: account, service: entry.service, usageType: entry.usageType, region: entry.region,
+            base: base,
             noise: tiny ? random.uniform(0.2...0.5) : random.uniform(0.02...0.08),
             weekendFactor: random.unit() < 0.5 ? random.uniform(0.6...0.9) : 1,
             growth: random.uniform(0...0.4),
-            resources: shares.enumerated().map { ("\(entry.usageType.prefix(4).lowercased())-\(account.suffix(3))-r\($0.offset)", $0.element) }))
+            resources: shares.enumerated().map {
+              ("\(entry.usageType.prefix(4).lowercased())-\(account.suffix(3))-r\($0.offset)", $0.element)
+            }))
       }
     }
     // Benign: a weekly batch job and a planned decrease on two distinct ordinary leaves.
@@ -100,21 +108,31 @@ public struct BillGenerator: Sendable {
       case .newService, .newRegion:
         let account = BillGenerator.accounts[Int(random.unit() * 3)]
         let pick = BillGenerator.newServices[number % BillGenerator.newServices.count]
-        let leaf = kind == .newService
-          ? Leaf(account: account, service: pick.service, usageType: pick.usageType + "-\(number)", region: "us-east-1",
-            base: random.uniform(60...400), noise: 0.05, weekendFactor: 1, growth: 0, resources: [("new-\(number)", 1)])
-          : Leaf(account: account, service: "AmazonEC2", usageType: "APS2-BoxUsage:p4d.24xlarge-\(number)",
-            region: "ap-southeast-2", base: random.uniform(100...800), noise: 0.05, weekendFactor: 1, growth: 0,
+        let leaf =
+          kind == .newService
+          ? Leaf(
+            account: account, service: pick.service, usageType: pick.usageType + "-\(number)",
+            region: "us-east-1",
+            base: random.uniform(60...400), noise: 0.05, weekendFactor: 1, growth: 0,
+            resources: [("new-\(number)", 1)])
+          : Leaf(
+            account: account, service: "AmazonEC2", usageType: "APS2-BoxUsage:p4d.24xlarge-\(number)",
+            region: "ap-southeast-2", base: random.uniform(100...800), noise: 0.05, weekendFactor: 1,
+            growth: 0,
             resources: [("i-miner-\(number)", 1)])
         newSeries.append((leaf, start))
-        labels.append(IncidentLabel(kind: kind, start: startDay, end: lastDay, account: leaf.account,
-          service: leaf.service, usageType: leaf.usageType, region: leaf.region))
+        labels.append(
+          IncidentLabel(
+            kind: kind, start: startDay, end: lastDay, account: leaf.account,
+            service: leaf.service, usageType: leaf.usageType, region: leaf.region))
       case .feeChange:
         let month = startDay.month.next
         let account = BillGenerator.accounts[Int(random.unit() * 3)]
         feeChange = (account, month, random.uniform(1.5...2))
-        labels.append(IncidentLabel(kind: kind, start: month.firstDay, end: month.firstDay, account: account,
-          service: "AmazonEC2", usageType: "HeavyUsage:m6i.large", region: "us-east-1"))
+        labels.append(
+          IncidentLabel(
+            kind: kind, start: month.firstDay, end: month.firstDay, account: account,
+            service: "AmazonEC2", usageType: "HeavyUsage:m6i.large", region: "us-east-1"))
       case .oneDaySpike, .multiDaySpike, .step, .ramp:
         let candidates = leaves.indices.filter {
           !usedLeaves.contains($0) && !usedServices.contains(leaves[$0].service) && leaves[$0].base >= 40
@@ -139,11 +157,16 @@ public struct BillGenerator: Sendable {
         default:
           let size = random.uniform(0.6...1.2)
           let length = Double(Int(random.uniform(14...28)))
-          for day in start..<dayCount { extra[index][day] = base * size * min(1, Double(day - start + 1) / length) }
+          for day in start..<dayCount {
+            extra[index][day] = base * size * min(1, Double(day - start + 1) / length)
+          }
         }
         let leaf = leaves[index]
-        labels.append(IncidentLabel(kind: kind, start: startDay, end: firstDay.advanced(by: end), account: leaf.account,
-          service: leaf.service, usageType: leaf.usageType, region: leaf.region == "global" ? "" : leaf.region))
+        labels.append(
+          IncidentLabel(
+            kind: kind, start: startDay, end: firstDay.advanced(by: end), account: leaf.account,
+            service: leaf.service, usageType: leaf.usageType,
+            region: leaf.region == "global" ? "" : leaf.region))
       }
     }
     // Usage.
@@ -175,22 +198,30 @@ public struct BillGenerator: Sendable {
       for (position, account) in BillGenerator.accounts.enumerated() {
         var fee = Double(300 + 200 * position)
         if let change = feeChange, change.account == account, month >= change.month { fee *= change.factor }
-        let ri = Leaf(account: account, service: "AmazonEC2", usageType: "HeavyUsage:m6i.large", region: "us-east-1",
+        let ri = Leaf(
+          account: account, service: "AmazonEC2", usageType: "HeavyUsage:m6i.large", region: "us-east-1",
           base: 0, noise: 0, weekendFactor: 1, growth: 0, resources: [])
         add(&cube, ri, resource: "", day: month.firstDay, amount: fee, type: "RIFee")
         let previousUsage = monthlyUsage[account]?[month.previous] ?? 0
-        let support = Leaf(account: account, service: "AWSSupportBusiness", usageType: "Dollar", region: "global",
+        let support = Leaf(
+          account: account, service: "AWSSupportBusiness", usageType: "Dollar", region: "global",
           base: 0, noise: 0, weekendFactor: 1, growth: 0, resources: [])
         if previousUsage > 0 {
-          add(&cube, support, resource: "", day: month.firstDay, amount: max(100, 0.1 * previousUsage), type: "Fee")
-          let tax = Leaf(account: account, service: "AmazonEC2", usageType: "Tax", region: "global",
+          add(
+            &cube, support, resource: "", day: month.firstDay, amount: max(100, 0.1 * previousUsage),
+            type: "Fee")
+          let tax = Leaf(
+            account: account, service: "AmazonEC2", usageType: "Tax", region: "global",
             base: 0, noise: 0, weekendFactor: 1, growth: 0, resources: [])
           add(&cube, tax, resource: "", day: month.firstDay, amount: 0.08 * previousUsage, type: "Tax")
         }
         if random.unit() < 0.3 {
-          let credit = Leaf(account: account, service: "AmazonEC2", usageType: "Credit", region: "global",
+          let credit = Leaf(
+            account: account, service: "AmazonEC2", usageType: "Credit", region: "global",
             base: 0, noise: 0, weekendFactor: 1, growth: 0, resources: [])
-          add(&cube, credit, resource: "", day: month.firstDay, amount: -random.uniform(50...500), type: "Credit")
+          add(
+            &cube, credit, resource: "", day: month.firstDay, amount: -random.uniform(50...500),
+            type: "Credit")
         }
       }
       month = month.next
@@ -207,10 +238,12 @@ public struct BillGenerator: Sendable {
     return cost * max(0, 1 + leaf.noise * random.normal())
   }
 
-  private func add(_ cube: inout Cube, _ leaf: Leaf, resource: String, day: Day, amount: Double, type: String) {
+  private func add(_ cube: inout Cube, _ leaf: Leaf, resource: String, day: Day, amount: Double, type: String)
+  {
     let key = CubeKey(
       day: day, billingPeriod: day.month, payerAccount: "999999999999", account: leaf.account,
-      service: leaf.service, usageType: leaf.usageType, operation: "", region: leaf.region == "global" ? "" : leaf.region,
+      service: leaf.service, usageType: leaf.usageType, operation: "",
+      region: leaf.region == "global" ? "" : leaf.region,
       resource: resource, lineItemType: type, currency: "USD")
     cube.add(Costs(all: Money(cents: Int((amount * 100).rounded()))), at: key)
   }

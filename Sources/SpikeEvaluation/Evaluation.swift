@@ -29,7 +29,10 @@ public struct Evaluation: Sendable {
   public private(set) var reported = 0
 
   /// Evaluates the detector with `settings` on the bills of `seeds`.
-  public init(seeds: [UInt64], generator: BillGenerator = BillGenerator(), settings: DetectorSettings = DetectorSettings()) {
+  public init(
+    seeds: [UInt64], generator: BillGenerator = BillGenerator(),
+    settings: DetectorSettings = DetectorSettings()
+  ) {
     for seed in seeds {
       let bill = generator.generate(seed: seed)
       let detector = SpendDetector(settings: settings)
@@ -38,19 +41,24 @@ public struct Evaluation: Sendable {
       var unmatched = report.anomalies.sorted { ($0.detected, $0.start) < ($1.detected, $1.start) }
       for label in bill.labels {
         guard let position = unmatched.firstIndex(where: { Evaluation.matches($0, label) }) else {
-          outcomes.append(LabelOutcome(label: label, match: nil, rootCauseCorrect: false, delay: nil, asOfConsistent: false))
+          outcomes.append(
+            LabelOutcome(label: label, match: nil, rootCauseCorrect: false, delay: nil, asOfConsistent: false)
+          )
           continue
         }
         let anomaly = unmatched.remove(at: position)
         let top = anomaly.contributors.first
-        let correct = top.map {
-          $0.account == label.account && $0.service == label.service && $0.usageType == label.usageType
-            && $0.region == label.region
-        } ?? false
+        let correct =
+          top.map {
+            $0.account == label.account && $0.service == label.service && $0.usageType == label.usageType
+              && $0.region == label.region
+          } ?? false
         outcomes.append(
           LabelOutcome(
-            label: label, match: anomaly, rootCauseCorrect: correct, delay: label.start.distance(to: anomaly.detected),
-            asOfConsistent: Evaluation.asOfConsistent(anomaly, label: label, cube: bill.cube, settings: settings)))
+            label: label, match: anomaly, rootCauseCorrect: correct,
+            delay: label.start.distance(to: anomaly.detected),
+            asOfConsistent: Evaluation.asOfConsistent(
+              anomaly, label: label, cube: bill.cube, settings: settings)))
       }
       falseAlarms += unmatched
       falseAlarmSeeds += unmatched.map { _ in seed }
@@ -64,7 +72,9 @@ public struct Evaluation: Sendable {
       && (label.kind == .feeChange) == (anomaly.kind == .calendar)
   }
 
-  private static func asOfConsistent(_ anomaly: Anomaly, label: IncidentLabel, cube: Cube, settings: DetectorSettings) -> Bool {
+  private static func asOfConsistent(
+    _ anomaly: Anomaly, label: IncidentLabel, cube: Cube, settings: DetectorSettings
+  ) -> Bool {
     var then = settings
     then.asOf = anomaly.detected
     var before = settings
@@ -101,7 +111,9 @@ public struct Evaluation: Sendable {
   }
 
   /// Outcomes of one kind of label.
-  public func outcomes(of kind: IncidentLabel.Kind) -> [LabelOutcome] { outcomes.filter { $0.label.kind == kind } }
+  public func outcomes(of kind: IncidentLabel.Kind) -> [LabelOutcome] {
+    outcomes.filter { $0.label.kind == kind }
+  }
 
   static func median(_ values: [Int]) -> Double {
     guard !values.isEmpty else { return .nan }

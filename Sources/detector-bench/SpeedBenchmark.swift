@@ -24,8 +24,10 @@ enum SpeedBenchmark {
     let clock = ContinuousClock()
     var events = 0
     let elapsed = clock.measure {
-      events = SpendDetector.events(inEach: data, firstDay: firstDay, parameters: parameters, includeDecreases: false)
-        .reduce(0) { $0 + $1.count }
+      events = SpendDetector.events(
+        inEach: data, firstDay: firstDay, parameters: parameters, includeDecreases: false
+      )
+      .reduce(0) { $0 + $1.count }
     }
     return "detect: \(series) series × \(days) days: \(elapsed) (\(events) events)"
   }

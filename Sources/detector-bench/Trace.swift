@@ -16,7 +16,9 @@ enum Trace {
     for (index, value) in values.enumerated() {
       let day = first.advanced(by: index)
       let assessment = model.observe(value, slot: SpendDetector.slot(of: day))
-      let alarms = assessment.alarms.map { "\($0.rule.rawValue)-\($0.direction.rawValue)\($0.material ? "" : "(immaterial)")@\($0.start)" }
+      let alarms = assessment.alarms.map {
+        "\($0.rule.rawValue)-\($0.direction.rawValue)\($0.material ? "" : "(immaterial)")@\($0.start)"
+      }
       lines.append(
         "\(index) \(day) wd\(day.weekday) x=\(ReportFormatting.decimalText(value, places: 2)) "
           + "b=\(ReportFormatting.decimalText(assessment.expected ?? .nan, places: 2)) "

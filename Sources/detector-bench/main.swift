@@ -20,8 +20,13 @@ case "trace":
   // detector-bench trace SEED ACCOUNT USAGE_TYPE: one generated leaf, day by day.
   let seed = arguments.count > 1 ? UInt64(arguments[1]) ?? 1000 : 1000
   let bill = BillGenerator().generate(seed: seed)
-  for label in bill.labels { print("label", label.kind.rawValue, label.start, label.end, label.service, label.usageType, label.account) }
-  print(Trace.leaf(bill: bill, account: arguments.count > 2 ? arguments[2] : "", usageType: arguments.count > 3 ? arguments[3] : ""))
+  for label in bill.labels {
+    print("label", label.kind.rawValue, label.start, label.end, label.service, label.usageType, label.account)
+  }
+  print(
+    Trace.leaf(
+      bill: bill, account: arguments.count > 2 ? arguments[2] : "",
+      usageType: arguments.count > 3 ? arguments[3] : ""))
 default:
   print("usage: detector-bench eval [FIRST_SEED COUNT] | speed [SERIES DAYS]")
 }

@@ -43,19 +43,24 @@ struct DetectCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("A timestamp,value CSV to score (series mode).", valueName: "file"))
   var series: String?
 
-  @Option(name: .long, help: "Series mode: seasonal period in rows of the median interval (default: detected).")
+  @Option(
+    name: .long, help: "Series mode: seasonal period in rows of the median interval (default: detected).")
   var period: Int?
 
   @Option(name: .long, help: "table (bill default), json or csv (series default).")
   var format: Format?
 
-  @Option(name: .long, help: ArgumentHelp("Smallest impact per day that alarms, in dollars.", valueName: "usd"))
+  @Option(
+    name: .long, help: ArgumentHelp("Smallest impact per day that alarms, in dollars.", valueName: "usd"))
   var minImpact: String = "10"
 
-  @Option(name: .long, help: ArgumentHelp("Smallest impact relative to expected that alarms.", valueName: "pct"))
+  @Option(
+    name: .long, help: ArgumentHelp("Smallest impact relative to expected that alarms.", valueName: "pct"))
   var minPercent: Double = 20
 
-  @Option(name: .long, help: ArgumentHelp("Report anomalies still anomalous on or after this day.", valueName: "yyyy-mm-dd"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Report anomalies still anomalous on or after this day.", valueName: "yyyy-mm-dd"))
   var since: String?
 
   @Option(name: .long, help: ArgumentHelp("Run as if the data ended on this day.", valueName: "yyyy-mm-dd"))
@@ -99,11 +104,15 @@ struct DetectCommand: ParsableCommand {
     settings.minPercent = minPercent
     settings.includeDecreases = includeDecreases
     if let since {
-      guard let day = Day(iso: since) else { throw ValidationError("--since: not a date (YYYY-MM-DD): \(since)") }
+      guard let day = Day(iso: since) else {
+        throw ValidationError("--since: not a date (YYYY-MM-DD): \(since)")
+      }
       settings.since = day
     }
     if let asOf {
-      guard let day = Day(iso: asOf) else { throw ValidationError("--as-of: not a date (YYYY-MM-DD): \(asOf)") }
+      guard let day = Day(iso: asOf) else {
+        throw ValidationError("--as-of: not a date (YYYY-MM-DD): \(asOf)")
+      }
       settings.asOf = day
     }
     return settings
@@ -113,7 +122,9 @@ struct DetectCommand: ParsableCommand {
     let settings = try settings()
     let cube: Cube
     do {
-      let dimensions: Set<SpendModel.Dimension> = [.account, .service, .usageType, .region, .resource, .lineItemType, .currency]
+      let dimensions: Set<SpendModel.Dimension> = [
+        .account, .service, .usageType, .region, .resource, .lineItemType, .currency,
+      ]
       cube = try BillReader.read(paths: paths, options: ImportOptions(dimensions: dimensions)).cube
     } catch {
       printError("spendtop: \(error)")
@@ -156,7 +167,9 @@ struct DetectCommand: ParsableCommand {
       out.reserveCapacity(points.count * 40)
       out += "timestamp,value,anomaly_score\n"
       for (point, score) in zip(points, result.scores) {
-        out += point.timestamp + "," + SeriesFormatting.number(point.value) + "," + SeriesFormatting.score(score) + "\n"
+        out +=
+          point.timestamp + "," + SeriesFormatting.number(point.value) + "," + SeriesFormatting.score(score)
+          + "\n"
       }
     }
     FileHandle.standardOutput.write(Data(out.utf8))

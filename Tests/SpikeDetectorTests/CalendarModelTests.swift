@@ -12,7 +12,8 @@ struct CalendarModelTests {
       let day = Day(year: 2026, month: number, day: 1)
       let fee = month.map { number >= $0 ? 900.0 : 500.0 } ?? 500
       fixtures.charge(fee, day: day, usageType: "HeavyUsage:m6i.large", type: "RIFee")
-      fixtures.charge(100 + 10 * Double(number), day: day, service: "AWSSupportBusiness", usageType: "Dollar",
+      fixtures.charge(
+        100 + 10 * Double(number), day: day, service: "AWSSupportBusiness", usageType: "Dollar",
         region: "", type: "Fee")
       fixtures.charge(700 + 5 * Double(number), day: day, usageType: "Tax", region: "", type: "Tax")
     }
@@ -40,9 +41,12 @@ struct CalendarModelTests {
   @Test("credits and refunds are notices; a first fee is a new-charge notice")
   func notices() throws {
     var fixtures = fixtures()
-    fixtures.charge(-250, day: Day(year: 2026, month: 3, day: 1), usageType: "Credit", region: "", type: "Credit")
-    fixtures.charge(-40, day: Day(year: 2026, month: 3, day: 9), usageType: "Refund", region: "", type: "Refund")
-    fixtures.charge(1200, day: Day(year: 2026, month: 5, day: 1), service: "ComputeSavingsPlans",
+    fixtures.charge(
+      -250, day: Day(year: 2026, month: 3, day: 1), usageType: "Credit", region: "", type: "Credit")
+    fixtures.charge(
+      -40, day: Day(year: 2026, month: 3, day: 9), usageType: "Refund", region: "", type: "Refund")
+    fixtures.charge(
+      1200, day: Day(year: 2026, month: 5, day: 1), service: "ComputeSavingsPlans",
       usageType: "ComputeSP:1yrNoUpfront", region: "", type: "SavingsPlanRecurringFee")
     let report = try SpendDetector().detect(fixtures.cube)
     #expect(report.anomalies.isEmpty)

@@ -34,9 +34,11 @@ struct GenericSeriesTests {
   @Test("a row's score does not depend on later rows")
   func causal() throws {
     let rows = hourly(hours: 24 * 12, spikeAt: 24 * 10)
-    let full = GenericSeriesDetector().score(try SeriesCSV.parse((["timestamp,value"] + rows).joined(separator: "\n")))
+    let full = GenericSeriesDetector().score(
+      try SeriesCSV.parse((["timestamp,value"] + rows).joined(separator: "\n")))
     let prefix = Array(rows.prefix(24 * 10 + 1))
-    let cut = GenericSeriesDetector().score(try SeriesCSV.parse((["timestamp,value"] + prefix).joined(separator: "\n")))
+    let cut = GenericSeriesDetector().score(
+      try SeriesCSV.parse((["timestamp,value"] + prefix).joined(separator: "\n")))
     #expect(Array(full.scores.prefix(prefix.count)) == cut.scores)
   }
 
@@ -61,6 +63,8 @@ struct GenericSeriesTests {
     #expect(throws: SeriesInputError.badTimestamp("yesterday", line: 2, column: 1)) {
       try SeriesCSV.parse("timestamp,value\nyesterday,1\n")
     }
-    #expect(throws: SeriesInputError.missingColumn(name: "value", line: 1)) { try SeriesCSV.parse("timestamp,v\n1,2\n") }
+    #expect(throws: SeriesInputError.missingColumn(name: "value", line: 1)) {
+      try SeriesCSV.parse("timestamp,v\n1,2\n")
+    }
   }
 }

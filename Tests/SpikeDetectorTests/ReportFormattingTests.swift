@@ -7,12 +7,16 @@ struct ReportFormattingTests {
   private func report() -> DetectionReport {
     let day = Day(year: 2026, month: 10, day: 3)
     let anomaly = Anomaly(
-      kind: .step, direction: .up, start: day, end: day.advanced(by: 2), detected: day, account: "012345678901",
+      kind: .step, direction: .up, start: day, end: day.advanced(by: 2), detected: day,
+      account: "012345678901",
       service: "AmazonElastiCache", usageType: "USE1-NodeUsage:cache.r6g.4xlarge", region: "us-east-1",
-      actual: Money(units: 12_345_678_901_234), expected: Money(cents: 30_000), impact: Money(units: 12_342_678_901_234),
+      actual: Money(units: 12_345_678_901_234), expected: Money(cents: 30_000),
+      impact: Money(units: 12_342_678_901_234),
       impactPercent: nil, score: 0.875,
       contributors: [
-        Contributor(account: "012345678901", service: "AmazonElastiCache", usageType: "USE1-NodeUsage:cache.r6g.4xlarge",
+        Contributor(
+          account: "012345678901", service: "AmazonElastiCache",
+          usageType: "USE1-NodeUsage:cache.r6g.4xlarge",
           region: "us-east-1", resource: "arn:\"redis\"", impact: Money(cents: 123_400), share: 1)
       ])
     let notice = Notice(
@@ -25,7 +29,10 @@ struct ReportFormattingTests {
   func json() {
     let text = ReportFormatting.json(report())
     #expect(text.hasPrefix("{\"anomalies\": ["))
-    #expect(text.contains("\"kind\": \"step\", \"start\": \"2026-10-03\", \"end\": \"2026-10-05\", \"detected\": \"2026-10-03\""))
+    #expect(
+      text.contains(
+        "\"kind\": \"step\", \"start\": \"2026-10-03\", \"end\": \"2026-10-05\", \"detected\": \"2026-10-03\""
+      ))
     #expect(text.contains("\"account\": \"012345678901\""))
     #expect(text.contains("\"actual\": 1234.5678901234, \"expected\": 300, \"impact\": 1234.2678901234"))
     #expect(text.contains("\"impactPercent\": null, \"score\": 0.8750"))

@@ -29,8 +29,10 @@ struct SampleBillTests {
     let incidents = try #require(json["incidents"] as? [[String: Any]])
     return try incidents.map { entry in
       Label(
-        dataset: try #require(entry["dataset"] as? String), incident: try #require(entry["incident"] as? String),
-        service: try #require(entry["service"] as? String), usageType: try #require(entry["usage_type"] as? String),
+        dataset: try #require(entry["dataset"] as? String),
+        incident: try #require(entry["incident"] as? String),
+        service: try #require(entry["service"] as? String),
+        usageType: try #require(entry["usage_type"] as? String),
         account: try #require(entry["account"] as? String),
         start: try #require(Day(iso: entry["start"] as? String ?? "")))
     }
@@ -78,7 +80,10 @@ struct SampleBillTests {
   @Test("incident-127k as of the onset day already names the Redis upgrade's first step")
   func asOfOnset() throws {
     let report = try SampleBillTests.detect("incident-127k") { $0.asOf = Day(year: 2026, month: 10, day: 3) }
-    #expect(report.anomalies.contains { $0.service == "AmazonElastiCache" && $0.detected == Day(year: 2026, month: 10, day: 3) })
+    #expect(
+      report.anomalies.contains {
+        $0.service == "AmazonElastiCache" && $0.detected == Day(year: 2026, month: 10, day: 3)
+      })
     let before = try SampleBillTests.detect("incident-127k") { $0.asOf = Day(year: 2026, month: 10, day: 1) }
     #expect(before.anomalies.isEmpty)
   }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Spend detector on constructed cubes")
 struct SpendDetectorTests {
-  private func detect(_ fixtures: SpendFixtures, _ configure: (inout DetectorSettings) -> Void = { _ in }) throws
+  private func detect(_ fixtures: SpendFixtures, _ configure: (inout DetectorSettings) -> Void = { _ in })
+    throws
     -> DetectionReport
   {
     var settings = DetectorSettings()
@@ -27,7 +28,8 @@ struct SpendDetectorTests {
     var values = fixtures.noisy(base: 200, days: 90)
     values[70] += 600
     fixtures.usage(values, resource: "i-busy")
-    fixtures.usage(fixtures.noisy(base: 300, days: 90), usageType: "USE1-EBS:VolumeUsage.gp3", resource: "vol-1")
+    fixtures.usage(
+      fixtures.noisy(base: 300, days: 90), usageType: "USE1-EBS:VolumeUsage.gp3", resource: "vol-1")
     let report = try detect(fixtures)
     #expect(report.anomalies.count == 1)
     let anomaly = try #require(report.anomalies.first)

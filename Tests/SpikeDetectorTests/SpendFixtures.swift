@@ -14,7 +14,8 @@ struct SpendFixtures {
     usageType: String = "USE1-BoxUsage:m6i.large", region: String = "us-east-1", resource: String = "i-1"
   ) {
     for (offset, value) in values.enumerated() where value != 0 {
-      charge(value, day: firstDay.advanced(by: offset), account: account, service: service, usageType: usageType,
+      charge(
+        value, day: firstDay.advanced(by: offset), account: account, service: service, usageType: usageType,
         region: region, resource: resource, type: "Usage")
     }
   }
@@ -22,11 +23,13 @@ struct SpendFixtures {
   /// Adds one line item.
   mutating func charge(
     _ amount: Double, day: Day, account: String = "111111111111", service: String = "AmazonEC2",
-    usageType: String = "USE1-BoxUsage:m6i.large", region: String = "us-east-1", resource: String = "", type: String
+    usageType: String = "USE1-BoxUsage:m6i.large", region: String = "us-east-1", resource: String = "",
+    type: String
   ) {
     let key = CubeKey(
       day: day, billingPeriod: day.month, payerAccount: "999999999999", account: account, service: service,
-      usageType: usageType, operation: "", region: region, resource: resource, lineItemType: type, currency: "USD")
+      usageType: usageType, operation: "", region: region, resource: resource, lineItemType: type,
+      currency: "USD")
     cube.add(Costs(all: Money(cents: Int((amount * 100).rounded()))), at: key)
   }
 
