@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
     .target(name: "Reports", dependencies: ["SpendModel"]),
+    .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
+    .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
     .target(name: "Dashboard", dependencies: ["SpendModel", "Reports"]),
@@ -38,6 +40,7 @@ let package = Package(
         "SpendModel",
         "BillImport",
         "Reports",
+        "SpikeDetector",
         "Dashboard",
         "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -47,6 +50,7 @@ let package = Package(
     .executableTarget(
       name: "DashboardBenchmark", dependencies: ["Dashboard", "SpendModel"], path: "Benchmarks/DashboardBenchmark",
       linkerSettings: [.linkedLibrary("m")]),
+    .executableTarget(name: "detector-bench", dependencies: ["SpikeEvaluation", "SpikeDetector", "SpendModel"]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
@@ -56,5 +60,7 @@ let package = Package(
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
+    .testTarget(
+      name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
   ]
 )

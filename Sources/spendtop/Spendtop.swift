@@ -12,6 +12,8 @@ struct Spendtop: AsyncParsableCommand {
       root causes, and accounts for what an incident cost.
       """,
     version: "0.1.0",
-    subcommands: [DashboardCommand.self, CubeCommand.self, ReportCommand.self, InfoCommand.self],
+    subcommands: [
+      DashboardCommand.self, CubeCommand.self, DetectCommand.self, ReportCommand.self, InfoCommand.self,
+    ],
     defaultSubcommand: DashboardCommand.self)
 }
