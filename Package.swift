@@ -18,9 +18,13 @@ let package = Package(
   targets: [
     // MARK: - System libraries (Debian -dev packages)
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+
+    // MARK: - Storage
+    .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
 
     // MARK: - Composition root
     .executableTarget(
@@ -32,5 +36,6 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel"]),
   ]
 )
