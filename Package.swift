@@ -31,6 +31,7 @@ let package = Package(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "SpendStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

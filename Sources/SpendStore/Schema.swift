@@ -16,7 +16,8 @@ enum Schema {
   /// - `series`: a leaf series, the cube key without day and period, as label ids.
   /// - `period`: payer × month, the unit of replacement; `batch` is the import that wrote it.
   /// - `cell`: one day of one series in one period, all four cost bases as whole + fraction.
-  /// - `daily`: `cell` summed without operation, resource and tags: what most queries read.
+  /// - `daily`: `cell` summed without operation, resource and tags: what most queries read. Its key
+  ///   order (period, day, currency, service, …) lets `GROUP BY day, service` stream without a sort.
   static let version1 = """
     CREATE TABLE label (
       id INTEGER PRIMARY KEY,
@@ -76,12 +77,12 @@ enum Schema {
     CREATE TABLE daily (
       period INTEGER NOT NULL,
       day INTEGER NOT NULL,
+      currency INTEGER NOT NULL,
       service INTEGER NOT NULL,
       account INTEGER NOT NULL,
       usage_type INTEGER NOT NULL,
       region INTEGER NOT NULL,
       line_item_type INTEGER NOT NULL,
-      currency INTEGER NOT NULL,
       unblended_whole INTEGER NOT NULL,
       unblended_fraction INTEGER NOT NULL,
       amortized_whole INTEGER NOT NULL,
@@ -90,7 +91,7 @@ enum Schema {
       net_unblended_fraction INTEGER NOT NULL,
       net_amortized_whole INTEGER NOT NULL,
       net_amortized_fraction INTEGER NOT NULL,
-      PRIMARY KEY (period, day, service, account, usage_type, region, line_item_type, currency)
+      PRIMARY KEY (period, day, currency, service, account, usage_type, region, line_item_type)
     ) WITHOUT ROWID;
     CREATE TABLE imported_file (
       id INTEGER PRIMARY KEY,

@@ -4,17 +4,26 @@ import SpendModel
 struct DailyKey: Hashable, Comparable {
   var period: Int64
   var day: Int32
+  var currency: Int64
   var service: Int64
   var account: Int64
   var usageType: Int64
   var region: Int64
   var lineItemType: Int64
-  var currency: Int64
 
   /// The key in primary-key order.
-  var columns: [Int64] { [period, Int64(day), service, account, usageType, region, lineItemType, currency] }
+  var columns: [Int64] { [period, Int64(day), currency, service, account, usageType, region, lineItemType] }
 
-  static func < (lhs: DailyKey, rhs: DailyKey) -> Bool { lhs.columns.lexicographicallyPrecedes(rhs.columns) }
+  static func < (lhs: DailyKey, rhs: DailyKey) -> Bool {
+    if lhs.period != rhs.period { return lhs.period < rhs.period }
+    if lhs.day != rhs.day { return lhs.day < rhs.day }
+    if lhs.currency != rhs.currency { return lhs.currency < rhs.currency }
+    if lhs.service != rhs.service { return lhs.service < rhs.service }
+    if lhs.account != rhs.account { return lhs.account < rhs.account }
+    if lhs.usageType != rhs.usageType { return lhs.usageType < rhs.usageType }
+    if lhs.region != rhs.region { return lhs.region < rhs.region }
+    return lhs.lineItemType < rhs.lineItemType
+  }
 }
 
 /// One row of the `cell` table, ready to insert.
@@ -71,8 +80,8 @@ extension SpendStore {
         let seriesID = try interner.series(ids)
         cells.append(CellRecord(period: periodID, day: row.key.day.ordinal, series: seriesID, costs: row.costs))
         let dailyKey = DailyKey(
-          period: periodID, day: row.key.day.ordinal, service: ids.service, account: ids.account,
-          usageType: ids.usageType, region: ids.region, lineItemType: ids.lineItemType, currency: ids.currency)
+          period: periodID, day: row.key.day.ordinal, currency: ids.currency, service: ids.service,
+          account: ids.account, usageType: ids.usageType, region: ids.region, lineItemType: ids.lineItemType)
         daily[dailyKey, default: .zero] += row.costs
       }
       // Inserting in primary-key order appends to the B-trees instead of splitting pages.
@@ -127,7 +136,7 @@ extension SpendStore {
   private func writeDaily(_ daily: [DailyKey: Costs]) throws(StoreError) {
     let insert = try connection.prepare(
       """
-      INSERT INTO daily (period, day, service, account, usage_type, region, line_item_type, currency, \
+      INSERT INTO daily (period, day, currency, service, account, usage_type, region, line_item_type, \
       \(SpendStore.costColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """)
     for (key, costs) in daily.sorted(by: { $0.key < $1.key }) {

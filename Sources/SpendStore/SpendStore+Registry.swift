@@ -63,25 +63,21 @@ extension SpendStore {
   ///
   /// The registry keeps the files that held them (their periods show as forgotten).
   ///
-  /// - Returns: the periods removed.
+  /// - Returns: the periods removed, as they were stored.
   /// - Throws: `StoreError.unknownPeriod` when none is stored.
   @discardableResult
-  public func forget(_ selector: PeriodSelector) throws(StoreError) -> [BillingPeriod] {
-    try connection.transaction { () throws(StoreError) -> [BillingPeriod] in
-      let reader = try LabelReader(connection: connection)
-      let rows = try connection.query("SELECT id FROM period WHERE month = ?", [.text(selector.month.description)])
-      var removed: [BillingPeriod] = []
-      for row in rows {
-        guard let id = row.first?.integer else { continue }
-        let period = try reader.period(id)
-        guard selector.matches(period) else { continue }
-        try connection.run("DELETE FROM cell WHERE period = ?", [.integer(id)])
-        try connection.run("DELETE FROM daily WHERE period = ?", [.integer(id)])
-        try connection.run("DELETE FROM period WHERE id = ?", [.integer(id)])
-        removed.append(period)
-      }
+  public func forget(_ selector: PeriodSelector) throws(StoreError) -> [StoredPeriod] {
+    try connection.transaction { () throws(StoreError) -> [StoredPeriod] in
+      let removed = try periods().filter { selector.matches($0.period) }
       guard !removed.isEmpty else { throw .unknownPeriod(selector.description) }
-      return removed.sorted()
+      for stored in removed {
+        let periodID = "(SELECT id FROM period WHERE month = ? AND payer = (SELECT id FROM label WHERE text = ?))"
+        let values: [SQLValue] = [.text(stored.period.month.description), .text(stored.period.payer)]
+        try connection.run("DELETE FROM cell WHERE period = \(periodID)", values)
+        try connection.run("DELETE FROM daily WHERE period = \(periodID)", values)
+        try connection.run("DELETE FROM period WHERE id = \(periodID)", values)
+      }
+      return removed
     }
   }
 }

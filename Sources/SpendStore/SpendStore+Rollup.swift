@@ -151,6 +151,8 @@ private struct RollupPlan {
     }
     currencyColumn = add(select: column(.currency))
     let groups = selects.joined(separator: ", ")
+    // Grouping in the daily key's order lets SQLite aggregate while it scans, without a sort.
+    let groupOrder = selects.sorted { RollupPlan.groupRank($0) < RollupPlan.groupRank($1) }
     let prefix = RollupPlan.columnPrefix(basis)
     sumColumn = Int32(selects.count)
     let table = useDaily ? "daily AS c" : "cell AS c JOIN series AS s ON s.id = c.series"
@@ -158,7 +160,7 @@ private struct RollupPlan {
       SELECT \(groups), sum(c.\(prefix)_whole), sum(c.\(prefix)_fraction)
       FROM \(table) \(joins.joined(separator: " "))
       WHERE \(conditions.joined(separator: " AND "))
-      GROUP BY \(groups)
+      GROUP BY \(groupOrder.joined(separator: ", "))
       """
     values = joinValues + conditionValues
   }
@@ -187,6 +189,12 @@ private struct RollupPlan {
     // A key no cell has matches nothing: every cell is untagged for it.
     joinValues.append(.integer(try labelID(key) ?? -1))
     return alias
+  }
+
+  /// Where a grouped column sits in the `daily` key (columns outside it go last).
+  private static func groupRank(_ expression: String) -> Int {
+    let keyOrder = ["c.period", "c.day", "c.currency", "c.service", "c.account", "c.usage_type", "c.region", "c.line_item_type"]
+    return keyOrder.firstIndex(of: expression) ?? keyOrder.count
   }
 
   /// The column-name prefix of a cost basis.
