@@ -31,9 +31,10 @@ public struct SHA256: Sendable {
       pending.withUnsafeBytes { compress($0) }
       pending.removeAll(keepingCapacity: true)
     }
-    while bytes.count - offset >= 64 {
-      compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]))
-      offset += 64
+    let wholeBlocks = (bytes.count - offset) / 64 * 64
+    if wholeBlocks > 0 {
+      compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + wholeBlocks]))
+      offset += wholeBlocks
     }
     pending.append(contentsOf: bytes[offset...])
   }
@@ -96,48 +97,54 @@ public struct SHA256: Sendable {
   @inline(__always)
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 - count)) }
 
-  /// Processes one 64-byte block.
-  private mutating func compress(_ block: UnsafeRawBufferPointer) {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-      for index in 0..<16 {
-        schedule[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
-      }
-      for index in 16..<64 {
-        let early = schedule[index - 15]
-        let late = schedule[index - 2]
-        let sigma0 = SHA256.rotate(early, 7) ^ SHA256.rotate(early, 18) ^ (early >> 3)
-        let sigma1 = SHA256.rotate(late, 17) ^ SHA256.rotate(late, 19) ^ (late >> 10)
-        schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
-      }
-      SHA256.roundConstants.withUnsafeBufferPointer { constants in
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for index in 0..<64 {
-          let sum1 = SHA256.rotate(e, 6) ^ SHA256.rotate(e, 11) ^ SHA256.rotate(e, 25)
-          let choice = (e & f) ^ (~e & g)
-          let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
-          let sum0 = SHA256.rotate(a, 2) ^ SHA256.rotate(a, 13) ^ SHA256.rotate(a, 22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let temp2 = sum0 &+ majority
-          h = g
-          g = f
-          f = e
-          e = d &+ temp1
-          d = c
-          c = b
-          b = a
-          a = temp1 &+ temp2
+  /// Processes whole 64-byte blocks (`blocks.count` is a multiple of 64).
+  private mutating func compress(_ blocks: UnsafeRawBufferPointer) {
+    var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
+    var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
+    SHA256.roundConstants.withUnsafeBufferPointer { constants in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+        var offset = 0
+        while offset < blocks.count {
+          for index in 0..<16 {
+            schedule[index] = UInt32(
+              bigEndian: blocks.loadUnaligned(fromByteOffset: offset + index * 4, as: UInt32.self))
+          }
+          for index in 16..<64 {
+            let early = schedule[index - 15]
+            let late = schedule[index - 2]
+            let sigma0 = SHA256.rotate(early, 7) ^ SHA256.rotate(early, 18) ^ (early >> 3)
+            let sigma1 = SHA256.rotate(late, 17) ^ SHA256.rotate(late, 19) ^ (late >> 10)
+            schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
+          }
+          var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+          for index in 0..<64 {
+            let sum1 = SHA256.rotate(e, 6) ^ SHA256.rotate(e, 11) ^ SHA256.rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
+            let sum0 = SHA256.rotate(a, 2) ^ SHA256.rotate(a, 13) ^ SHA256.rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            h = g
+            g = f
+            f = e
+            e = d &+ temp1
+            d = c
+            c = b
+            b = a
+            a = temp1 &+ sum0 &+ majority
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
+          offset += 64
         }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
-        state[5] &+= f
-        state[6] &+= g
-        state[7] &+= h
       }
     }
+    state = [h0, h1, h2, h3, h4, h5, h6, h7]
   }
 
   /// A finished SHA-256 digest.
