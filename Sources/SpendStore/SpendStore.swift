@@ -96,6 +96,11 @@ public final class SpendStore {
     }
   }
 
+  /// SQLite's `PRAGMA integrity_check`: `["ok"]` for a sound file, else the problems found.
+  public func integrityCheck() throws(StoreError) -> [String] {
+    try connection.query("PRAGMA integrity_check").compactMap { $0.first?.text }
+  }
+
   /// The schema version the file says it holds (`PRAGMA user_version`).
   public func storedSchemaVersion() throws(StoreError) -> Int { try connection.userVersion() }
 }

@@ -70,5 +70,6 @@ import Testing
     }
     let reopened = try SpendStore.open(at: path, creating: false)
     #expect(Fixtures.sameCells(try reopened.loadCube(), cube))
+    #expect(try reopened.integrityCheck() == ["ok"])
   }
 }
