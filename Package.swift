@@ -22,6 +22,7 @@ let package = Package(
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+    .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
 
     // MARK: - Storage
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
@@ -32,11 +33,13 @@ let package = Package(
       dependencies: [
         "SpendModel",
         "SpendStore",
+        "BillImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel"]),
+    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
   ]
 )
