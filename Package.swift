@@ -39,7 +39,8 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
-    .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel"]),
+    .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel", "BillImport"]),
+    .testTarget(name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
   ]
 )
