@@ -52,25 +52,35 @@ public struct LineItemTotal: Hashable, Sendable {
   }
 }
 
-/// Everything one `spendtop import` stores at once: the cube of all its files and their records.
+/// Everything one `spendtop import` stores at once: the cubes of all its files and their records.
 public struct ImportBatch: Sendable {
-  /// The cube of every file in the batch, merged.
-  public var cube: Cube
+  /// The cubes of the files in the batch (cells with equal keys in several cubes are summed).
+  public var cubes: [Cube]
   /// One record per file read.
   public var files: [ImportedFile]
 
-  /// Creates a batch.
+  /// Creates a batch from one merged cube.
   public init(cube: Cube, files: [ImportedFile]) {
-    self.cube = cube
+    self.init(cubes: [cube], files: files)
+  }
+
+  /// Creates a batch from one cube per file, without merging them first.
+  public init(cubes: [Cube], files: [ImportedFile]) {
+    self.cubes = cubes
     self.files = files
   }
 
   /// The periods the batch replaces or adds: those of its cells and those its files declare.
   public var periods: [BillingPeriod] {
     var periods = Set(files.flatMap(\.billingPeriods))
-    for row in cube.rows { periods.insert(BillingPeriod(of: row.key)) }
+    for cube in cubes {
+      for row in cube.rows { periods.insert(BillingPeriod(of: row.key)) }
+    }
     return periods.sorted()
   }
+
+  /// The number of cells over all cubes (before summing equal keys).
+  public var cellCount: Int { cubes.reduce(0) { $0 + $1.count } }
 }
 
 /// What an import did to the store.

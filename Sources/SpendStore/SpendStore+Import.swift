@@ -26,6 +26,31 @@ struct DailyKey: Hashable, Comparable {
   }
 }
 
+/// A cube key's series part as text: what `Interner` turns into a series id.
+private struct SeriesText: Hashable {
+  var account: String
+  var service: String
+  var usageType: String
+  var operation: String
+  var region: String
+  var resource: String
+  var lineItemType: String
+  var currency: String
+  var tags: Tags
+
+  init(_ key: CubeKey) {
+    account = key.account
+    service = key.service
+    usageType = key.usageType
+    operation = key.operation
+    region = key.region
+    resource = key.resource
+    lineItemType = key.lineItemType
+    currency = key.currency
+    tags = key.tags
+  }
+}
+
 /// One row of the `cell` table, ready to insert.
 private struct CellRecord {
   var period: Int64
@@ -72,20 +97,34 @@ extension SpendStore {
         if existed { replaced.append(period) } else { added.append(period) }
       }
       var cells: [CellRecord] = []
-      cells.reserveCapacity(batch.cube.count)
+      cells.reserveCapacity(batch.cellCount)
       var daily: [DailyKey: Costs] = [:]
-      for row in batch.cube.rows {
-        guard let periodID = periodIDs[BillingPeriod(of: row.key)] else { continue }
-        let ids = try interner.seriesIDs(of: row.key)
-        let seriesID = try interner.series(ids)
-        cells.append(CellRecord(period: periodID, day: row.key.day.ordinal, series: seriesID, costs: row.costs))
-        let dailyKey = DailyKey(
-          period: periodID, day: row.key.day.ordinal, currency: ids.currency, service: ids.service,
-          account: ids.account, usageType: ids.usageType, region: ids.region, lineItemType: ids.lineItemType)
-        daily[dailyKey, default: .zero] += row.costs
+      // Labels are interned once per distinct series, not once per cell.
+      var seriesCache: [SeriesText: (id: Int64, ids: SeriesIDs)] = [:]
+      for cube in batch.cubes {
+        for row in cube.rows {
+          guard let periodID = periodIDs[BillingPeriod(of: row.key)] else { continue }
+          let text = SeriesText(row.key)
+          let series: (id: Int64, ids: SeriesIDs)
+          if let cached = seriesCache[text] {
+            series = cached
+          } else {
+            let ids = try interner.seriesIDs(of: row.key)
+            series = (try interner.series(ids), ids)
+            seriesCache[text] = series
+          }
+          let day = row.key.day.ordinal
+          cells.append(CellRecord(period: periodID, day: day, series: series.id, costs: row.costs))
+          let ids = series.ids
+          let dailyKey = DailyKey(
+            period: periodID, day: day, currency: ids.currency, service: ids.service, account: ids.account,
+            usageType: ids.usageType, region: ids.region, lineItemType: ids.lineItemType)
+          daily[dailyKey, default: .zero] += row.costs
+        }
       }
       // Inserting in primary-key order appends to the B-trees instead of splitting pages.
       cells.sort { ($0.period, $0.day, $0.series) < ($1.period, $1.day, $1.series) }
+      cells = SpendStore.summingEqualKeys(cells)
       progress(.began(cells: cells.count))
       try writeCells(cells, progress: progress)
       try writeDaily(daily)
@@ -99,6 +138,20 @@ extension SpendStore {
   }
 
   // MARK: - Writing
+
+  /// Sums adjacent cells with the same key (the same cell read from two files of a batch).
+  private static func summingEqualKeys(_ sorted: [CellRecord]) -> [CellRecord] {
+    var result: [CellRecord] = []
+    result.reserveCapacity(sorted.count)
+    for cell in sorted {
+      if let last = result.last, last.period == cell.period, last.day == cell.day, last.series == cell.series {
+        result[result.count - 1].costs += cell.costs
+      } else {
+        result.append(cell)
+      }
+    }
+    return result
+  }
 
   /// Makes `period` empty and owned by `batch`; returns its id and whether it was stored before.
   private func clearPeriod(

@@ -54,8 +54,7 @@ struct StoreImporter {
     // Largest files first; each file's hash right after it so that one big file still uses both workers.
     let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
     let work = order.flatMap { [Work.read($0), Work.hash($0)] }
-    let merged = Mutex(Cube())
-    let reads = Mutex<[Int: Result<(ImportSummary, [BillingPeriod], [LineItemTotal]), BillImportError>]>([:])
+    let reads = Mutex<[Int: Result<(Cube, ImportSummary, [BillingPeriod], [LineItemTotal]), BillImportError>]>([:])
     let hashes = Mutex<[Int: Result<String, StoreError>]>([:])
     let next = Atomic<Int>(0)
     let failed = Atomic<Bool>(false)
@@ -76,8 +75,11 @@ struct StoreImporter {
           progress.add(rows: 0, bytes: sources[index].byteCount - lastBytes, files: 1)
           switch result {
           case .success(let file):
-            let described = (file.summary, StoreImporter.periods(of: file.cube), StoreImporter.totals(of: file.cube))
-            merged.withLock { $0.merge(file.cube) }
+            // Each file's cube goes to the store as it is: the store sums equal cells by id, which
+            // is cheaper than merging cubes by key here.
+            let described = (
+              file.cube, file.summary, StoreImporter.periods(of: file.cube), StoreImporter.totals(of: file.cube)
+            )
             reads.withLock { $0[index] = .success(described) }
           case .failure(let error):
             failed.store(true, ordering: .relaxed)
@@ -93,19 +95,21 @@ struct StoreImporter {
     let finishedReads = reads.withLock { $0 }
     let finishedHashes = hashes.withLock { $0 }
     var files: [FileResult] = []
+    var cubes: [Cube] = []
     for index in sources.indices {
       // Report the first failure in plan order, a bill's before a hash's.
       if case .failure(let error)? = finishedReads[index] { throw .bills(error) }
       if case .failure(let error)? = finishedHashes[index] { throw .store(error) }
-      guard case .success(let (summary, periods, totals))? = finishedReads[index],
+      guard case .success(let (cube, summary, periods, totals))? = finishedReads[index],
         case .success(let hash)? = finishedHashes[index]
       else { continue }
       let record = ImportedFile(
         path: sources[index].path, size: sources[index].byteCount, sha256: hash, format: summary.format.description,
         billingPeriods: periods, rowsRead: summary.rowsRead, rowsSkipped: summary.skippedRows.count, totals: totals)
       files.append(FileResult(summary: summary, record: record))
+      cubes.append(cube)
     }
-    let batch = ImportBatch(cube: merged.withLock { $0 }, files: files.map(\.record))
+    let batch = ImportBatch(cubes: cubes, files: files.map(\.record))
     do {
       let stored = try store.importBatch(batch) { step in display.storing(StoreImporter.describe(step)) }
       return Outcome(files: files, stored: stored)

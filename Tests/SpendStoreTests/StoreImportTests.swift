@@ -107,3 +107,22 @@ import Testing
     #expect(try store.loadCube().isEmpty)
   }
 }
+
+@Suite struct StoreBatchOfCubesTests {
+  /// Files of one batch may hold the same cell (two parts of a period): the store sums them.
+  @Test func sumsTheSameCellFromSeveralCubes() throws {
+    let months = [Month(year: 2026, month: 9)]
+    let first = Fixtures.randomCube(seed: 41, months: months, cells: 600)
+    // The second file repeats 300 of the first file's cells (other costs) and adds its own.
+    var second = Cube(rows: first.rows.prefix(300).map { CubeRow(key: $0.key, costs: Costs(all: Money(cents: 123))) })
+    second.merge(Fixtures.randomCube(seed: 42, months: months, cells: 200))
+    var merged = first
+    merged.merge(second)
+    #expect(merged.count < first.count + second.count)
+    let store = try SpendStore.inMemory()
+    let outcome = try store.importBatch(ImportBatch(cubes: [first, second], files: []))
+    #expect(outcome.cellsWritten == merged.count)
+    #expect(Fixtures.sameCells(try store.loadCube(), merged))
+    #expect(try store.rollup(by: [.day, .service, .currency]).rows == (try merged.rollup(by: [.day, .service, .currency])).rows)
+  }
+}
