@@ -23,6 +23,7 @@ let package = Package(
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
+    .target(name: "Reports", dependencies: ["SpendModel"]),
 
     // MARK: - Storage
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
@@ -34,6 +35,7 @@ let package = Package(
         "SpendModel",
         "SpendStore",
         "BillImport",
+        "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -42,5 +44,8 @@ let package = Package(
     .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel", "BillImport"]),
     .testTarget(name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
+      exclude: ["Fixtures", "__Snapshots__"]),
   ]
 )

@@ -12,5 +12,7 @@ struct Spendtop: AsyncParsableCommand {
       root causes, and accounts for what an incident cost.
       """,
     version: "0.1.0",
-    subcommands: [CubeCommand.self, ImportCommand.self, ImportsCommand.self, ForgetCommand.self])
+    subcommands: [
+      CubeCommand.self, ImportCommand.self, ImportsCommand.self, ForgetCommand.self, ReportCommand.self,
+    ])
 }

@@ -28,6 +28,21 @@ import Testing
     }
   }
 
+  @Test func reportsFromTheStoreEqualReportsFromTheFiles() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let db = directory.file("spend.sqlite")
+    let bills = TestPaths.packageRoot + "/sample-bills/incident-127k"
+    #expect(try Spendtop.run(["import", bills, "--db", db, "--quiet"]).status == 0)
+    for report in [["report", "weekly"], ["report", "compare", "--period", "2026-10-01..2026-10-31", "--by", "service"]] {
+      let fromFiles = try Spendtop.run(report + [bills])
+      let fromStore = try Spendtop.run(report + ["--db", db])
+      #expect(fromFiles.status == 0 && fromStore.status == 0, "\(report): \(fromStore.stderr)")
+      #expect(fromStore.stdout == fromFiles.stdout, "\(report)")
+      #expect(fromStore.stdout.split(separator: "\n").count > 10, "\(report)")
+    }
+  }
+
   @Test func aBatchWithABadFileStoresNothing() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
