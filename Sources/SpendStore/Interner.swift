@@ -88,7 +88,8 @@ final class Interner {
     SeriesIDs(
       account: try label(key.account), service: try label(key.service), usageType: try label(key.usageType),
       operation: try label(key.operation), region: try label(key.region), resource: try label(key.resource),
-      lineItemType: try label(key.lineItemType), currency: try label(key.currency), tagSet: try tagSet(key.tags))
+      lineItemType: try label(key.lineItemType), currency: try label(key.currency),
+      tagSet: try tagSet(key.tags))
   }
 
   /// The id of a series, created if new.

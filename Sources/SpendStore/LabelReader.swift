@@ -57,7 +57,9 @@ final class LabelReader {
   private func loadPeriods() throws(StoreError) {
     let statement = try connection.prepare("SELECT id, payer, month FROM period")
     var raw: [(Int64, Int64, String)] = []
-    while try statement.step() { raw.append((statement.int64(at: 0), statement.int64(at: 1), statement.text(at: 2))) }
+    while try statement.step() {
+      raw.append((statement.int64(at: 0), statement.int64(at: 1), statement.text(at: 2)))
+    }
     for (id, payer, monthText) in raw {
       guard let month = Month(iso: monthText) else { throw .corrupt("period \(id) has month '\(monthText)'") }
       periods[id] = BillingPeriod(payer: try label(payer), month: month)

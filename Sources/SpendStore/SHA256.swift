@@ -50,12 +50,18 @@ public struct SHA256: Sendable {
     var tail: [UInt8] = [0x80]
     let padding = (64 + 56 - (pending.count + 1) % 64) % 64
     tail.append(contentsOf: repeatElement(0, count: padding))
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> shift)) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> shift))
+    }
     let savedLength = length
     update(tail)
     length = savedLength
     var bytes: [UInt8] = []
-    for word in state { for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> shift)) } }
+    for word in state {
+      for shift in stride(from: 24, through: 0, by: -8) {
+        bytes.append(UInt8(truncatingIfNeeded: word >> shift))
+      }
+    }
     return Digest(bytes: bytes)
   }
 
@@ -95,12 +101,20 @@ public struct SHA256: Sendable {
   ]
 
   @inline(__always)
-  private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 - count)) }
+  private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    (value >> count) | (value << (32 - count))
+  }
 
   /// Processes whole 64-byte blocks (`blocks.count` is a multiple of 64).
   private mutating func compress(_ blocks: UnsafeRawBufferPointer) {
-    var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
-    var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
+    var h0 = state[0]
+    var h1 = state[1]
+    var h2 = state[2]
+    var h3 = state[3]
+    var h4 = state[4]
+    var h5 = state[5]
+    var h6 = state[6]
+    var h7 = state[7]
     SHA256.roundConstants.withUnsafeBufferPointer { constants in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
         var offset = 0
@@ -116,7 +130,14 @@ public struct SHA256: Sendable {
             let sigma1 = SHA256.rotate(late, 17) ^ SHA256.rotate(late, 19) ^ (late >> 10)
             schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
           }
-          var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+          var a = h0
+          var b = h1
+          var c = h2
+          var d = h3
+          var e = h4
+          var f = h5
+          var g = h6
+          var h = h7
           for index in 0..<64 {
             let sum1 = SHA256.rotate(e, 6) ^ SHA256.rotate(e, 11) ^ SHA256.rotate(e, 25)
             let choice = (e & f) ^ (~e & g)

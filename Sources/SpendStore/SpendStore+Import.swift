@@ -144,7 +144,8 @@ extension SpendStore {
     var result: [CellRecord] = []
     result.reserveCapacity(sorted.count)
     for cell in sorted {
-      if let last = result.last, last.period == cell.period, last.day == cell.day, last.series == cell.series {
+      if let last = result.last, last.period == cell.period, last.day == cell.day, last.series == cell.series
+      {
         result[result.count - 1].costs += cell.costs
       } else {
         result.append(cell)
@@ -159,7 +160,8 @@ extension SpendStore {
   ) throws(StoreError) -> (id: Int64, existed: Bool) {
     let payer = try interner.label(period.payer)
     let month = SQLValue.text(period.month.description)
-    let rows = try connection.query("SELECT id FROM period WHERE payer = ? AND month = ?", [.integer(payer), month])
+    let rows = try connection.query(
+      "SELECT id FROM period WHERE payer = ? AND month = ?", [.integer(payer), month])
     if let id = rows.first?.first?.integer {
       try connection.run("DELETE FROM cell WHERE period = ?", [.integer(id)])
       try connection.run("DELETE FROM daily WHERE period = ?", [.integer(id)])
@@ -167,13 +169,16 @@ extension SpendStore {
       return (id, true)
     }
     try connection.run(
-      "INSERT INTO period (payer, month, cells, batch) VALUES (?, ?, 0, ?)", [.integer(payer), month, .integer(batch)])
+      "INSERT INTO period (payer, month, cells, batch) VALUES (?, ?, 0, ?)",
+      [.integer(payer), month, .integer(batch)])
     return (connection.lastInsertRowID, false)
   }
 
   private func writeCells(_ cells: [CellRecord], progress: (StoreProgress) -> Void) throws(StoreError) {
     let insert = try connection.prepare(
-      "INSERT INTO cell (period, day, series, \(SpendStore.costColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      "INSERT INTO cell (period, day, series, \(SpendStore.costColumns)) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
     let reportEvery = 16_384
     for (index, cell) in cells.enumerated() {
       try insert.bind(cell.period, at: 1)

@@ -54,7 +54,8 @@ extension SpendStore {
       let key = CubeKey(
         day: Day(ordinal: Int32(truncatingIfNeeded: cells.int64(at: 1))), billingPeriod: period.month,
         payerAccount: period.payer, account: text.account, service: text.service, usageType: text.usageType,
-        operation: text.operation, region: text.region, resource: text.resource, lineItemType: text.lineItemType,
+        operation: text.operation, region: text.region, resource: text.resource,
+        lineItemType: text.lineItemType,
         currency: text.currency, tags: text.tags)
       guard filter.matches(key) else { continue }
       cube.add(SpendStore.readCosts(cells, from: 3), at: key)
@@ -65,7 +66,8 @@ extension SpendStore {
   /// The four bases from eight money columns starting at `first`.
   static func readCosts(_ statement: Statement, from first: Int32) -> Costs {
     func money(_ index: Int32) -> Money {
-      StoredMoney.money(whole: statement.int64(at: first + index), fraction: statement.int64(at: first + index + 1))
+      StoredMoney.money(
+        whole: statement.int64(at: first + index), fraction: statement.int64(at: first + index + 1))
     }
     return Costs(unblended: money(0), amortized: money(2), netUnblended: money(4), netAmortized: money(6))
   }

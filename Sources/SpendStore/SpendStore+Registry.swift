@@ -12,9 +12,12 @@ extension SpendStore {
       FROM imported_file JOIN batch ON batch.id = imported_file.batch
       ORDER BY imported_file.id
       """)
-    let periods = try connection.prepare("SELECT payer, month FROM imported_file_period WHERE file = ? ORDER BY position")
+    let periods = try connection.prepare(
+      "SELECT payer, month FROM imported_file_period WHERE file = ? ORDER BY position")
     let totals = try connection.prepare(
-      "SELECT line_item_type, currency, whole, fraction FROM imported_file_total WHERE file = ? ORDER BY position")
+      "SELECT line_item_type, currency, whole, fraction FROM imported_file_total "
+        + "WHERE file = ? ORDER BY position"
+    )
     var records: [ImportRecord] = []
     while try files.step() {
       let id = files.int64(at: 0)
@@ -23,7 +26,9 @@ extension SpendStore {
       try periods.bind(id, at: 1)
       while try periods.step() {
         let monthText = periods.text(at: 1)
-        guard let month = Month(iso: monthText) else { throw .corrupt("import \(id) has month '\(monthText)'") }
+        guard let month = Month(iso: monthText) else {
+          throw .corrupt("import \(id) has month '\(monthText)'")
+        }
         billingPeriods.append(BillingPeriod(payer: periods.text(at: 0), month: month))
       }
       periods.reset()
@@ -37,8 +42,10 @@ extension SpendStore {
       }
       totals.reset()
       let file = ImportedFile(
-        path: files.text(at: 3), size: files.int64(at: 4), sha256: files.text(at: 5), format: files.text(at: 6),
-        billingPeriods: billingPeriods, rowsRead: Int(files.int64(at: 7)), rowsSkipped: Int(files.int64(at: 8)),
+        path: files.text(at: 3), size: files.int64(at: 4), sha256: files.text(at: 5),
+        format: files.text(at: 6),
+        billingPeriods: billingPeriods, rowsRead: Int(files.int64(at: 7)),
+        rowsSkipped: Int(files.int64(at: 8)),
         totals: lineTotals)
       let status = billingPeriods.map { period -> ImportRecord.PeriodStatus in
         guard let owner = current[period] else { return .forgotten }
@@ -71,7 +78,8 @@ extension SpendStore {
       let removed = try periods().filter { selector.matches($0.period) }
       guard !removed.isEmpty else { throw .unknownPeriod(selector.description) }
       for stored in removed {
-        let periodID = "(SELECT id FROM period WHERE month = ? AND payer = (SELECT id FROM label WHERE text = ?))"
+        let periodID =
+          "(SELECT id FROM period WHERE month = ? AND payer = (SELECT id FROM label WHERE text = ?))"
         let values: [SQLValue] = [.text(stored.period.month.description), .text(stored.period.payer)]
         try connection.run("DELETE FROM cell WHERE period = \(periodID)", values)
         try connection.run("DELETE FROM daily WHERE period = \(periodID)", values)

@@ -14,7 +14,8 @@ extension SpendStore {
     by dimensions: [Dimension], basis: CostBasis = .unblended, filter: CubeFilter = .all
   ) throws(StoreError) -> Rollup {
     let reader = try LabelReader(connection: connection)
-    guard let plan = try RollupPlan(dimensions: dimensions, basis: basis, filter: filter, labelID: labelID) else {
+    guard let plan = try RollupPlan(dimensions: dimensions, basis: basis, filter: filter, labelID: labelID)
+    else {
       return Rollup(dimensions: dimensions, basis: basis, rows: [])
     }
     let statement = try connection.prepare(plan.sql)
@@ -28,9 +29,11 @@ extension SpendStore {
       for output in plan.outputs {
         switch output {
         case .payer: values.append(try reader.period(statement.int64(at: 0)).payer)
-        case .day(let column): values.append(Day(ordinal: Int32(truncatingIfNeeded: statement.int64(at: column))).description)
+        case .day(let column):
+          values.append(Day(ordinal: Int32(truncatingIfNeeded: statement.int64(at: column))).description)
         case .month(let column):
-          values.append(Day(ordinal: Int32(truncatingIfNeeded: statement.int64(at: column))).month.description)
+          values.append(
+            Day(ordinal: Int32(truncatingIfNeeded: statement.int64(at: column))).month.description)
         case .label(let column): values.append(try reader.label(statement.int64(at: column)))
         case .optionalLabel(let column):
           values.append(statement.isNull(at: column) ? "" : try reader.label(statement.int64(at: column)))
@@ -133,7 +136,9 @@ private struct RollupPlan {
     guard from <= to else { return nil }
     conditions.insert("c.period IN (SELECT id FROM period WHERE first_day <= ? AND last_day >= ?)", at: 0)
     conditions.insert("c.day BETWEEN ? AND ?", at: 1)
-    conditionValues.insert(contentsOf: [.integer(Int64(to)), .integer(Int64(from)), .integer(Int64(from)), .integer(Int64(to))], at: 0)
+    conditionValues.insert(
+      contentsOf: [.integer(Int64(to)), .integer(Int64(from)), .integer(Int64(from)), .integer(Int64(to))],
+      at: 0)
 
     // Groups: period, then the day when asked for by day or month, then each dimension, currency.
     var dayColumn: Int32?
@@ -145,7 +150,8 @@ private struct RollupPlan {
       case .payerAccount: outputs.append(.payer)
       case .day: outputs.append(.day(dayColumn ?? 0))
       case .month: outputs.append(.month(dayColumn ?? 0))
-      case .tag(let key): outputs.append(.optionalLabel(add(select: "\(try tagAlias(key, labelID: labelID)).value")))
+      case .tag(let key):
+        outputs.append(.optionalLabel(add(select: "\(try tagAlias(key, labelID: labelID)).value")))
       default: outputs.append(.label(add(select: column(dimension))))
       }
     }
@@ -193,7 +199,10 @@ private struct RollupPlan {
 
   /// Where a grouped column sits in the `daily` key (columns outside it go last).
   private static func groupRank(_ expression: String) -> Int {
-    let keyOrder = ["c.period", "c.day", "c.currency", "c.service", "c.account", "c.usage_type", "c.region", "c.line_item_type"]
+    let keyOrder = [
+      "c.period", "c.day", "c.currency", "c.service", "c.account", "c.usage_type", "c.region",
+      "c.line_item_type",
+    ]
     return keyOrder.firstIndex(of: expression) ?? keyOrder.count
   }
 

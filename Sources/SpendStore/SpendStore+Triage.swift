@@ -5,7 +5,8 @@ extension SpendStore {
   ///
   /// - Returns: the entry as stored.
   @discardableResult
-  public func setTriage(anomaly: String, state: TriageState, reason: String) throws(StoreError) -> TriageEntry {
+  public func setTriage(anomaly: String, state: TriageState, reason: String) throws(StoreError) -> TriageEntry
+  {
     let entry = TriageEntry(anomaly: anomaly, state: state, reason: reason, decidedAt: clock.now())
     try connection.run(
       """

@@ -33,7 +33,9 @@ public final class SpendStore {
   ///     otherwise a missing store is `StoreError.notFound`.
   ///   - clock: the time stamped on imports and triage.
   /// - Throws: `StoreError.notFound`, `.notAStore`, `.newerSchema`, `.sqlite`, or a file error.
-  public static func open(at path: String, creating: Bool, clock: StoreClock = .system) throws(StoreError) -> SpendStore {
+  public static func open(
+    at path: String, creating: Bool, clock: StoreClock = .system
+  ) throws(StoreError) -> SpendStore {
     if !StoreFiles.exists(path) {
       guard creating else { throw .notFound(path: path) }
       try StoreFiles.createParentDirectories(of: path)

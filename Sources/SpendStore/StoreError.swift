@@ -49,7 +49,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .amountOutOfRange(let money):
       return "amount \(money) is too large to store"
     case .invalidPeriod(let text):
-      return "invalid billing period '\(text)': expected YYYY-MM or PAYER:YYYY-MM (e.g. 2026-10, 123456789012:2026-10)"
+      return
+        "invalid billing period '\(text)': expected YYYY-MM or PAYER:YYYY-MM "
+        + "(e.g. 2026-10, 123456789012:2026-10)"
     case .unknownPeriod(let text):
       return "no billing period \(text) in the store (see spendtop imports)"
     case .corrupt(let detail):

@@ -42,7 +42,9 @@ public struct StoreLocation: Equatable, Sendable, CustomStringConvertible {
   ///   - explicit: the `--db` value, if given.
   ///   - environment: the process environment.
   /// - Throws: `StoreError.noLocation` when nothing gives a path.
-  public static func resolve(explicit: String?, environment: [String: String]) throws(StoreError) -> StoreLocation {
+  public static func resolve(
+    explicit: String?, environment: [String: String]
+  ) throws(StoreError) -> StoreLocation {
     let home = nonEmpty(environment["HOME"])
     if let explicit = nonEmpty(explicit) {
       return StoreLocation(path: expandTilde(explicit, home: home), source: .option)

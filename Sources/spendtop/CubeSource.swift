@@ -122,9 +122,12 @@ enum CubeSource {
     }
   }
 
-  private func read(_ paths: [String], dimensions: Set<Dimension>?, skipBadRows: Bool) throws(Failure) -> BillImport {
+  private func read(
+    _ paths: [String], dimensions: Set<Dimension>?, skipBadRows: Bool
+  ) throws(Failure) -> BillImport {
     do {
-      return try BillReader.read(paths: paths, options: ImportOptions(skipBadRows: skipBadRows, dimensions: dimensions))
+      return try BillReader.read(
+        paths: paths, options: ImportOptions(skipBadRows: skipBadRows, dimensions: dimensions))
     } catch {
       throw .bills(error)
     }

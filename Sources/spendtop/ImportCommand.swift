@@ -100,12 +100,17 @@ struct ImportCommand: ParsableCommand {
       out += "\n"
       let periods = record.billingPeriods.map { "\($0) (\(replaced.contains($0) ? "replaced" : "added"))" }
       out += "  periods  \(periods.isEmpty ? "none (no cost rows)" : periods.joined(separator: ", "))\n"
-      out += "  rows     \(StoreFormatting.count(record.rowsRead)) read, \(StoreFormatting.count(record.rowsSkipped)) skipped"
+      out +=
+        "  rows     \(StoreFormatting.count(record.rowsRead)) read, "
+        + "\(StoreFormatting.count(record.rowsSkipped)) skipped"
       out += file.summary.ignoredRows.sorted { $0.key < $1.key }.map { ", \($0.value) \($0.key)" }.joined()
       out += "\n"
       if !record.totals.isEmpty {
-        let rows = record.totals.map { [$0.lineItemType, $0.currency, $0.cost.formatted(decimals: 2, grouping: true)] }
-        let table = StoreFormatting.table(header: ["line item type", "currency", "unblended"], rows: rows, rightAligned: [2])
+        let rows = record.totals.map {
+          [$0.lineItemType, $0.currency, $0.cost.formatted(decimals: 2, grouping: true)]
+        }
+        let table = StoreFormatting.table(
+          header: ["line item type", "currency", "unblended"], rows: rows, rightAligned: [2])
         out += table.split(separator: "\n").map { "    " + $0 + "\n" }.joined()
       }
       for note in file.summary.notes { out += "  note     \(note)\n" }
@@ -117,7 +122,9 @@ struct ImportCommand: ParsableCommand {
       }
     }
     let stored = outcome.stored
-    out += "stored \(StoreFormatting.count(stored.cellsWritten)) \(stored.cellsWritten == 1 ? "cell" : "cells") in \(store): "
+    out +=
+      "stored \(StoreFormatting.count(stored.cellsWritten)) "
+        + "\(stored.cellsWritten == 1 ? "cell" : "cells") in \(store): "
     out += "\(stored.added.count) period(s) added, \(stored.replaced.count) replaced\n"
     return out
   }

@@ -58,7 +58,8 @@ final class ImportProgressDisplay: Sendable {
   func storing(_ step: String) {
     switch style {
     case .bar:
-      let elapsed = Money(approximately: ImportProgressDisplay.monotonicSeconds() - start).formatted(decimals: 1)
+      let elapsed = Money(approximately: ImportProgressDisplay.monotonicSeconds() - start).formatted(
+        decimals: 1)
       writeStandardError("\rstoring: \(step) (\(elapsed) s)\u{1B}[K")
       state.withLock { $0.drewBar = true }
     case .lines: writeStandardError("progress phase=store \(step)\n")

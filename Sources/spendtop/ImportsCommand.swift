@@ -38,7 +38,9 @@ struct ImportsCommand: ParsableCommand {
   // MARK: - Rendering
 
   static func table(records: [ImportRecord], periods: [StoredPeriod]) -> String {
-    guard !records.isEmpty || !periods.isEmpty else { return "The store is empty: import bills with spendtop import PATH...\n" }
+    guard !records.isEmpty || !periods.isEmpty else {
+      return "The store is empty: import bills with spendtop import PATH...\n"
+    }
     let rows = records.map { record -> [String] in
       let periodText = zip(record.file.billingPeriods, record.periodStatus)
         .map { $1 == .stored ? $0.description : "\($0) (\($1.rawValue))" }
@@ -75,8 +77,10 @@ struct ImportsCommand: ParsableCommand {
     for total in totals { byCurrency[total.currency, default: .zero] += total.cost }
     if byCurrency.isEmpty { return "-" }
     if byCurrency.count == 1, let usd = byCurrency["USD"] { return usd.dollars() }
-    return byCurrency.keys.sorted().map { "\($0) \(byCurrency[$0, default: .zero].formatted(decimals: 2, grouping: true))" }
-      .joined(separator: " + ")
+    return byCurrency.keys.sorted().map {
+      "\($0) \(byCurrency[$0, default: .zero].formatted(decimals: 2, grouping: true))"
+    }
+    .joined(separator: " + ")
   }
 
   static func json(records: [ImportRecord], periods: [StoredPeriod]) -> String {
@@ -92,20 +96,27 @@ struct ImportsCommand: ParsableCommand {
           + "\"cost\": \(total.cost.exactDecimal(minimumDecimals: 6))}"
       }
       return """
-          {"id": \(record.id), "batch": \(record.batch), "imported_at": \(string(StoreFormatting.isoTimestamp(record.importedAt))), \
+          {"id": \(record.id), "batch": \(record.batch), \
+        "imported_at": \(string(StoreFormatting.isoTimestamp(record.importedAt))), \
         "path": \(string(file.path)), "size": \(file.size), "sha256": \(string(file.sha256)), \
         "format": \(string(file.format)), "rows_read": \(file.rowsRead), "rows_skipped": \(file.rowsSkipped), \
         "periods": [\(periodItems.joined(separator: ", "))], "totals": [\(totals.joined(separator: ", "))]}
         """
     }
     let stored = periods.map { stored in
-      let days = stored.days.map { "\(string($0.lowerBound.description)), \"last_day\": \(string($0.upperBound.description))" }
-      return "    {\"period\": \(string(stored.period.description)), \"payer\": \(string(stored.period.payer)), "
-        + "\"month\": \(string(stored.period.month.description)), \"first_day\": \(days ?? "null, \"last_day\": null"), "
+      let days = stored.days.map {
+        "\(string($0.lowerBound.description)), \"last_day\": \(string($0.upperBound.description))"
+      }
+      return
+        "    {\"period\": \(string(stored.period.description)), \"payer\": \(string(stored.period.payer)), "
+        + "\"month\": \(string(stored.period.month.description)), "
+        + "\"first_day\": \(days ?? "null, \"last_day\": null"), "
         + "\"cells\": \(stored.cells), \"batch\": \(stored.batch), "
         + "\"imported_at\": \(string(StoreFormatting.isoTimestamp(stored.importedAt)))}"
     }
-    func array(_ items: [String]) -> String { items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n]" }
+    func array(_ items: [String]) -> String {
+      items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n]"
+    }
     return "{\"imports\": " + array(imports) + ",\n\"periods\": " + array(stored) + "}\n"
   }
 }

@@ -43,7 +43,8 @@ struct StoreImporter {
   }
 
   /// Imports `paths` into `store`.
-  func run(paths: [String], into store: SpendStore, display: ImportProgressDisplay) throws(Failure) -> Outcome {
+  func run(paths: [String], into store: SpendStore, display: ImportProgressDisplay) throws(Failure) -> Outcome
+  {
     let plan: ImportPlan
     do {
       plan = try ImportPlan.make(paths: paths)
@@ -54,7 +55,9 @@ struct StoreImporter {
     // Largest files first; each file's hash right after it so that one big file still uses both workers.
     let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
     let work = order.flatMap { [Work.read($0), Work.hash($0)] }
-    let reads = Mutex<[Int: Result<(Cube, ImportSummary, [BillingPeriod], [LineItemTotal]), BillImportError>]>([:])
+    let reads = Mutex<
+      [Int: Result<(Cube, ImportSummary, [BillingPeriod], [LineItemTotal]), BillImportError>]
+    >([:])
     let hashes = Mutex<[Int: Result<String, StoreError>]>([:])
     let next = Atomic<Int>(0)
     let failed = Atomic<Bool>(false)
@@ -78,7 +81,8 @@ struct StoreImporter {
             // Each file's cube goes to the store as it is: the store sums equal cells by id, which
             // is cheaper than merging cubes by key here.
             let described = (
-              file.cube, file.summary, StoreImporter.periods(of: file.cube), StoreImporter.totals(of: file.cube)
+              file.cube, file.summary, StoreImporter.periods(of: file.cube),
+              StoreImporter.totals(of: file.cube)
             )
             reads.withLock { $0[index] = .success(described) }
           case .failure(let error):
@@ -86,7 +90,9 @@ struct StoreImporter {
             reads.withLock { $0[index] = .failure(error) }
           }
         case .hash(let index):
-          let result = Result { () throws(StoreError) -> String in try SHA256.digest(ofFileAt: sources[index].path).hex }
+          let result = Result { () throws(StoreError) -> String in
+            try SHA256.digest(ofFileAt: sources[index].path).hex
+          }
           if case .failure = result { failed.store(true, ordering: .relaxed) }
           hashes.withLock { $0[index] = result }
         }
@@ -104,8 +110,10 @@ struct StoreImporter {
         case .success(let hash)? = finishedHashes[index]
       else { continue }
       let record = ImportedFile(
-        path: sources[index].path, size: sources[index].byteCount, sha256: hash, format: summary.format.description,
-        billingPeriods: periods, rowsRead: summary.rowsRead, rowsSkipped: summary.skippedRows.count, totals: totals)
+        path: sources[index].path, size: sources[index].byteCount, sha256: hash,
+        format: summary.format.description,
+        billingPeriods: periods, rowsRead: summary.rowsRead, rowsSkipped: summary.skippedRows.count,
+        totals: totals)
       files.append(FileResult(summary: summary, record: record))
       cubes.append(cube)
     }
@@ -129,7 +137,8 @@ struct StoreImporter {
   static func totals(of cube: Cube) -> [LineItemTotal] {
     var sums: [LineItemTotalKey: Money] = [:]
     for row in cube.rows {
-      sums[LineItemTotalKey(lineItemType: row.key.lineItemType, currency: row.key.currency), default: .zero] +=
+      sums[
+        LineItemTotalKey(lineItemType: row.key.lineItemType, currency: row.key.currency), default: .zero] +=
         row.costs.unblended
     }
     return sums.keys.sorted().map { key in
@@ -177,6 +186,7 @@ private final class ReadProgress: Sendable {
     let rows = rows.wrappingAdd(newRows, ordering: .relaxed).newValue
     let bytes = bytes.wrappingAdd(newBytes, ordering: .relaxed).newValue
     let files = files.wrappingAdd(newFiles, ordering: .relaxed).newValue
-    display.reading(rows: rows, bytes: bytes, totalBytes: bytesTotal, filesDone: files, filesTotal: filesTotal)
+    display.reading(
+      rows: rows, bytes: bytes, totalBytes: bytesTotal, filesDone: files, filesTotal: filesTotal)
   }
 }

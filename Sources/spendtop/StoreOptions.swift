@@ -8,7 +8,8 @@ import SpendStore
 /// `--db FILE`: which spend store a command reads or writes; shared by every command that uses one.
 struct StoreOptions: ParsableArguments {
   @Option(
-    name: .long, help: ArgumentHelp(
+    name: .long,
+    help: ArgumentHelp(
       "The spend store file.",
       discussion: "Default: $SPENDTOP_DB, else $XDG_DATA_HOME/spendtop/spend.sqlite, else "
         + "~/.local/share/spendtop/spend.sqlite.",

@@ -1,7 +1,6 @@
+import Foundation
 import SpendModel
 import SpendStore
-
-import Foundation
 
 /// A deterministic random number generator (SplitMix64) so generated cubes are the same every run.
 struct SeededGenerator: RandomNumberGenerator {
@@ -22,30 +21,38 @@ struct SeededGenerator: RandomNumberGenerator {
 enum Fixtures {
   /// A cube key with defaults for the dimensions a test does not care about.
   static func key(
-    _ day: Day, payer: String = "111111111111", account: String = "222222222222", service: String = "AmazonEC2",
+    _ day: Day, payer: String = "111111111111", account: String = "222222222222",
+    service: String = "AmazonEC2",
     usageType: String = "BoxUsage", operation: String = "RunInstances", region: String = "us-east-1",
     resource: String = "", lineItemType: String = "Usage", currency: String = "USD", tags: Tags = Tags()
   ) -> CubeKey {
     CubeKey(
       day: day, billingPeriod: day.month, payerAccount: payer, account: account, service: service,
-      usageType: usageType, operation: operation, region: region, resource: resource, lineItemType: lineItemType,
+      usageType: usageType, operation: operation, region: region, resource: resource,
+      lineItemType: lineItemType,
       currency: currency, tags: tags)
   }
 
   /// A varied cube: several payers, months, accounts, services, resources, tags, line item types,
   /// two currencies, negative credits and sub-cent amounts with all ten decimals.
-  static func randomCube(seed: UInt64, months: [Month], payers: [String] = ["111111111111", "999999999999"], cells: Int)
+  static func randomCube(
+    seed: UInt64, months: [Month], payers: [String] = ["111111111111", "999999999999"], cells: Int
+  )
     -> Cube
   {
     var random = SeededGenerator(seed: seed)
     let accounts = ["000000000042", "222222222222", "333333333333"]
     let services = ["AmazonEC2", "AmazonS3", "AWSLambda", "AmazonElastiCache"]
-    let usageTypes = ["BoxUsage:m6i.large", "TimedStorage-ByteHrs", "Requests-Tier1", "DataTransfer-Out-Bytes"]
+    let usageTypes = [
+      "BoxUsage:m6i.large", "TimedStorage-ByteHrs", "Requests-Tier1", "DataTransfer-Out-Bytes",
+    ]
     let operations = ["RunInstances", "PutObject", "Invoke", ""]
     let regions = ["us-east-1", "eu-west-1", ""]
     let resources = ["", "i-0abc", "arn:aws:s3:::bucket,with,commas", "i-0def \"quoted\""]
     let types = ["Usage", "Usage", "Usage", "Tax", "Credit", "SavingsPlanCoveredUsage"]
-    let tagChoices = [Tags(), Tags([("team", "core")]), Tags([("team", "web"), ("env", "prod")]), Tags([("env", "dev")])]
+    let tagChoices = [
+      Tags(), Tags([("team", "core")]), Tags([("team", "web"), ("env", "prod")]), Tags([("env", "dev")]),
+    ]
     var cube = Cube()
     for _ in 0..<cells {
       let month = months[Int(random.next() % UInt64(months.count))]
@@ -56,7 +63,8 @@ enum Fixtures {
         day: day, billingPeriod: month, payerAccount: payers[Int(random.next() % UInt64(payers.count))],
         account: accounts[Int(random.next() % 3)], service: services[Int(random.next() % 4)],
         usageType: usageTypes[Int(random.next() % 4)], operation: operations[Int(random.next() % 4)],
-        region: regions[Int(random.next() % 3)], resource: resources[Int(random.next() % 4)], lineItemType: type,
+        region: regions[Int(random.next() % 3)], resource: resources[Int(random.next() % 4)],
+        lineItemType: type,
         currency: random.next() % 10 == 0 ? "EUR" : "USD", tags: tagChoices[Int(random.next() % 4)])
       let unblended = Money(units: units)
       let amortized = type == "SavingsPlanCoveredUsage" ? Money(units: units / 3) : unblended
@@ -84,8 +92,10 @@ enum Fixtures {
     }
     let periods = Set(cube.rows.map { BillingPeriod(of: $0.key) }).sorted()
     return ImportedFile(
-      path: path, size: Int64(cube.count * 100), sha256: String(repeating: "0", count: 64), format: "synthetic",
-      billingPeriods: periods, rowsRead: rowsRead == 0 ? cube.count : rowsRead, rowsSkipped: 0, totals: lineTotals)
+      path: path, size: Int64(cube.count * 100), sha256: String(repeating: "0", count: 64),
+      format: "synthetic",
+      billingPeriods: periods, rowsRead: rowsRead == 0 ? cube.count : rowsRead, rowsSkipped: 0,
+      totals: lineTotals)
   }
 
   /// Whether two cubes hold the same cells with the same costs.

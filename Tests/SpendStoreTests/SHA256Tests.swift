@@ -17,8 +17,9 @@ import Testing
       hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     // Python: hashlib.sha256(b'a' * 1000000).hexdigest()
-    #expect(hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
-      == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    #expect(
+      hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
+        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
   /// The same digest however the input is split (block boundaries, partial blocks, 55/56/64 bytes).
@@ -41,8 +42,12 @@ import Testing
   /// Against coreutils: `sha256sum ../shared/bills/koku/aws/2023-06-01.csv`.
   @Test func hashesAFileLikeSha256sum() throws {
     let path = TestPaths.shared("bills/koku/aws/2023-06-01.csv")
-    #expect(try SHA256.digest(ofFileAt: path).hex == "3bc0aa832d5c394edf92955bcdd9b3e6758f4d804f0a60af9ba55f09b246b1da")
-    #expect(throws: StoreError.self) { try SHA256.digest(ofFileAt: TestPaths.shared("bills/no-such-file.csv")) }
+    #expect(
+      try SHA256.digest(ofFileAt: path).hex
+        == "3bc0aa832d5c394edf92955bcdd9b3e6758f4d804f0a60af9ba55f09b246b1da")
+    #expect(throws: StoreError.self) {
+      try SHA256.digest(ofFileAt: TestPaths.shared("bills/no-such-file.csv"))
+    }
   }
 }
 

@@ -36,7 +36,9 @@ import Testing
     for dimensions in Self.groupings + [tagKeys.map { SpendModel.Dimension.tag($0) } + [.currency]] {
       for basis in CostBasis.allCases {
         let expected = try cube.rollup(by: dimensions, basis: basis)
-        #expect(try store.rollup(by: dimensions, basis: basis).rows == expected.rows, "\(bill) \(dimensions) \(basis)")
+        #expect(
+          try store.rollup(by: dimensions, basis: basis).rows == expected.rows,
+          "\(bill) \(dimensions) \(basis)")
       }
     }
     if let days = cube.dayRange {
@@ -58,14 +60,16 @@ import Testing
       .write(toFile: restatedPath, atomically: true, encoding: .utf8)
     let first = try BillReader.read(paths: [original]).cube
     let restated = try BillReader.read(paths: [restatedPath]).cube
-    #expect(try restated.rollup(by: [.month]).total == (try first.rollup(by: [.month])).total + Money(cents: 750))
+    #expect(
+      try restated.rollup(by: [.month]).total == (try first.rollup(by: [.month])).total + Money(cents: 750))
     let store = try SpendStore.inMemory()
     try store.importBatch(ImportBatch(cube: first, files: []))
     let outcome = try store.importBatch(ImportBatch(cube: restated, files: []))
     #expect(outcome.replaced.map(\.description) == ["0099999999999:2023-06"])
     #expect(Fixtures.sameCells(try store.loadCube(), restated))
     // The "not final" file of koku's fixtures names another payer: a period of its own.
-    let notFinal = try BillReader.read(paths: [TestPaths.shared("bills/koku/aws/2023-06-01-not-final.csv")]).cube
+    let notFinal = try BillReader.read(paths: [TestPaths.shared("bills/koku/aws/2023-06-01-not-final.csv")])
+      .cube
     let added = try store.importBatch(ImportBatch(cube: notFinal, files: []))
     #expect(added.added.map(\.description) == ["9999999999999:2023-06"] && added.replaced.isEmpty)
   }

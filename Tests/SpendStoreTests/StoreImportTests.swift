@@ -15,9 +15,10 @@ import Testing
     #expect(outcome.cellsWritten == cube.count)
     #expect(Fixtures.sameCells(try store.loadCube(), cube))
     let periods = try store.periods()
-    #expect(periods.map(\.period.description) == [
-      "111111111111:2026-09", "999999999999:2026-09", "111111111111:2026-10", "999999999999:2026-10",
-    ])
+    #expect(
+      periods.map(\.period.description) == [
+        "111111111111:2026-09", "999999999999:2026-09", "111111111111:2026-10", "999999999999:2026-10",
+      ])
     #expect(periods.map(\.cells).reduce(0, +) == cube.count)
     #expect(periods.allSatisfy { $0.importedAt == 1_700_000_000 })
   }
@@ -34,7 +35,8 @@ import Testing
     #expect(Fixtures.sameCells(try store.loadCube(), cube))
     #expect(try store.connection.query("SELECT count(*) FROM cell") == cellsBefore)
     #expect(try store.connection.query("SELECT * FROM daily ORDER BY 1, 2, 3, 4, 5, 6, 7, 8") == dailyBefore)
-    #expect(try store.rollup(by: [.service, .currency]).rows == (try cube.rollup(by: [.service, .currency])).rows)
+    #expect(
+      try store.rollup(by: [.service, .currency]).rows == (try cube.rollup(by: [.service, .currency])).rows)
   }
 
   @Test func aRestatedPeriodReplacesTheStoredOneAndLeavesOthers() throws {
@@ -43,13 +45,15 @@ import Testing
     try store.importBatch(ImportBatch(cube: first, files: [Fixtures.file("first.csv", for: first)]))
     // AWS restates October for payer 1: fewer, different cells.
     let restated = Fixtures.randomCube(seed: 10, months: [october], payers: ["111111111111"], cells: 300)
-    let outcome = try store.importBatch(ImportBatch(cube: restated, files: [Fixtures.file("restated.csv", for: restated)]))
+    let outcome = try store.importBatch(
+      ImportBatch(cube: restated, files: [Fixtures.file("restated.csv", for: restated)]))
     #expect(outcome.replaced == [BillingPeriod(payer: "111111111111", month: october)])
     #expect(outcome.added.isEmpty)
     let expected = Fixtures.replacing(first, with: restated)
     #expect(Fixtures.sameCells(try store.loadCube(), expected))
-    #expect(try store.rollup(by: [.day, .payerAccount, .currency]).rows
-      == (try expected.rollup(by: [.day, .payerAccount, .currency])).rows)
+    #expect(
+      try store.rollup(by: [.day, .payerAccount, .currency]).rows
+        == (try expected.rollup(by: [.day, .payerAccount, .currency])).rows)
   }
 
   @Test func aFailingBatchStoresNothing() throws {
@@ -63,7 +67,9 @@ import Testing
     bad.add(Costs(all: absurd), at: Fixtures.key(october.lastDay))
     var reached: [StoreProgress] = []
     #expect(throws: StoreError.amountOutOfRange(absurd)) {
-      try store.importBatch(ImportBatch(cube: bad, files: [Fixtures.file("bad.csv", for: bad)])) { reached.append($0) }
+      try store.importBatch(ImportBatch(cube: bad, files: [Fixtures.file("bad.csv", for: bad)])) {
+        reached.append($0)
+      }
     }
     #expect(reached.contains(.began(cells: bad.count)))
     #expect(!reached.contains(.committed))
@@ -114,7 +120,8 @@ import Testing
     let months = [Month(year: 2026, month: 9)]
     let first = Fixtures.randomCube(seed: 41, months: months, cells: 600)
     // The second file repeats 300 of the first file's cells (other costs) and adds its own.
-    var second = Cube(rows: first.rows.prefix(300).map { CubeRow(key: $0.key, costs: Costs(all: Money(cents: 123))) })
+    var second = Cube(
+      rows: first.rows.prefix(300).map { CubeRow(key: $0.key, costs: Costs(all: Money(cents: 123))) })
     second.merge(Fixtures.randomCube(seed: 42, months: months, cells: 200))
     var merged = first
     merged.merge(second)
@@ -123,6 +130,8 @@ import Testing
     let outcome = try store.importBatch(ImportBatch(cubes: [first, second], files: []))
     #expect(outcome.cellsWritten == merged.count)
     #expect(Fixtures.sameCells(try store.loadCube(), merged))
-    #expect(try store.rollup(by: [.day, .service, .currency]).rows == (try merged.rollup(by: [.day, .service, .currency])).rows)
+    #expect(
+      try store.rollup(by: [.day, .service, .currency]).rows
+        == (try merged.rollup(by: [.day, .service, .currency])).rows)
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CSQLite
+import Foundation
 import SpendModel
 import Testing
 
@@ -11,7 +11,9 @@ import Testing
     defer { directory.remove() }
     let path = directory.file("a/b/spend.sqlite")
     let store = try SpendStore.open(at: path, creating: true, clock: .fixed(1_000))
-    try store.importBatch(ImportBatch(cube: Fixtures.randomCube(seed: 1, months: [Month(year: 2026, month: 9)], cells: 20), files: []))
+    try store.importBatch(
+      ImportBatch(
+        cube: Fixtures.randomCube(seed: 1, months: [Month(year: 2026, month: 9)], cells: 20), files: []))
     #expect(StoreFiles.permissions(of: path) == 0o600)
     #expect(StoreFiles.permissions(of: path + "-wal") == 0o600)
     #expect(StoreFiles.permissions(of: directory.file("a")) == 0o700)
@@ -36,7 +38,8 @@ import Testing
       let store = try SpendStore.open(at: path, creating: true)
       try store.connection.execute("PRAGMA user_version = \(SpendStore.schemaVersion + 1)")
     }
-    let error = StoreError.newerSchema(path: path, found: SpendStore.schemaVersion + 1, supported: SpendStore.schemaVersion)
+    let error = StoreError.newerSchema(
+      path: path, found: SpendStore.schemaVersion + 1, supported: SpendStore.schemaVersion)
     #expect(throws: error) { try SpendStore.open(at: path, creating: false) }
     #expect(error.description.contains("newer spendtop"))
   }
@@ -45,7 +48,8 @@ import Testing
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let text = directory.file("bill.csv")
-    try "identity/LineItemId,lineItem/UnblendedCost\nabc,1.0\n".write(toFile: text, atomically: true, encoding: .utf8)
+    try "identity/LineItemId,lineItem/UnblendedCost\nabc,1.0\n".write(
+      toFile: text, atomically: true, encoding: .utf8)
     #expect(throws: StoreError.notAStore(path: text, reason: "not an SQLite database")) {
       try SpendStore.open(at: text, creating: false)
     }
@@ -54,7 +58,8 @@ import Testing
       let connection = try Connection(path: other, mode: .readWriteCreate)
       try connection.execute("CREATE TABLE notes (text TEXT)")
     }
-    #expect(throws: StoreError.notAStore(path: other, reason: "an SQLite database without spendtop's tables")) {
+    #expect(throws: StoreError.notAStore(path: other, reason: "an SQLite database without spendtop's tables"))
+    {
       try SpendStore.open(at: other, creating: false)
     }
   }

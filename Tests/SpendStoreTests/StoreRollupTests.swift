@@ -5,7 +5,9 @@ import Testing
 
 /// The SQL rollup must answer exactly as `Cube.rollup` on the same cells.
 @Suite struct StoreRollupTests {
-  private static let months = [Month(year: 2026, month: 8), Month(year: 2026, month: 9), Month(year: 2026, month: 10)]
+  private static let months = [
+    Month(year: 2026, month: 8), Month(year: 2026, month: 9), Month(year: 2026, month: 10),
+  ]
   private static let cube = Fixtures.randomCube(seed: 21, months: months, cells: 4_000)
 
   private func store() throws -> SpendStore {
@@ -16,7 +18,8 @@ import Testing
 
   private static let groupings: [[Dimension]] = [
     [.day, .service, .currency], [.month, .currency], [.payerAccount, .account, .currency],
-    [.service, .usageType, .region, .lineItemType, .currency], [.operation, .currency], [.resource, .currency],
+    [.service, .usageType, .region, .lineItemType, .currency], [.operation, .currency],
+    [.resource, .currency],
     [.tag("team"), .currency], [.tag("team"), .tag("env"), .service, .currency], [.tag("nope"), .currency],
     [.currency], [.day, .month, .currency],
   ]
@@ -52,7 +55,9 @@ import Testing
   func filtersLikeTheCube(index: Int) throws {
     let store = try store()
     let filter = Self.filters[index]
-    for dimensions: [Dimension] in [[.day, .service], [.lineItemType, .currency], [.tag("env")], [.account, .resource]] {
+    for dimensions: [Dimension] in [
+      [.day, .service], [.lineItemType, .currency], [.tag("env")], [.account, .resource],
+    ] {
       let expected = Result { try Self.cube.rollup(by: dimensions, filter: filter) }
       let actual = Result { try store.rollup(by: dimensions, filter: filter) }
       switch (expected, actual) {
@@ -60,7 +65,9 @@ import Testing
         #expect(actual.rows == expected.rows, "\(dimensions) filter \(index)")
       case (.failure(let expected), .failure(let actual)):
         let rollupError = expected as? RollupError
-        #expect(rollupError.map { StoreError.rollup($0) } == (actual as? StoreError), "\(dimensions) filter \(index)")
+        #expect(
+          rollupError.map { StoreError.rollup($0) } == (actual as? StoreError),
+          "\(dimensions) filter \(index)")
       default:
         Issue.record("cube and store disagree for \(dimensions) filter \(index): \(expected) vs \(actual)")
       }

@@ -38,7 +38,9 @@ import Testing
     let big = Money(units: 90_000_000_000_000_000_003)  // $9 billion and 3 × 10⁻¹⁰: over Int64 units
     for day in 0..<31 {
       cube.add(Costs(all: big), at: Fixtures.key(month.firstDay.advanced(by: day)))
-      cube.add(Costs(all: Money(units: -7)), at: Fixtures.key(month.firstDay.advanced(by: day), lineItemType: "Credit"))
+      cube.add(
+        Costs(all: Money(units: -7)),
+        at: Fixtures.key(month.firstDay.advanced(by: day), lineItemType: "Credit"))
     }
     try store.importBatch(ImportBatch(cube: cube, files: []))
     #expect(Fixtures.sameCells(try store.loadCube(), cube))

@@ -4,7 +4,9 @@ import Foundation
 struct Spendtop {
   /// The `spendtop` executable next to this test bundle (same build directory).
   static let executable: String = {
-    let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let bundle =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("spendtop").path
   }()
 
@@ -40,7 +42,9 @@ struct Spendtop {
 
   /// Starts `spendtop arguments`, hands each stderr line to `watch`, and sends SIGKILL as soon
   /// as `watch` returns true. Returns the lines seen and whether the kill was sent.
-  static func runKilling(_ arguments: [String], when watch: (String) -> Bool) throws -> (lines: [String], killed: Bool) {
+  static func runKilling(
+    _ arguments: [String], when watch: (String) -> Bool
+  ) throws -> (lines: [String], killed: Bool) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

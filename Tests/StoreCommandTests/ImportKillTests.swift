@@ -17,7 +17,8 @@ import Testing
       let handle = FileHandle(forWritingAtPath: path)
     else { throw TemporaryDirectoryError.cannotCreate }
     defer { try? handle.close() }
-    var text = "identity/LineItemId,bill/PayerAccountId,bill/BillingPeriodStartDate,lineItem/UsageAccountId,"
+    var text =
+      "identity/LineItemId,bill/PayerAccountId,bill/BillingPeriodStartDate,lineItem/UsageAccountId,"
       + "lineItem/LineItemType,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,"
       + "lineItem/Operation,product/region,lineItem/ResourceId,lineItem/UnblendedCost,lineItem/CurrencyCode\n"
     var line = 0
@@ -42,9 +43,11 @@ import Testing
     let lines = try store.loadCube().rows.map { row -> String in
       let key = row.key
       let costs = [row.costs.unblended, row.costs.amortized, row.costs.netUnblended, row.costs.netAmortized]
-      return "\(key.day)|\(key.billingPeriod)|\(key.payerAccount)|\(key.account)|\(key.service)|\(key.usageType)|"
+      return
+        "\(key.day)|\(key.billingPeriod)|\(key.payerAccount)|\(key.account)|\(key.service)|\(key.usageType)|"
         + "\(key.operation)|\(key.region)|\(key.resource)|\(key.lineItemType)|\(key.currency)|"
-        + key.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ";") + "|" + costs.map(\.description).joined(separator: ",")
+        + key.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ";") + "|"
+        + costs.map(\.description).joined(separator: ",")
     }.sorted()
     let registry = try store.listImports().map { "\($0.file.path) \($0.file.sha256) \($0.periodStatus)" }
     var hash = SHA256()
@@ -67,7 +70,9 @@ import Testing
     let bill = directory.file("2026-09.csv")
     try Self.writeLargeBill(to: bill)
     let baseline = directory.file("baseline.sqlite")
-    let seed = try Spendtop.run(["import", TestPaths.shared("bills/koku/aws/2023-06-01.csv"), "--db", baseline])
+    let seed = try Spendtop.run([
+      "import", TestPaths.shared("bills/koku/aws/2023-06-01.csv"), "--db", baseline,
+    ])
     #expect(seed.status == 0, "\(seed.stderr)")
     let before = try Self.digest(baseline)
 
@@ -80,24 +85,35 @@ import Testing
 
     // Kill points, each a predicate over a progress line.
     let points: [(name: String, expected: Set<String>?, matches: (String) -> Bool)] = [
-      ("reading a quarter of the bytes", [before], { line in
-        guard line.hasPrefix("progress phase=read"), let bytes = Self.field("bytes", in: line) else { return false }
-        let parts = bytes.split(separator: "/").compactMap { Double($0) }
-        return parts.count == 2 && parts[0] >= parts[1] / 4 && parts[0] < parts[1]
-      }),
+      (
+        "reading a quarter of the bytes", [before],
+        { line in
+          guard line.hasPrefix("progress phase=read"), let bytes = Self.field("bytes", in: line) else {
+            return false
+          }
+          let parts = bytes.split(separator: "/").compactMap { Double($0) }
+          return parts.count == 2 && parts[0] >= parts[1] / 4 && parts[0] < parts[1]
+        }
+      ),
       ("store transaction begun", nil, { $0.hasPrefix("progress phase=store began") }),
-      ("half of the cells written", nil, { line in
-        guard line.hasPrefix("progress phase=store"), let cells = Self.field("cells", in: line) else { return false }
-        let parts = cells.split(separator: "/").compactMap { Int($0) }
-        return parts.count == 2 && parts[0] * 2 >= parts[1]
-      }),
+      (
+        "half of the cells written", nil,
+        { line in
+          guard line.hasPrefix("progress phase=store"), let cells = Self.field("cells", in: line) else {
+            return false
+          }
+          let parts = cells.split(separator: "/").compactMap { Int($0) }
+          return parts.count == 2 && parts[0] * 2 >= parts[1]
+        }
+      ),
       ("about to commit", nil, { $0 == "progress phase=store committing" }),
       ("just committed", [after], { $0 == "progress phase=store committed" }),
     ]
     for (index, point) in points.enumerated() {
       let path = directory.file("killed-\(index).sqlite")
       try Self.copyStore(baseline, to: path)
-      let run = try Spendtop.runKilling(["import", bill, "--db", path, "--progress", "lines"], when: point.matches)
+      let run = try Spendtop.runKilling(
+        ["import", bill, "--db", path, "--progress", "lines"], when: point.matches)
       #expect(run.killed, "never reached: \(point.name); saw \(run.lines.suffix(3))")
       #expect(try Self.integrity(path) == ["ok"], "\(point.name)")
       let state = try Self.digest(path)

@@ -15,9 +15,11 @@ import Testing
     let imported = try Spendtop.run(["import"] + bills + ["--db", db])
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stderr.isEmpty)
-    for query in [["--by", "day,service"], ["--by", "usage-type,region", "--basis", "amortized"],
-                  ["--by", "account,line-item-type", "--from", "2018-10-15", "--to", "2018-11-03"],
-                  ["--by", "resource", "--format", "json"], ["--by", "service", "--format", "table"]] {
+    for query in [
+      ["--by", "day,service"], ["--by", "usage-type,region", "--basis", "amortized"],
+      ["--by", "account,line-item-type", "--from", "2018-10-15", "--to", "2018-11-03"],
+      ["--by", "resource", "--format", "json"], ["--by", "service", "--format", "table"],
+    ] {
       let fromFiles = try Spendtop.run(["cube"] + bills + query)
       let fromStore = try Spendtop.run(["cube", "--db", db] + query)
       let fromEnvironment = try Spendtop.run(["cube"] + query, environment: ["SPENDTOP_DB": db])
@@ -34,7 +36,9 @@ import Testing
     let db = directory.file("spend.sqlite")
     let bills = TestPaths.packageRoot + "/sample-bills/incident-127k"
     #expect(try Spendtop.run(["import", bills, "--db", db, "--quiet"]).status == 0)
-    for report in [["report", "weekly"], ["report", "compare", "--period", "2026-10-01..2026-10-31", "--by", "service"]] {
+    for report in [
+      ["report", "weekly"], ["report", "compare", "--period", "2026-10-01..2026-10-31", "--by", "service"],
+    ] {
       let fromFiles = try Spendtop.run(report + [bills])
       let fromStore = try Spendtop.run(report + ["--db", db])
       #expect(fromFiles.status == 0 && fromStore.status == 0, "\(report): \(fromStore.stderr)")
@@ -52,9 +56,13 @@ import Testing
     let cubeBefore = try Spendtop.run(["cube", "--db", db, "--by", "day,service,currency"]).stdout
     // A bill with an unreadable cost on line 3, between two good files.
     let bad = directory.file("bad.csv")
-    try "lineItem/UsageStartDate,lineItem/UnblendedCost,lineItem/CurrencyCode\n2026-09-01T00:00:00Z,1.5,USD\n2026-09-02T00:00:00Z,abc,USD\n"
+    try
+      ("lineItem/UsageStartDate,lineItem/UnblendedCost,lineItem/CurrencyCode\n"
+        + "2026-09-01T00:00:00Z,1.5,USD\n2026-09-02T00:00:00Z,abc,USD\n")
       .write(toFile: bad, atomically: true, encoding: .utf8)
-    let failed = try Spendtop.run(["import", Self.labs, bad, TestPaths.shared("bills/koku/test_cur.csv"), "--db", db])
+    let failed = try Spendtop.run([
+      "import", Self.labs, bad, TestPaths.shared("bills/koku/test_cur.csv"), "--db", db,
+    ])
     #expect(failed.status == 65)
     #expect(failed.stderr.contains("bad.csv:3"))
     #expect(failed.stderr.contains("nothing was imported"))

@@ -36,7 +36,8 @@ final class Connection {
     var pointer: OpaquePointer?
     let status = sqlite3_open_v2(path, &pointer, mode.flags | SQLITE_OPEN_EXRESCODE, nil)
     guard status == SQLITE_OK, let pointer else {
-      let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
+      let message =
+        pointer.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
       sqlite3_close_v2(pointer)
       throw .sqlite(SQLiteError(code: status, message: "cannot open \(path): \(message)"))
     }
