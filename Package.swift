@@ -19,6 +19,7 @@ let package = Package(
     // MARK: - System libraries (Debian -dev packages)
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
@@ -28,6 +29,12 @@ let package = Package(
     // MARK: - Storage
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
 
+    // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
+    .target(name: "Dashboard", dependencies: ["SpendModel", "Reports"]),
+
+    // MARK: - Terminal (the only importer of CNCursesW)
+    .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
+
     // MARK: - Composition root
     .executableTarget(
       name: "spendtop",
@@ -36,8 +43,15 @@ let package = Package(
         "SpendStore",
         "BillImport",
         "Reports",
+        "Dashboard",
+        "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    // MARK: - Benchmarks (run with -c release; see BENCHMARKS.md)
+    .executableTarget(
+      name: "DashboardBenchmark", dependencies: ["Dashboard", "SpendModel"], path: "Benchmarks/DashboardBenchmark",
+      linkerSettings: [.linkedLibrary("m")]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
@@ -47,5 +61,7 @@ let package = Package(
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
       exclude: ["Fixtures", "__Snapshots__"]),
+    .testTarget(
+      name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
   ]
 )

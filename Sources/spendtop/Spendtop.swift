@@ -13,6 +13,8 @@ struct Spendtop: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      CubeCommand.self, ImportCommand.self, ImportsCommand.self, ForgetCommand.self, ReportCommand.self,
-    ])
+      DashboardCommand.self, CubeCommand.self, ImportCommand.self, ImportsCommand.self, ForgetCommand.self,
+      ReportCommand.self, InfoCommand.self,
+    ],
+    defaultSubcommand: DashboardCommand.self)
 }
