@@ -35,5 +35,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
+    // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).
+    .testTarget(name: "HostileInputTests", dependencies: ["spendtop", "BillImport"]),
   ]
 )

@@ -66,9 +66,13 @@ struct CubeCommand: ParsableCommand {
       rollup = try bills.cube.rollup(by: query.dimensions, basis: query.basis, filter: query.filter)
     } catch {
       printError("spendtop: \(error)")
+      for line in CubeCommand.currencySources(bills.summaries) { printError("  \(line)") }
       throw ExitCode(64)
     }
     reportSkipped(bills.skippedRows)
+    for summary in bills.summaries where summary.rowsRead == 0 && summary.isComplete {
+      printError("spendtop: note: \(summary.path): a header and no data rows; nothing to add")
+    }
     let renderer = RollupRenderer(rollup: rollup, columnNames: query.columnNames)
     switch format {
     case .csv: print(renderer.csv(), terminator: "")
@@ -80,12 +84,14 @@ struct CubeCommand: ParsableCommand {
     }
   }
 
-  /// 66 when input is missing or cannot be opened, 65 when it cannot be read as a bill.
-  static func exitCode(for error: BillImportError) -> Int32 {
-    switch error {
-    case .notFound, .unreadable: return 66
-    default: return 65
-    }
+  /// 66 when input is missing or cannot be opened, 65 when it cannot be read as a bill
+  /// (`BillImportError.exitCode`).
+  static func exitCode(for error: BillImportError) -> Int32 { error.exitCode }
+
+  /// Which file holds which currencies (`bills/eu.csv: EUR`), so a mixed-currency error says where
+  /// each currency comes from.
+  static func currencySources(_ summaries: [ImportSummary]) -> [String] {
+    summaries.filter { !$0.currencies.isEmpty }.map { "\($0.path): \($0.currencies.joined(separator: ", "))" }
   }
 
   private func reportSkipped(_ rows: [BadRow]) {

@@ -28,6 +28,10 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
   /// The line the next record starts on.
   private var line = 1
 
+  /// The 1-based line the next record starts on (after an error: the line of the record that
+  /// could not be read).
+  public var currentLine: Int { line }
+
   /// Creates a scanner.
   ///
   /// - Parameters:
@@ -68,10 +72,10 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
         start += consumed
         if blank { continue }
         return CSVRecord(base: storage.baseAddress, fields: fields, line: recordLine)
-      case .needMoreData(let openQuoteLine):
+      case .needMoreData(let openQuote):
         if atEndOfInput {
           if start == end { return nil }
-          throw .unterminatedQuote(line: openQuoteLine ?? line)
+          throw .unterminatedQuote(line: openQuote?.line ?? line, column: openQuote?.field ?? 1)
         }
         try fill(minimum: end - start + 1)
       }
@@ -118,29 +122,29 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
   private enum ParseResult {
     /// A whole record: bytes consumed including its line end, lines spanned, whether blank.
     case record(consumed: Int, lines: Int, blank: Bool)
-    /// The buffer ends inside the record; the line where an open quote started, if any.
-    case needMoreData(openQuoteLine: Int?)
+    /// The buffer ends inside the record; where an open quote started (line, 1-based field), if any.
+    case needMoreData(openQuote: (line: Int, field: Int)?)
   }
 
   /// Parses one record at `start`, filling the field table; unescapes quoted fields in place.
   private mutating func parseRecord() -> ParseResult {
     guard let base = storage.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-      return .needMoreData(openQuoteLine: nil)
+      return .needMoreData(openQuote: nil)
     }
     let limit = end
     var position = start
     var lines = 0
     fields.removeAll()
-    if position == limit { return .needMoreData(openQuoteLine: nil) }
+    if position == limit { return .needMoreData(openQuote: nil) }
     if base[position] == .lineFeed || base[position] == .carriageReturn {
       // A blank line.
-      guard let after = lineEnd(base, position, limit) else { return .needMoreData(openQuoteLine: nil) }
+      guard let after = lineEnd(base, position, limit) else { return .needMoreData(openQuote: nil) }
       return .record(consumed: after - start, lines: 1, blank: true)
     }
     while true {
       let fieldStart = position
       if position < limit, base[position] == .quote {
-        let openLine = line + lines
+        let openQuote = (line: line + lines, field: fields.count + 1)
         // Quoted field: find the closing quote, counting newlines and noting escapes.
         var cursor = position + 1
         var escaped = false
@@ -153,7 +157,7 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
               cursor += 2
               continue
             }
-            if cursor + 1 == limit && !atEndOfInput { return .needMoreData(openQuoteLine: openLine) }
+            if cursor + 1 == limit && !atEndOfInput { return .needMoreData(openQuote: openQuote) }
             closed = true
             cursor += 1
             break
@@ -161,7 +165,7 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
           if byte == .lineFeed { lines += 1 }
           cursor += 1
         }
-        guard closed else { return .needMoreData(openQuoteLine: openLine) }
+        guard closed else { return .needMoreData(openQuote: openQuote) }
         // Text after the closing quote, up to the delimiter, is kept as written.
         var tail = cursor
         while tail < limit, base[tail] != .comma, base[tail] != .lineFeed, base[tail] != .carriageReturn {
@@ -178,7 +182,7 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
         fields.append(start: fieldStart, end: position, closingQuote: nil)
       }
       if position >= limit {
-        guard atEndOfInput else { return .needMoreData(openQuoteLine: nil) }
+        guard atEndOfInput else { return .needMoreData(openQuote: nil) }
         unescapeQuotedFields(base)
         return .record(consumed: position - start, lines: lines + 1, blank: false)
       }
@@ -186,7 +190,7 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
         position += 1
         continue
       }
-      guard let after = lineEnd(base, position, limit) else { return .needMoreData(openQuoteLine: nil) }
+      guard let after = lineEnd(base, position, limit) else { return .needMoreData(openQuote: nil) }
       unescapeQuotedFields(base)
       return .record(consumed: after - start, lines: lines + 1, blank: false)
     }
