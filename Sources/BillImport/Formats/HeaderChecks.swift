@@ -17,15 +17,16 @@ enum HeaderChecks {
   ///
   /// Columns are the same when their canonical names match (`lineItem/UnblendedCost` =
   /// `line_item_unblended_cost`); tag columns, whose keys are case-sensitive and may differ only
-  /// in punctuation, when their names match ignoring case.
+  /// in punctuation (`user:Team`, `user:team`, `user:cost-center`, `user:costcenter` are four tags),
+  /// only when their names are identical.
   static func duplicate(in header: [String], columns: LineItemColumns) -> (column: Int, problem: String)? {
     let tagIndexes = Set(columns.tagColumns.map(\.index))
     for used in Set(columns.usedColumns).sorted() {
       let isTag = tagIndexes.contains(used)
       let name = header[used]
-      let key = isTag ? name.lowercased() : HeaderIndex.canonical(name)
+      let key = isTag ? name : HeaderIndex.canonical(name)
       for other in header.indices where other != used {
-        let otherKey = isTag ? header[other].lowercased() : HeaderIndex.canonical(header[other])
+        let otherKey = isTag ? header[other] : HeaderIndex.canonical(header[other])
         guard otherKey == key else { continue }
         let (first, second) = (min(used, other), max(used, other))
         return (
