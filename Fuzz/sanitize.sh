@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The test suite under sanitizers: Fuzz/sanitize.sh [address] [undefined] [thread]
+#
+# Each sanitizer builds into its own scratch folder (.build-SANITIZER, so the normal .build is
+# untouched) with `swift build --sanitize`, then runs `swift test` on that build: the unit tests
+# and the hostile-input corpus, whose tests start the `spendtop` binary built beside them, so the
+# binary runs sanitized too. Set FILTER to run part of the suite (e.g. FILTER=HostileInputTests).
+# Logs in Fuzz/logs/sanitize-SANITIZER.log. Default: address, then undefined.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TZ=UTC
+if [ "$#" -gt 0 ]; then sanitizers=("$@"); else sanitizers=(address undefined); fi
+mkdir -p Fuzz/logs
+for sanitizer in "${sanitizers[@]}"; do
+  log="Fuzz/logs/sanitize-$sanitizer.log"
+  echo "== $sanitizer (log: $log)"
+  filter=()
+  if [ -n "${FILTER:-}" ]; then filter=(--filter "$FILTER"); fi
+  status=0
+  {
+    swift build --build-tests --scratch-path ".build-$sanitizer" --sanitize "$sanitizer" &&
+      swift test --skip-build --scratch-path ".build-$sanitizer" --sanitize "$sanitizer" "${filter[@]}"
+  } > "$log" 2>&1 || status=$?
+  grep -E 'Test run with|tests? in .* (passed|failed)|ERROR: .*Sanitizer|runtime error:|SUMMARY' "$log" | tail -5 || true
+  echo "exit $status"
+done
