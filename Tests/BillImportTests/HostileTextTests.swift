@@ -72,6 +72,20 @@ struct HostileTextTests {
     }
   }
 
+  @Test func aRecordOfMoreThan65536FieldsIsRefusedHoweverItIsSplit() throws {
+    let limit = CSVScanner<MemoryByteSource>.maximumFieldCount
+    let widest = Array("h\n".utf8) + [UInt8](repeating: UInt8(ascii: ","), count: limit - 1) + [0x0A]
+    var scanner = CSVScanner(source: MemoryByteSource(widest, chunkSizes: [977]), bufferSize: 64)
+    #expect(try scanner.next()?.count == 1)
+    #expect(try scanner.next()?.count == limit)
+    for chunks in [nil, [977]] as [[Int]?] {
+      let wider = Array("h\n".utf8) + [UInt8](repeating: UInt8(ascii: ","), count: limit) + [0x0A]
+      var scanner = CSVScanner(source: MemoryByteSource(wider, chunkSizes: chunks))
+      #expect(try scanner.next()?.count == 1)
+      #expect(throws: CSVError.tooManyFields(line: 2, limit: limit)) { _ = try scanner.next() }
+    }
+  }
+
   @Test func anUnterminatedQuoteNamesTheLineAndFieldWhereItOpened() {
     #expect(throws: BillImportError.malformed(path: "bill.csv", line: 2, column: 2,
       problem: "a quoted field opens here and never closes; expected a closing quote (\") before the end of the file")) {

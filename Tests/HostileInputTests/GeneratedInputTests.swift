@@ -39,6 +39,18 @@ struct GeneratedInputTests {
     #expect(outcome.stdout == "")
   }
 
+  @Test func aHeaderOfAMillionColumnsIsRefusedAtItsLine() throws {
+    let scratch = try ScratchDirectory("wide")
+    defer { scratch.remove() }
+    try scratch.write("wide.csv", "lineItem/UsageStartDate,lineItem/UnblendedCost" + String(repeating: ",x", count: 1_000_000) + "\n")
+    let outcome = try SpendtopProcess.run(["cube", "wide.csv", "--by", "service"], in: scratch.path)
+    #expect(!outcome.timedOut)
+    #expect(outcome.status == 65)
+    #expect(
+      outcome.stderr
+        == "spendtop: wide.csv:1: a record of more than 65536 fields; expected a billing export (hundreds of columns at most)\n")
+  }
+
   @Test func aFIFOGivenByNameIsRefusedWithoutHanging() throws {
     let scratch = try ScratchDirectory("fifo")
     defer { scratch.remove() }

@@ -12,6 +12,8 @@ public enum CSVError: Error, Equatable, Sendable {
   case unterminatedQuote(line: Int, column: Int)
   /// The record starting on `line` is longer than `limit` bytes.
   case tooLarge(line: Int, limit: Int)
+  /// The record starting on `line` has more than `limit` fields.
+  case tooManyFields(line: Int, limit: Int)
 }
 
 extension CSVError: CustomStringConvertible {
@@ -24,6 +26,8 @@ extension CSVError: CustomStringConvertible {
       return "line \(line), field \(column): a quoted field opens here and never closes"
     case .tooLarge(let line, let limit):
       return "line \(line): a record longer than \(limit / (1 << 20)) MiB; is this really CSV?"
+    case .tooManyFields(let line, let limit):
+      return "line \(line): a record of more than \(limit) fields; is this really a bill?"
     }
   }
 }

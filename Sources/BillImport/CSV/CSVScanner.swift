@@ -17,6 +17,10 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
   /// The largest record accepted, in bytes (256 MiB).
   public static var maximumRecordSize: Int { 256 << 20 }
 
+  /// The most fields a record may have (65,536): billing exports have hundreds, and a hostile
+  /// record of commas would otherwise cost 24 bytes of field table per byte read.
+  public static var maximumFieldCount: Int { 1 << 16 }
+
   private var source: Source
   private var storage: UnsafeMutableRawBufferPointer
   private var fields: FieldTable
@@ -78,6 +82,8 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
           throw .unterminatedQuote(line: openQuote?.line ?? line, column: openQuote?.field ?? 1)
         }
         try fill(minimum: end - start + 1)
+      case .tooManyFields:
+        throw .tooManyFields(line: line, limit: CSVScanner.maximumFieldCount)
       }
     }
   }
@@ -124,6 +130,8 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
     case record(consumed: Int, lines: Int, blank: Bool)
     /// The buffer ends inside the record; where an open quote started (line, 1-based field), if any.
     case needMoreData(openQuote: (line: Int, field: Int)?)
+    /// The record has more than `maximumFieldCount` fields.
+    case tooManyFields
   }
 
   /// Parses one record at `start`, filling the field table; unescapes quoted fields in place.
@@ -187,6 +195,7 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
         return .record(consumed: position - start, lines: lines + 1, blank: false)
       }
       if base[position] == .comma {
+        if fields.count == CSVScanner.maximumFieldCount { return .tooManyFields }
         position += 1
         continue
       }

@@ -20,18 +20,23 @@ enum HeaderChecks {
   /// in punctuation (`user:Team`, `user:team`, `user:cost-center`, `user:costcenter` are four tags),
   /// only when their names are identical.
   static func duplicate(in header: [String], columns: LineItemColumns) -> (column: Int, problem: String)? {
+    // One pass over the header (it may be hostile and wide): keys of the columns read, then every
+    // cell with one of those keys.
     let tagIndexes = Set(columns.tagColumns.map(\.index))
-    for used in Set(columns.usedColumns).sorted() {
-      let isTag = tagIndexes.contains(used)
-      let name = header[used]
-      let key = isTag ? name : HeaderIndex.canonical(name)
-      for other in header.indices where other != used {
-        let otherKey = isTag ? header[other] : HeaderIndex.canonical(header[other])
-        guard otherKey == key else { continue }
-        let (first, second) = (min(used, other), max(used, other))
+    func key(_ index: Int) -> String {
+      tagIndexes.contains(index) ? "tag " + header[index] : HeaderIndex.canonical(header[index])
+    }
+    let usedKeys = Set(columns.usedColumns.map(key))
+    var firstIndex: [String: Int] = [:]
+    for index in header.indices {
+      // Canonical keys have no spaces, so a "tag " key never matches an ordinary column.
+      for candidate in [HeaderIndex.canonical(header[index]), "tag " + header[index]] where usedKeys.contains(candidate) {
+        guard let first = firstIndex[candidate] else {
+          firstIndex[candidate] = index
+          continue
+        }
         return (
-          second,
-          "column \(header[second]) repeats column \(first + 1) (\(header[first])); expected each column once"
+          index, "column \(header[index]) repeats column \(first + 1) (\(header[first])); expected each column once"
         )
       }
     }

@@ -101,6 +101,10 @@ enum FileImporter {
       return .malformed(
         path: path, line: quoteLine, column: column,
         problem: "a quoted field opens here and never closes; expected a closing quote (\") before the end of the file")
+    case .tooManyFields(let recordLine, let limit):
+      return .malformed(
+        path: path, line: recordLine, column: nil,
+        problem: "a record of more than \(limit) fields; expected a billing export (hundreds of columns at most)")
     case .tooLarge(let recordLine, let limit):
       return .malformed(
         path: path, line: recordLine, column: nil,
