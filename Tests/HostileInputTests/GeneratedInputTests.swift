@@ -51,6 +51,44 @@ struct GeneratedInputTests {
         == "spendtop: wide.csv:1: a record of more than 65536 fields; expected a billing export (hundreds of columns at most)\n")
   }
 
+  /// Files and folders without read permission, read as a user they are closed to: as root
+  /// (where permissions do not apply) through `setpriv` as `nobody`, with a copy of the binary
+  /// that user may run.
+  @Test func filesAndFoldersWithoutReadPermissionAreNamed() throws {
+    let scratch = try ScratchDirectory("permissions")
+    defer {
+      _ = chmod(scratch.path + "/closed-folder", 0o700)
+      _ = chmod(scratch.path + "/bills/closed-sub", 0o700)
+      scratch.remove()
+    }
+    try scratch.write("closed.csv", Self.header + Self.goodRow)
+    try scratch.write("closed-folder/a.csv", Self.header + Self.goodRow)
+    try scratch.write("bills/a.csv", Self.header + Self.goodRow)
+    try scratch.write("bills/closed-sub/b.csv", Self.header + Self.goodRow)
+    #expect(chmod(scratch.path + "/closed.csv", 0) == 0)
+    #expect(chmod(scratch.path + "/closed-folder", 0) == 0)
+    #expect(chmod(scratch.path + "/bills/closed-sub", 0) == 0)
+    #expect(chmod(scratch.path, 0o755) == 0)
+    var launcher = [SpendtopProcess.binary]
+    if getuid() == 0 {
+      let copy = scratch.path + "/spendtop"
+      try FileManager.default.copyItem(atPath: SpendtopProcess.binary, toPath: copy)
+      #expect(chmod(copy, 0o755) == 0)
+      launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", copy]
+    }
+    let expected = [
+      "closed.csv": "closed.csv: cannot open: Permission denied",
+      "closed-folder": "closed-folder: cannot list the folder: Permission denied",
+      "bills": "bills/closed-sub: cannot list the folder: Permission denied",
+    ]
+    for (path, message) in expected {
+      let outcome = try SpendtopProcess.run(["cube", path, "--by", "service"], in: scratch.path, launcher: launcher)
+      #expect(outcome.status == 66)
+      #expect(outcome.stderr == "spendtop: \(message)\n")
+      #expect(outcome.stdout == "")
+    }
+  }
+
   @Test func aFIFOGivenByNameIsRefusedWithoutHanging() throws {
     let scratch = try ScratchDirectory("fifo")
     defer { scratch.remove() }
