@@ -1,8 +1,9 @@
 @testable import BillImport
 
 /// The fuzz test (libFuzzer's `LLVMFuzzerTestOneInput`): scans the input whole, and again in
-/// pieces of 1–509 bytes (the first of 1–7, chosen by the input) through a 16-byte buffer. Both must give the same records, lines and error (the scanner's promise that
-/// records do not depend on how input is split); neither may crash, hang or read out of bounds.
+/// pieces of 1–509 bytes (the first of 1–7, chosen by the input) through a 16-byte buffer. Both
+/// must give the same records, lines and error (the scanner's promise that records do not depend
+/// on how input is split); neither may crash, hang or read out of bounds.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzCSVScanner(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))

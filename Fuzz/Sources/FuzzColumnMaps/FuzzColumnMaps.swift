@@ -26,7 +26,9 @@ func fuzzColumnMaps(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
       fatalError("the service projection changed the total: \(projected) versus \(clean.summary.total)")
     }
   case (.failure(.badRow(let bad)), .success(let skipped)):
-    if skipped.summary.skippedRows.first != bad { fatalError("first skipped row \(skipped.summary.skippedRows) is not \(bad)") }
+    if skipped.summary.skippedRows.first != bad {
+      fatalError("first skipped row \(skipped.summary.skippedRows) is not \(bad)")
+    }
   case (.failure(.badRow), .failure(let error)):
     if case .badRow = error { fatalError("a skipping import failed on a row: \(error)") }
   case (.failure(let strictError), .failure(let skippingError)):

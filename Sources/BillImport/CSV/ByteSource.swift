@@ -44,7 +44,8 @@ public struct FileByteSource: ByteSource {
       if code == Z_ERRNO { throw .readFailed(message: String(cString: strerror(errno))) }
       // zlib prefixes its message with the path it was opened with; callers name the file.
       let prefix = path + ": "
-      throw .corruptCompressed(message: message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message)
+      let reason = message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
+      throw .corruptCompressed(message: reason)
     }
     return Int(count)
   }

@@ -73,7 +73,9 @@ enum FormatDetector {
   /// Whether a header cell holds bytes no text header has: invalid UTF-8 (repaired to U+FFFD) or
   /// control characters other than Hive's `\x01` delimiter and tab.
   private static func isBinary(_ cell: String) -> Bool {
-    cell.unicodeScalars.contains { $0 == "\u{FFFD}" || ($0.value < 0x20 && $0.value != 0x01 && $0 != "\t") || $0 == "\u{7F}" }
+    cell.unicodeScalars.contains { scalar in
+      scalar == "\u{FFFD}" || scalar == "\u{7F}" || (scalar.value < 0x20 && scalar.value != 0x01 && scalar != "\t")
+    }
   }
 
   /// `Total costs($)`, `Total costs ($)`, `Total costs(€)`.

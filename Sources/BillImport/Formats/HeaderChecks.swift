@@ -30,14 +30,14 @@ enum HeaderChecks {
     var firstIndex: [String: Int] = [:]
     for index in header.indices {
       // Canonical keys have no spaces, so a "tag " key never matches an ordinary column.
-      for candidate in [HeaderIndex.canonical(header[index]), "tag " + header[index]] where usedKeys.contains(candidate) {
+      let candidates = [HeaderIndex.canonical(header[index]), "tag " + header[index]]
+      for candidate in candidates where usedKeys.contains(candidate) {
         guard let first = firstIndex[candidate] else {
           firstIndex[candidate] = index
           continue
         }
-        return (
-          index, "column \(header[index]) repeats column \(first + 1) (\(header[first])); expected each column once"
-        )
+        let repeated = "column \(header[index]) repeats column \(first + 1) (\(header[first]))"
+        return (index, repeated + "; expected each column once")
       }
     }
     return nil

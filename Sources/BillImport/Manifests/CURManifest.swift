@@ -54,7 +54,8 @@ struct CURManifest {
     } catch {
       let (line, column) = position(of: error.offset, in: bytes)
       throw .malformed(
-        path: path, line: line, column: column, problem: "not a valid CUR manifest: not JSON; expected \(error.expected)")
+        path: path, line: line, column: column,
+        problem: "not a valid CUR manifest: not JSON; expected \(error.expected)")
     }
     guard let manifest else {
       throw .invalidManifest(

@@ -63,7 +63,8 @@ enum FileImporter {
         switch LineItemColumns.make(format: format, header: index) {
         case .success(let map): columns = map
         case .failure(let missing):
-          throw BillImportError.missingColumns(path: path, format: format, columns: missing.names, line: headerLine)
+          throw BillImportError.missingColumns(
+            path: path, format: format, columns: missing.names, line: headerLine)
         }
         if let repeated = HeaderChecks.duplicate(in: header, columns: columns) {
           throw BillImportError.malformed(
@@ -100,7 +101,8 @@ enum FileImporter {
     case .unterminatedQuote(let quoteLine, let column):
       return .malformed(
         path: path, line: quoteLine, column: column,
-        problem: "a quoted field opens here and never closes; expected a closing quote (\") before the end of the file")
+        problem: "a quoted field opens here and never closes; "
+          + "expected a closing quote (\") before the end of the file")
     case .tooManyFields(let recordLine, let limit):
       return .malformed(
         path: path, line: recordLine, column: nil,

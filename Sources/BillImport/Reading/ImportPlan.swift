@@ -43,7 +43,8 @@ public struct ImportPlan: Sendable {
       case .missing: throw .notFound(path: path)
       case .failed(let reason): throw .unreadable(path: path, reason: "cannot open: \(reason)")
       case .found(.other(let what)):
-        throw .unreadable(path: path, reason: "\(what), not a regular file or folder; expected a bill, manifest or folder")
+        throw .unreadable(
+          path: path, reason: "\(what), not a regular file or folder; expected a bill, manifest or folder")
       case .found(.directory): try addFolder(path)
       case .found(.file):
         if path.lowercased().hasSuffix(".json") {
