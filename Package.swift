@@ -69,5 +69,7 @@ let package = Package(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
+    // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).
+    .testTarget(name: "HostileInputTests", dependencies: ["spendtop", "BillImport"]),
   ]
 )

@@ -128,7 +128,7 @@ struct DetectCommand: ParsableCommand {
       cube = try BillReader.read(paths: paths, options: ImportOptions(dimensions: dimensions)).cube
     } catch {
       printError("spendtop: \(error)")
-      throw ExitCode(CubeCommand.exitCode(for: error))
+      throw ExitCode(error.exitCode)
     }
     let report: DetectionReport
     do {
