@@ -21,16 +21,19 @@ let package = Package(
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+    .target(name: "IncidentLedger", dependencies: ["SpendModel"]),
 
     // MARK: - Composition root
     .executableTarget(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "IncidentLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel"]),
   ]
 )
