@@ -34,6 +34,6 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
-    .testTarget(name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel"]),
+    .testTarget(name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel"], exclude: ["Golden"]),
   ]
 )
