@@ -230,6 +230,7 @@ public struct TOMLParser {
       }
       items.append(try value())
       skipWhitespaceNewlinesAndComments()
+      if peek() == nil { throw error("the array is not closed with ]") }
       if peek() == UInt8(ascii: ",") {
         advance()
       } else if peek() != UInt8(ascii: "]") {
