@@ -128,6 +128,33 @@ import Testing
     #expect(overridden.inputs.contains(LineInput("computedFromBill", .money(Money(whole: 450)))))
   }
 
+  @Test func feesAndTaxCompareWithTheMonthBeforeAndCreditsAreLeftOut() throws {
+    var bills = BillBuilder()
+    bills.fill(day("2026-09-01")...day("2026-10-07"), "100")
+    bills.add(day("2026-10-02"), "200")  // Friday 300
+    bills.add(day("2026-09-01"), "20", service: "AmazonS3", usageType: "", lineItemType: "Tax")
+    bills.add(day("2026-10-01"), "50", service: "AmazonS3", usageType: "", lineItemType: "Tax")
+    bills.add(day("2026-09-01"), "10", usageType: "Dollar", lineItemType: "Fee")
+    bills.add(day("2026-10-01"), "10", usageType: "Dollar", lineItemType: "Fee")
+    bills.add(day("2026-10-03"), "-30", usageType: "", lineItemType: "Credit")
+    let result = try AWSOverage.compute(
+      cube: bills.cube, series: [elastiCache, SeriesSelector(lineItemType: "tax")],
+      window: day("2026-10-01")...day("2026-10-07"))
+    // Usage: Friday 300 − 100 = 200. Tax: Oct 1 50 against Sep 1 20 = 30. Fee: 10 against 10 = 0.
+    // The credit is not the incident's spend.
+    #expect(result.amount == Money(whole: 230))
+    #expect(result.days[0] == DailyOverage(day: day("2026-10-01"), actual: Money(whole: 160), expected: Money(whole: 130)))
+  }
+
+  @Test func feesInTheWindowNeedTheMonthBeforeInTheBills() {
+    var bills = BillBuilder()
+    bills.fill(day("2026-09-03")...day("2026-10-07"), "100")
+    bills.add(day("2026-10-01"), "10", usageType: "Dollar", lineItemType: "Fee")
+    #expect(throws: BillComputationError.insufficientHistory(needed: day("2026-09-01"), billsStart: day("2026-09-03"))) {
+      try AWSOverage.compute(cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
+    }
+  }
+
   // MARK: - Run rate
 
   /// Sep 3–30 at 24 a day; Oct 1–15 a scale-out at 200; from Oct 16 the upgrade at 96; Nov 1–28 at 96.
@@ -148,6 +175,15 @@ import Testing
     #expect(step.after == day("2026-11-01")...day("2026-11-28"))
     #expect(step.monthlyBefore == Money(whole: 730))
     #expect(step.monthlyAfter == Money(whole: 2_920))
+    #expect(step.monthlyDelta == Money(whole: 2_190))
+  }
+
+  @Test func runRateLevelsAreUsageOnly() throws {
+    var bills = stepBills()
+    bills.add(day("2026-11-01"), "500", usageType: "", lineItemType: "Tax")
+    bills.add(day("2026-09-10"), "-100", usageType: "", lineItemType: "Credit")
+    let step = try RunRateStep.measure(
+      cube: bills.cube, series: [elastiCache], stepDate: day("2026-10-16"), window: day("2026-10-01")...day("2026-10-31"))
     #expect(step.monthlyDelta == Money(whole: 2_190))
   }
 

@@ -9,11 +9,12 @@ struct BillBuilder {
   /// Adds `amount` dollars (exact decimal text) on `day` for a service and usage type.
   mutating func add(
     _ day: Day, _ amount: String, service: String = "AmazonElastiCache", usageType: String = "USE1-NodeUsage:cache.r6g.large",
-    account: String = "111122223333", region: String = "us-east-1", currency: String = "USD"
+    account: String = "111122223333", region: String = "us-east-1", currency: String = "USD",
+    lineItemType: String = "Usage"
   ) {
     let key = CubeKey(
       day: day, billingPeriod: day.month, payerAccount: "111122223333", account: account, service: service,
-      usageType: usageType, operation: "", region: region, resource: "", lineItemType: "Usage", currency: currency)
+      usageType: usageType, operation: "", region: region, resource: "", lineItemType: lineItemType, currency: currency)
     cube.add(Costs(all: money(amount)), at: key)
   }
 

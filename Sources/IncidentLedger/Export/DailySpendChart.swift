@@ -19,7 +19,7 @@ public enum DailySpendChart {
     guard first <= last else { throw .noDataAfter(first, billsEnd: billDays.upperBound) }
     let costs = try SeriesDailyCosts(cube: cube, series: series, days: first...last, basis: basis)
     let days = Array(first...last)
-    let actual = days.map { costs.total(on: $0) }
+    let actual = days.map { costs.usage(on: $0) + costs.calendar(on: $0) }
     let peak = max(actual.max() ?? .zero, expected.values.max() ?? .zero)
     let amountWidth = max(actual.map { $0.dollars().count }.max() ?? 0, 6)
     var lines = ["day        wd    " + pad("daily spend", width) + "  " + left("actual", amountWidth) + "  expected"]

@@ -73,7 +73,7 @@ public enum LedgerJSON {
     .object(
       [
         ("service", series.service), ("usageType", series.usageType), ("account", series.account),
-        ("region", series.region),
+        ("region", series.region), ("lineItemType", series.lineItemType),
       ].compactMap { key, value in value.map { (key, JSONValue.string($0)) } })
   }
 }

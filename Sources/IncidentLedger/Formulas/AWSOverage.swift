@@ -33,33 +33,46 @@ public struct OverageResult: Sendable, Equatable {
 
 /// `aws-overage` = Σ over the window of (actual − expected), per linked series.
 ///
-/// The expected cost of a day is frozen at the pre-incident baseline: for each series and each
-/// weekday, the median of that weekday's cost over the `weeks` weeks before the window's start
-/// (4 values for 4 weeks; the median of an even count is the mean of the middle two). It is
-/// never re-baselined inside the window, so a lasting increase keeps counting as overage. A day
-/// without a cell costs 0. Bills ending inside the window count the days they cover.
+/// The expected cost of a day is frozen at the pre-incident baseline and never re-baselined
+/// inside the window, so a lasting increase keeps counting as overage:
+/// - usage (and the discounts that follow it): for each series and each weekday, the median of
+///   that weekday's cost over the `weeks` weeks before the window's start (4 values for 4
+///   weeks; the median of an even count is the mean of the middle two);
+/// - fees and tax, which land on a calendar day (month start): the same series' fees and tax on
+///   the same day of the month before the window's start month (0 past that month's end);
+/// - credits and refunds are left out: they are adjustments, not the incident's spend.
+/// A day without a cell costs 0. Bills ending inside the window count the days they cover.
 public enum AWSOverage {
   /// Computes the overage of `series` over `window` from `cube`.
   ///
-  /// - Throws: `BillComputationError` when the bills do not cover the baseline weeks or any of
-  ///   the window, when no series is given, or when currencies are mixed.
+  /// - Throws: `BillComputationError` when the bills do not cover the baseline weeks (or the
+  ///   reference month of fees and tax) or any of the window, when no series is given, or when
+  ///   currencies are mixed.
   public static func compute(
     cube: Cube, series: [SeriesSelector], window: ClosedRange<Day>, basis: CostBasis = .unblended, weeks: Int = 4
   ) throws(BillComputationError) -> OverageResult {
     let baseline = window.lowerBound.advanced(by: -7 * max(weeks, 1))...window.lowerBound.advanced(by: -1)
-    let costs = try SeriesDailyCosts(cube: cube, series: series, days: baseline.lowerBound...window.upperBound, basis: basis)
+    let reference = window.lowerBound.month.previous
+    let readFrom = min(baseline.lowerBound, reference.firstDay)
+    let costs = try SeriesDailyCosts(cube: cube, series: series, days: readFrom...window.upperBound, basis: basis)
     guard costs.billDays.lowerBound <= baseline.lowerBound else {
       throw .insufficientHistory(needed: baseline.lowerBound, billsStart: costs.billDays.lowerBound)
     }
     guard costs.billDays.upperBound >= window.lowerBound else {
       throw .noDataAfter(window.lowerBound, billsEnd: costs.billDays.upperBound)
     }
-    let expectedByWeekday = costs.perSeries.map { weekdayBaseline($0, days: baseline) }
     let counted = window.lowerBound...min(window.upperBound, costs.billDays.upperBound)
+    if costs.hasCalendarCharges(in: counted), costs.billDays.lowerBound > reference.firstDay {
+      throw .insufficientHistory(needed: reference.firstDay, billsStart: costs.billDays.lowerBound)
+    }
+    let expectedByWeekday = costs.usage.map { weekdayBaseline($0, days: baseline) }
     var days: [DailyOverage] = []
     for day in counted {
-      let expected = expectedByWeekday.reduce(Money.zero) { $0 + ($1[day.weekday] ?? .zero) }
-      days.append(DailyOverage(day: day, actual: costs.total(on: day), expected: expected))
+      var expected = expectedByWeekday.reduce(Money.zero) { $0 + ($1[day.weekday] ?? .zero) }
+      if day.dayOfMonth <= reference.dayCount {
+        expected += costs.calendar(on: Day(year: reference.year, month: reference.month, day: day.dayOfMonth))
+      }
+      days.append(DailyOverage(day: day, actual: costs.usage(on: day) + costs.calendar(on: day), expected: expected))
     }
     return OverageResult(
       actual: days.reduce(.zero) { $0 + $1.actual }, expected: days.reduce(.zero) { $0 + $1.expected },

@@ -33,11 +33,32 @@ public enum BillComputationError: Error, Equatable, Sendable, CustomStringConver
   }
 }
 
-/// Daily costs of a list of series read from a cube in one pass.
+/// How the ledger treats a line item type in bill-derived amounts.
+enum LedgerChargeClass {
+  /// Metered usage and the discounts that follow it (Savings Plan negation, EDP): a daily series.
+  case usage
+  /// Fees and tax: land on a calendar day (month start), compared with the same day of the month
+  /// before the incident.
+  case calendar
+  /// Credits and refunds: adjustments unrelated to the incident's spend, left out.
+  case adjustment
+
+  init(_ kind: ChargeKind) {
+    switch kind {
+    case .usage, .discount: self = .usage
+    case .fee, .tax: self = .calendar
+    case .credit, .refund: self = .adjustment
+    }
+  }
+}
+
+/// Daily costs of a list of series read from a cube in one pass, usage apart from calendar charges.
 struct SeriesDailyCosts {
-  /// Per series (in the order given), cost per day; a cell matching several series counts for
-  /// the first only, so overlapping selectors never count a dollar twice.
-  var perSeries: [[Day: Money]]
+  /// Per series (in the order given), usage cost per day; a cell matching several series counts
+  /// for the first only, so overlapping selectors never count a dollar twice.
+  var usage: [[Day: Money]]
+  /// Per series, fees and tax per day.
+  var calendar: [[Day: Money]]
   /// The first and last day of the whole cube (every series, every service).
   var billDays: ClosedRange<Day>
 
@@ -45,21 +66,35 @@ struct SeriesDailyCosts {
   init(cube: Cube, series: [SeriesSelector], days: ClosedRange<Day>, basis: CostBasis) throws(BillComputationError) {
     guard !series.isEmpty else { throw .noSeries }
     guard let billDays = cube.dayRange else { throw .noBills }
-    var perSeries = Array(repeating: [Day: Money](), count: series.count)
+    var usage = Array(repeating: [Day: Money](), count: series.count)
+    var calendar = usage
     var currencies: Set<String> = []
     for row in cube.rows where days.contains(row.key.day) {
       guard let index = series.firstIndex(where: { $0.matches(row.key) }) else { continue }
+      switch LedgerChargeClass(row.key.chargeKind) {
+      case .usage: usage[index][row.key.day, default: .zero] += row.costs[basis]
+      case .calendar: calendar[index][row.key.day, default: .zero] += row.costs[basis]
+      case .adjustment: continue
+      }
       currencies.insert(row.key.currency)
-      perSeries[index][row.key.day, default: .zero] += row.costs[basis]
     }
     guard currencies.count <= 1 else { throw .mixedCurrencies(currencies.sorted()) }
-    self.perSeries = perSeries
+    self.usage = usage
+    self.calendar = calendar
     self.billDays = billDays
   }
 
-  /// The cost of all series on a day (0 where the bills have no cell).
-  func total(on day: Day) -> Money { perSeries.reduce(.zero) { $0 + ($1[day] ?? .zero) } }
+  /// The usage cost of all series on a day (0 where the bills have no cell).
+  func usage(on day: Day) -> Money { usage.reduce(.zero) { $0 + ($1[day] ?? .zero) } }
 
-  /// The cost of all series over days.
-  func total(over days: ClosedRange<Day>) -> Money { days.reduce(.zero) { $0 + total(on: $1) } }
+  /// The fees and tax of all series on a day.
+  func calendar(on day: Day) -> Money { calendar.reduce(.zero) { $0 + ($1[day] ?? .zero) } }
+
+  /// The usage cost of all series over days.
+  func usage(over days: ClosedRange<Day>) -> Money { days.reduce(.zero) { $0 + usage(on: $1) } }
+
+  /// Whether any series has a fee or tax on a day in `days`.
+  func hasCalendarCharges(in days: ClosedRange<Day>) -> Bool {
+    calendar.contains { series in series.keys.contains { days.contains($0) } }
+  }
 }

@@ -24,6 +24,8 @@ public struct RunRateResult: Sendable, Equatable {
 /// the mean over the last `levelDays` days of the bills after the later of the step and the
 /// window end, so that temporary scale-outs inside the window do not count. A month is
 /// 365 ÷ 12 days (AWS's 730 hours). Each level needs at least `minimumDays` days of bills.
+/// Levels are of usage only: fees and tax land once a month and credits are adjustments, so
+/// either would distort a daily level.
 public enum RunRateStep {
   /// Days of bills each level needs at least.
   public static let minimumDays = 7
@@ -52,8 +54,8 @@ public enum RunRateStep {
     let costs = try SeriesDailyCosts(cube: cube, series: series, days: before.lowerBound...after.upperBound, basis: basis)
     return RunRateResult(
       stepDate: stepDate, before: before, after: after,
-      monthlyBefore: monthlyLevel(costs.total(over: before), days: before.count),
-      monthlyAfter: monthlyLevel(costs.total(over: after), days: after.count))
+      monthlyBefore: monthlyLevel(costs.usage(over: before), days: before.count),
+      monthlyAfter: monthlyLevel(costs.usage(over: after), days: after.count))
   }
 
   /// Mean daily cost × 365 ÷ 12.

@@ -75,7 +75,8 @@ public enum IncidentStatus: String, Sendable, CaseIterable {
   case closed
 }
 
-/// A spend series: any of service, usage type, account and region; a missing field matches all.
+/// A spend series: any of service, usage type, account, region and line item type; a missing
+/// field matches all.
 public struct SeriesSelector: Hashable, Sendable, CustomStringConvertible {
   /// The service (product code, e.g. `AmazonElastiCache`), or nil for any.
   public var service: String?
@@ -85,24 +86,41 @@ public struct SeriesSelector: Hashable, Sendable, CustomStringConvertible {
   public var account: String?
   /// The region code, or nil for any.
   public var region: String?
+  /// The line item type (`Usage`, `Tax`, `Fee`), or nil for any.
+  public var lineItemType: String?
 
   /// Creates a selector.
-  public init(service: String? = nil, usageType: String? = nil, account: String? = nil, region: String? = nil) {
+  public init(
+    service: String? = nil, usageType: String? = nil, account: String? = nil, region: String? = nil,
+    lineItemType: String? = nil
+  ) {
     self.service = service
     self.usageType = usageType
     self.account = account
     self.region = region
+    self.lineItemType = lineItemType
   }
 
   /// Whether a cube cell belongs to the series.
   public func matches(_ key: CubeKey) -> Bool {
     (service.map { $0 == key.service } ?? true) && (usageType.map { $0 == key.usageType } ?? true)
       && (account.map { $0 == key.account } ?? true) && (region.map { $0 == key.region } ?? true)
+      && (lineItemType.map { $0.lowercased() == key.lineItemType.lowercased() } ?? true)
   }
 
-  /// `service / usage type / account / region`, `*` for any: `AWSLambda / * / * / us-east-1`.
+  /// `service / usage type / account / region`, `*` for any, then the line item type if set:
+  /// `AWSLambda / * / * / us-east-1`, `* / * / * / * / Tax`.
   public var description: String {
-    [service, usageType, account, region].map { $0 ?? "*" }.joined(separator: " / ")
+    let fields = [service, usageType, account, region].map { $0 ?? "*" }
+    return (fields + (lineItemType.map { [$0] } ?? [])).joined(separator: " / ")
+  }
+
+  /// The fields that are set, as (TOML key, value) in a fixed order.
+  var fields: [(key: String, value: String)] {
+    [
+      ("service", service), ("usage_type", usageType), ("account", account), ("region", region),
+      ("line_item_type", lineItemType),
+    ].compactMap { key, value in value.map { (key, $0) } }
   }
 }
 

@@ -59,13 +59,15 @@ public enum IncidentDecoder {
     return incident
   }
 
-  /// A series selector from a table with any of `service`, `usage_type`, `account`, `region`.
+  /// A series selector from a table with any of `service`, `usage_type`, `account`, `region`,
+  /// `line_item_type`.
   static func series(_ table: inout TableReader) throws(LedgerError) -> SeriesSelector {
     let selector = SeriesSelector(
       service: try table.string("service"), usageType: try table.string("usage_type"),
-      account: try table.string("account"), region: try table.string("region"))
+      account: try table.string("account"), region: try table.string("region"),
+      lineItemType: try table.string("line_item_type"))
     guard selector != SeriesSelector() else {
-      throw table.error("\(table.name) needs at least one of service, usage_type, account, region")
+      throw table.error("\(table.name) needs at least one of service, usage_type, account, region, line_item_type")
     }
     return selector
   }

@@ -60,20 +60,13 @@ public enum IncidentEncoder {
   }
 
   static func write(_ series: SeriesSelector, to out: inout TOMLWriter) {
-    out.setIfPresent("service", series.service)
-    out.setIfPresent("usage_type", series.usageType)
-    out.setIfPresent("account", series.account)
-    out.setIfPresent("region", series.region)
+    for field in series.fields { out.set(field.key, field.value) }
   }
 
   /// `[{ service = "AmazonElastiCache" }, ...]`.
   static func inline(_ series: [SeriesSelector]) -> String {
     let tables = series.map { selector in
-      let pairs = [
-        ("service", selector.service), ("usage_type", selector.usageType), ("account", selector.account),
-        ("region", selector.region),
-      ].compactMap { key, value in value.map { "\(key) = \(TOMLLiteral.string($0))" } }
-      return "{ " + pairs.joined(separator: ", ") + " }"
+      "{ " + selector.fields.map { "\($0.key) = \(TOMLLiteral.string($0.value))" }.joined(separator: ", ") + " }"
     }
     return "[" + tables.joined(separator: ", ") + "]"
   }
