@@ -36,7 +36,7 @@ enum CostLineDecoder {
       baselineWeeks: try table.integer("baseline_weeks", in: 1...52) ?? 4, override: try table.money("override"),
       overrideReason: try table.string("override_reason") ?? "")
     if inputs.override != nil, inputs.overrideReason.trimmingSpaces.isEmpty {
-      throw table.error("override needs override_reason = \"why the bill's amount is replaced\"", at: "override")
+      throw table.error("override needs override_reason (why the bill's amount is replaced)", at: "override")
     }
     return inputs
   }
