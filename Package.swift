@@ -21,6 +21,7 @@ let package = Package(
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
+    .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
     .target(name: "IncidentLedger", dependencies: ["SpendModel"]),
 
     // MARK: - Composition root
@@ -34,6 +35,7 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"]),
     .testTarget(name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel"], exclude: ["Golden"]),
   ]
 )
