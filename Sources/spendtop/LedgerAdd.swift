@@ -58,17 +58,22 @@ struct LedgerAdd: ParsableCommand {
       case .series:
         incident.series.append(
           try SeriesSelector(
-            parsing: [("service", service), ("usage-type", usageType), ("account", account), ("region", region),
-              ("line-item-type", lineItemType)].compactMap { key, value in value.map { "\(key)=\($0)" } }
+            parsing: [
+              ("service", service), ("usage-type", usageType), ("account", account), ("region", region),
+              ("line-item-type", lineItemType),
+            ].compactMap { key, value in value.map { "\(key)=\($0)" } }
               .joined(separator: ",")))
       case .event:
-        guard let at, let time = UTCTime(iso: at) else { throw .invalidChange("event needs --at YYYY-MM-DDTHH:MM[:SS]Z") }
+        guard let at, let time = UTCTime(iso: at) else {
+          throw .invalidChange("event needs --at YYYY-MM-DDTHH:MM[:SS]Z")
+        }
         guard let text, !text.isEmpty else { throw .invalidChange("event needs --text") }
         incident.timeline.append(TimelineEntry(at: time, text: text))
         incident.timeline.sort { $0.at < $1.at }
       case .action:
         guard let text, !text.isEmpty else { throw .invalidChange("action needs --text") }
-        let dueDay = try due.map { (value) throws(LedgerError) in try LedgerConsole.day(value, option: "due") }
+        let dueDay = try due.map { (value) throws(LedgerError) in try LedgerConsole.day(value, option: "due")
+        }
         incident.actionItems.append(ActionItem(text: text, owner: owner ?? "", due: dueDay))
       }
       try folder.save(incident, over: stored)

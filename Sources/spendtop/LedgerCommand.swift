@@ -12,5 +12,7 @@ struct LedgerCommand: ParsableCommand {
       lost-velocity. Bill-derived lines are recomputed from the bills each time and are missing \
       without them.
       """,
-    subcommands: [LedgerList.self, LedgerShow.self, LedgerNew.self, LedgerAdd.self, LedgerEdit.self, LedgerExport.self])
+    subcommands: [
+      LedgerList.self, LedgerShow.self, LedgerNew.self, LedgerAdd.self, LedgerEdit.self, LedgerExport.self,
+    ])
 }

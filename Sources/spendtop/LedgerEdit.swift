@@ -26,7 +26,8 @@ struct LedgerEdit: ParsableCommand {
   @Option(help: "New notes.") var notes: String?
   @Option(help: ArgumentHelp("Loaded annual cost of an engineer.", valueName: "USD")) var annualCost: String?
   @Option(help: "Working hours a year (default 2080).") var yearHours: Int?
-  @Option(help: ArgumentHelp("Remove cost line N (1-based, as `show` lists them).", valueName: "N")) var removeCost: Int?
+  @Option(help: ArgumentHelp("Remove cost line N (1-based, as `show` lists them).", valueName: "N"))
+  var removeCost: Int?
   @Option(help: ArgumentHelp("Mark action item N (1-based) done.", valueName: "N")) var done: Int?
 
   private var hasFieldChanges: Bool {
@@ -59,7 +60,9 @@ struct LedgerEdit: ParsableCommand {
     }
     if let start { incident.start = try LedgerConsole.day(start, option: "start") }
     if let end { incident.end = try LedgerConsole.day(end, option: "end") }
-    guard incident.end >= incident.start else { throw .invalidChange("the window would end before it starts") }
+    guard incident.end >= incident.start else {
+      throw .invalidChange("the window would end before it starts")
+    }
     if let annualCost {
       guard let amount = try? Money(parsing: annualCost), amount >= .zero else {
         throw .invalidChange("--annual-cost \(annualCost): not an amount")
@@ -72,7 +75,8 @@ struct LedgerEdit: ParsableCommand {
     }
     if let removeCost {
       guard incident.costLines.indices.contains(removeCost - 1) else {
-        throw .invalidChange("--remove-cost \(removeCost): the incident has \(incident.costLines.count) cost lines")
+        throw .invalidChange(
+          "--remove-cost \(removeCost): the incident has \(incident.costLines.count) cost lines")
       }
       incident.costLines.remove(at: removeCost - 1)
     }
@@ -87,9 +91,14 @@ struct LedgerEdit: ParsableCommand {
 
   private func editInEditor(_ stored: StoredIncident, folder: LedgerFolder) throws(LedgerError) {
     let environment = ProcessInfo.processInfo.environment
-    guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+    guard
+      let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: {
+        !$0.isEmpty
+      })
     else { throw .invalidChange("set $VISUAL or $EDITOR, or pass the fields to change (see --help)") }
-    let copy = NSTemporaryDirectory() + "spendtop-\(stored.incident.id)-\(ProcessInfo.processInfo.processIdentifier).toml"
+    let copy =
+      NSTemporaryDirectory()
+      + "spendtop-\(stored.incident.id)-\(ProcessInfo.processInfo.processIdentifier).toml"
     guard let original = FileManager.default.contents(atPath: stored.path),
       FileManager.default.createFile(atPath: copy, contents: original, attributes: [.posixPermissions: 0o600])
     else { throw .io(path: copy, operation: "copy", message: "cannot create the editing copy") }
@@ -102,7 +111,8 @@ struct LedgerEdit: ParsableCommand {
     } catch {
       throw .io(path: editor, operation: "run the editor", message: "\(error)")
     }
-    guard let edited = FileManager.default.contents(atPath: copy), let text = String(data: edited, encoding: .utf8)
+    guard let edited = FileManager.default.contents(atPath: copy),
+      let text = String(data: edited, encoding: .utf8)
     else { throw .io(path: copy, operation: "read", message: "the edited copy is gone or not UTF-8") }
     if edited == original {
       try? FileManager.default.removeItem(atPath: copy)
@@ -112,7 +122,8 @@ struct LedgerEdit: ParsableCommand {
     do throws(LedgerError) {
       try folder.replace(stored, withText: text, editedAt: copy)
     } catch {
-      throw .invalidChange("\(error.description)\nyour edit is kept in \(copy); fix it and copy it over, or edit again")
+      throw .invalidChange(
+        "\(error.description)\nyour edit is kept in \(copy); fix it and copy it over, or edit again")
     }
     try? FileManager.default.removeItem(atPath: copy)
     print("saved \(stored.path)")

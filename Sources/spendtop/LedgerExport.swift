@@ -21,7 +21,9 @@ struct LedgerExport: ParsableCommand {
   @Option(help: "markdown or json.")
   var format: LedgerFormat = .markdown
 
-  @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
   var output: String?
 
   func validate() throws {
@@ -34,7 +36,8 @@ struct LedgerExport: ParsableCommand {
       let costs = CostEvaluator.evaluate(incident, bills: nil)
       let text =
         format == .json
-        ? LedgerJSON.incident(incident, costs).rendered() + "\n" : PostmortemMarkdown.render(incident, costs, bills: nil)
+        ? LedgerJSON.incident(incident, costs).rendered() + "\n"
+        : PostmortemMarkdown.render(incident, costs, bills: nil)
       guard let output else {
         print(text, terminator: "")
         return

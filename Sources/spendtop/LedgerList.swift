@@ -26,7 +26,9 @@ struct LedgerList: ParsableCommand {
       let incidents = try location.folder.list().map { stored in
         (stored.incident, CostEvaluator.evaluate(stored.incident, bills: nil))
       }
-      print(format == .json ? LedgerJSON.list(incidents).rendered() : LedgerText.list(incidents), terminator: format == .json ? "\n" : "")
+      print(
+        format == .json ? LedgerJSON.list(incidents).rendered() : LedgerText.list(incidents),
+        terminator: format == .json ? "\n" : "")
     }
   }
 }

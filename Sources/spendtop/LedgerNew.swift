@@ -64,11 +64,14 @@ struct LedgerNew: ParsableCommand {
         rates.annualCost = amount
       }
       var incident = Incident(
-        id: id ?? Incident.makeID(title: title, start: startDay), title: title, status: state, start: startDay,
+        id: id ?? Incident.makeID(title: title, start: startDay), title: title, status: state,
+        start: startDay,
         end: endDay, notes: notes, series: selectors, rates: rates)
       if !noOverage {
         incident.costLines.append(
-          CostLine(description: "AWS spend above the pre-incident baseline", inputs: .awsOverage(AWSOverageInputs())))
+          CostLine(
+            description: "AWS spend above the pre-incident baseline", inputs: .awsOverage(AWSOverageInputs()))
+        )
       }
       let stored = try location.folder.create(incident)
       print("created \(incident.id): \(stored.path)")

@@ -9,7 +9,8 @@ struct LedgerLocationOptions: ParsableArguments {
     name: .customLong("ledger"),
     help: ArgumentHelp(
       "The ledger folder, one TOML file per incident.",
-      discussion: "Default: $SPENDTOP_LEDGER, else $XDG_DATA_HOME/spendtop/ledger, else ~/.local/share/spendtop/ledger.",
+      discussion:
+        "Default: $SPENDTOP_LEDGER, else $XDG_DATA_HOME/spendtop/ledger, else ~/.local/share/spendtop/ledger.",
       valueName: "PATH"))
   var path: String?
 

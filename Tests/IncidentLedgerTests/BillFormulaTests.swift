@@ -1,6 +1,7 @@
-@testable import IncidentLedger
 import SpendModel
 import Testing
+
+@testable import IncidentLedger
 
 /// `aws-overage` and `run-rate-increase` computed from cubes built by hand.
 @Suite struct BillFormulaTests {
@@ -32,7 +33,8 @@ import Testing
 
   @Test func weekdayMedianBaseline() throws {
     let bills = windowBills()
-    let result = try AWSOverage.compute(cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
+    let result = try AWSOverage.compute(
+      cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
     // Expected Thu 100, Fri 100, Sat 40, Sun 40, Mon 100, Tue 105, Wed 100 = 585.
     #expect(result.days.map(\.expected) == ["100", "100", "40", "40", "100", "105", "100"].map(money))
     #expect(result.expected == Money(whole: 585))
@@ -61,7 +63,8 @@ import Testing
     var bills = BillBuilder()
     bills.fill(day("2026-09-03")...day("2026-09-30"), "100")
     bills.fill(day("2026-10-01")...day("2026-10-28"), "200")
-    let result = try AWSOverage.compute(cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-28"))
+    let result = try AWSOverage.compute(
+      cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-28"))
     // Never re-baselined: all 28 days count 100 over.
     #expect(result.amount == Money(whole: 2_800))
   }
@@ -86,7 +89,8 @@ import Testing
   @Test func billsEndingInsideTheWindowArePartial() throws {
     var bills = baselineBills()
     bills.fill(day("2026-10-01")...day("2026-10-04"), "300")
-    let result = try AWSOverage.compute(cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
+    let result = try AWSOverage.compute(
+      cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
     #expect(result.isPartial)
     #expect(result.counted == day("2026-10-01")...day("2026-10-04"))
     // Thu, Fri 300 − 100; Sat, Sun 300 − 40: 200 + 200 + 260 + 260 = 920.
@@ -96,8 +100,12 @@ import Testing
   @Test func tooLittleHistoryIsAnError() {
     var bills = BillBuilder()
     bills.fill(day("2026-09-10")...day("2026-10-07"), "100")
-    #expect(throws: BillComputationError.insufficientHistory(needed: day("2026-09-03"), billsStart: day("2026-09-10"))) {
-      try AWSOverage.compute(cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
+    #expect(
+      throws: BillComputationError.insufficientHistory(
+        needed: day("2026-09-03"), billsStart: day("2026-09-10"))
+    ) {
+      try AWSOverage.compute(
+        cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
     }
   }
 
@@ -105,13 +113,15 @@ import Testing
     var bills = windowBills()
     bills.add(day("2026-10-02"), "5", currency: "EUR")
     #expect(throws: BillComputationError.mixedCurrencies(["EUR", "USD"])) {
-      try AWSOverage.compute(cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
+      try AWSOverage.compute(
+        cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
     }
   }
 
   @Test func overageLineUsesIncidentSeriesAndOverrideNeedsNoBills() {
     let bills = windowBills()
-    var incident = Incident(id: "t", title: "t", start: day("2026-10-01"), end: day("2026-10-07"), series: [elastiCache])
+    var incident = Incident(
+      id: "t", title: "t", start: day("2026-10-01"), end: day("2026-10-07"), series: [elastiCache])
     incident.costLines = [CostLine(description: "AWS", inputs: .awsOverage(AWSOverageInputs()))]
     let computed = CostEvaluator.evaluate(incident, bills: bills.cube).lines[0]
     #expect(computed.amount == Money(whole: 450))
@@ -120,8 +130,13 @@ import Testing
     let withoutBills = CostEvaluator.evaluate(incident, bills: nil).lines[0]
     #expect(withoutBills.amount == nil)
     #expect(withoutBills.missing?.hasPrefix("missing:") == true)
-    incident.costLines = [CostLine(description: "AWS", inputs: .awsOverage(AWSOverageInputs(
-      override: Money(whole: 400), overrideReason: "credit for 50 already granted")))]
+    incident.costLines = [
+      CostLine(
+        description: "AWS",
+        inputs: .awsOverage(
+          AWSOverageInputs(
+            override: Money(whole: 400), overrideReason: "credit for 50 already granted")))
+    ]
     let overridden = CostEvaluator.evaluate(incident, bills: bills.cube).lines[0]
     #expect(overridden.amount == Money(whole: 400))
     #expect(overridden.source == .entered)
@@ -143,15 +158,21 @@ import Testing
     // Usage: Friday 300 − 100 = 200. Tax: Oct 1 50 against Sep 1 20 = 30. Fee: 10 against 10 = 0.
     // The credit is not the incident's spend.
     #expect(result.amount == Money(whole: 230))
-    #expect(result.days[0] == DailyOverage(day: day("2026-10-01"), actual: Money(whole: 160), expected: Money(whole: 130)))
+    #expect(
+      result.days[0]
+        == DailyOverage(day: day("2026-10-01"), actual: Money(whole: 160), expected: Money(whole: 130)))
   }
 
   @Test func feesInTheWindowNeedTheMonthBeforeInTheBills() {
     var bills = BillBuilder()
     bills.fill(day("2026-09-03")...day("2026-10-07"), "100")
     bills.add(day("2026-10-01"), "10", usageType: "Dollar", lineItemType: "Fee")
-    #expect(throws: BillComputationError.insufficientHistory(needed: day("2026-09-01"), billsStart: day("2026-09-03"))) {
-      try AWSOverage.compute(cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
+    #expect(
+      throws: BillComputationError.insufficientHistory(
+        needed: day("2026-09-01"), billsStart: day("2026-09-03"))
+    ) {
+      try AWSOverage.compute(
+        cube: bills.cube, series: [elastiCache], window: day("2026-10-01")...day("2026-10-07"))
     }
   }
 
@@ -183,14 +204,20 @@ import Testing
     bills.add(day("2026-11-01"), "500", usageType: "", lineItemType: "Tax")
     bills.add(day("2026-09-10"), "-100", usageType: "", lineItemType: "Credit")
     let step = try RunRateStep.measure(
-      cube: bills.cube, series: [elastiCache], stepDate: day("2026-10-16"), window: day("2026-10-01")...day("2026-10-31"))
+      cube: bills.cube, series: [elastiCache], stepDate: day("2026-10-16"),
+      window: day("2026-10-01")...day("2026-10-31"))
     #expect(step.monthlyDelta == Money(whole: 2_190))
   }
 
   @Test func runRateLineTakesStepFromLinkedAnomalyAndCountsHorizon() {
-    var incident = Incident(id: "t", title: "t", start: day("2026-10-01"), end: day("2026-10-31"), series: [elastiCache, lambda])
-    incident.anomalies = [LinkedAnomaly(kind: "step", start: day("2026-10-16"), end: day("2026-10-31"), series: elastiCache)]
-    incident.costLines = [CostLine(description: "Redis", inputs: .runRateIncrease(RunRateInputs(series: [elastiCache])))]
+    var incident = Incident(
+      id: "t", title: "t", start: day("2026-10-01"), end: day("2026-10-31"), series: [elastiCache, lambda])
+    incident.anomalies = [
+      LinkedAnomaly(kind: "step", start: day("2026-10-16"), end: day("2026-10-31"), series: elastiCache)
+    ]
+    incident.costLines = [
+      CostLine(description: "Redis", inputs: .runRateIncrease(RunRateInputs(series: [elastiCache])))
+    ]
     let line = CostEvaluator.evaluate(incident, bills: stepBills().cube).lines[0]
     // 2,190 × 12 = 26,280.
     #expect(line.amount == Money(whole: 26_280))
@@ -199,7 +226,10 @@ import Testing
   }
 
   @Test func runRateNeedsAWeekOfBillsAfterTheWindow() {
-    #expect(throws: BillComputationError.notEnoughDataAfterStep(from: day("2026-11-01"), billsEnd: day("2026-11-05"), needed: 7)) {
+    #expect(
+      throws: BillComputationError.notEnoughDataAfterStep(
+        from: day("2026-11-01"), billsEnd: day("2026-11-05"), needed: 7)
+    ) {
       try RunRateStep.measure(
         cube: stepBills(through: day("2026-11-05")).cube, series: [elastiCache], stepDate: day("2026-10-16"),
         window: day("2026-10-01")...day("2026-10-31"))

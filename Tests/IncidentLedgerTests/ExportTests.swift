@@ -8,11 +8,16 @@ import Testing
   /// A small incident with every category, over hand-built bills (see BillFormulaTests for the numbers).
   static func incident() -> Incident {
     Incident(
-      id: "INC-7", title: "Redis | cache step", status: .resolved, start: day("2026-10-01"), end: day("2026-10-07"),
-      notes: "Cache filled up.\nScaled out, then upgraded.", series: [SeriesSelector(service: "AmazonElastiCache")],
-      anomalies: [LinkedAnomaly(kind: "step", start: day("2026-10-01"), end: day("2026-10-02"),
-        series: SeriesSelector(service: "AmazonElastiCache", usageType: "NodeUsage:cache.r6g.large"),
-        impact: Money(whole: 400), rootCause: "NodeUsage:cache.r6g.large, 3 extra shards")],
+      id: "INC-7", title: "Redis | cache step", status: .resolved, start: day("2026-10-01"),
+      end: day("2026-10-07"),
+      notes: "Cache filled up.\nScaled out, then upgraded.",
+      series: [SeriesSelector(service: "AmazonElastiCache")],
+      anomalies: [
+        LinkedAnomaly(
+          kind: "step", start: day("2026-10-01"), end: day("2026-10-02"),
+          series: SeriesSelector(service: "AmazonElastiCache", usageType: "NodeUsage:cache.r6g.large"),
+          impact: Money(whole: 400), rootCause: "NodeUsage:cache.r6g.large, 3 extra shards")
+      ],
       rates: LoadedRates(annualCost: Money(whole: 208_000)),
       timeline: [
         TimelineEntry(at: UTCTime(day: day("2026-10-02"), hour: 9, minute: 0), text: "Scaled back"),
@@ -21,13 +26,25 @@ import Testing
       actionItems: [ActionItem(text: "Set TTLs", owner: "platform", due: day("2026-10-20"), done: true)],
       costLines: [
         CostLine(description: "AWS overage", inputs: .awsOverage(AWSOverageInputs())),
-        CostLine(description: "Commander", inputs: .engineeringTime(EngineeringTimeInputs(
-          people: 1, hours: Money(whole: 10), role: .commander, reviewHours: Money(whole: 1)))),
-        CostLine(description: "Checkout down", inputs: .revenueLoss(RevenueLossInputs(
-          degradedHours: Money(whole: 2), revenuePerHour: Money(whole: 500))), note: "From the sales dashboard"),
-        CostLine(description: "SLA credit", inputs: .customerCredits(CustomerCreditsInputs(amount: Money(whole: 250)))),
-        CostLine(description: "Bigger node", inputs: .runRateIncrease(RunRateInputs(monthlyDelta: money("150.5")))),
-        CostLine(description: "Sprint slip", inputs: .lostVelocity(LostVelocityInputs(engineerDays: Money(whole: 2)))),
+        CostLine(
+          description: "Commander",
+          inputs: .engineeringTime(
+            EngineeringTimeInputs(
+              people: 1, hours: Money(whole: 10), role: .commander, reviewHours: Money(whole: 1)))),
+        CostLine(
+          description: "Checkout down",
+          inputs: .revenueLoss(
+            RevenueLossInputs(
+              degradedHours: Money(whole: 2), revenuePerHour: Money(whole: 500))),
+          note: "From the sales dashboard"),
+        CostLine(
+          description: "SLA credit",
+          inputs: .customerCredits(CustomerCreditsInputs(amount: Money(whole: 250)))),
+        CostLine(
+          description: "Bigger node", inputs: .runRateIncrease(RunRateInputs(monthlyDelta: money("150.5")))),
+        CostLine(
+          description: "Sprint slip", inputs: .lostVelocity(LostVelocityInputs(engineerDays: Money(whole: 2)))
+        ),
       ])
   }
 
@@ -44,23 +61,24 @@ import Testing
     let incident = Self.incident()
     let json = LedgerJSON.list([(incident, CostEvaluator.evaluate(incident, bills: nil))]).rendered()
     // 1,100 + 1,000 + 250 + 1,806 + 1,600 = 5,756 known; the overage is missing.
-    #expect(json == """
-      {
-        "incidents": [
-          {
-            "id": "INC-7",
-            "title": "Redis | cache step",
-            "start": "2026-10-01",
-            "end": "2026-10-07",
-            "total": null,
-            "knownTotal": 5756,
-            "missing": [
-              "aws-overage"
-            ]
-          }
-        ]
-      }
-      """)
+    #expect(
+      json == """
+        {
+          "incidents": [
+            {
+              "id": "INC-7",
+              "title": "Redis | cache step",
+              "start": "2026-10-01",
+              "end": "2026-10-07",
+              "total": null,
+              "knownTotal": 5756,
+              "missing": [
+                "aws-overage"
+              ]
+            }
+          ]
+        }
+        """)
   }
 
   @Test func showJSONHasLinesInputsAndTotals() throws {
@@ -91,7 +109,8 @@ import Testing
   @Test func markdownMatchesGolden() throws {
     let incident = Self.incident()
     let bills = Self.bills()
-    let markdown = PostmortemMarkdown.render(incident, CostEvaluator.evaluate(incident, bills: bills), bills: bills)
+    let markdown = PostmortemMarkdown.render(
+      incident, CostEvaluator.evaluate(incident, bills: bills), bills: bills)
     let golden = packageRoot + "/Tests/IncidentLedgerTests/Golden/postmortem.md"
     if ProcessInfo.processInfo.environment["SPENDTOP_UPDATE_GOLDEN"] == "1" {
       try markdown.write(toFile: golden, atomically: true, encoding: .utf8)
@@ -101,7 +120,8 @@ import Testing
 
   @Test func markdownWithoutBillsSaysWhatIsMissing() {
     let incident = Self.incident()
-    let markdown = PostmortemMarkdown.render(incident, CostEvaluator.evaluate(incident, bills: nil), bills: nil)
+    let markdown = PostmortemMarkdown.render(
+      incident, CostEvaluator.evaluate(incident, bills: nil), bills: nil)
     #expect(markdown.contains("| **Total cost** | **incomplete ($5,756.00 known)** |"))
     #expect(markdown.contains("No bills given"))
   }
@@ -109,11 +129,12 @@ import Testing
   @Test func textTablesAlignAndFlagMissing() {
     let incident = Self.incident()
     let list = LedgerText.list([(incident, CostEvaluator.evaluate(incident, bills: nil))])
-    #expect(list == """
-      ID     START       END         STATUS           TOTAL  TITLE
-      INC-7  2026-10-01  2026-10-07  resolved  ≥ $5,756.00*  Redis | cache step
-      * bill-derived lines missing: pass the bill PATHs to compute them
+    #expect(
+      list == """
+        ID     START       END         STATUS           TOTAL  TITLE
+        INC-7  2026-10-01  2026-10-07  resolved  ≥ $5,756.00*  Redis | cache step
+        * bill-derived lines missing: pass the bill PATHs to compute them
 
-      """)
+        """)
   }
 }

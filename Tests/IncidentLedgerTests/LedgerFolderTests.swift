@@ -84,7 +84,9 @@ import Testing
     let ledger = LedgerFolder(path: try temporaryDirectory())
     let stored = try ledger.create(incident())
     try FileManager.default.removeItem(atPath: stored.path)
-    #expect(throws: LedgerError.changedOnDisk(path: stored.path)) { try ledger.save(stored.incident, over: stored) }
+    #expect(throws: LedgerError.changedOnDisk(path: stored.path)) {
+      try ledger.save(stored.incident, over: stored)
+    }
   }
 
   @Test func listNamesTheInvalidFileAndLine() throws {
@@ -92,8 +94,10 @@ import Testing
     try ledger.create(incident("INC-1"))
     try "id = \"INC-2\"\ntitle = \"t\"\nstart = 2026-10-01\nend = 2026-10-32\n".write(
       toFile: ledger.filePath(of: "INC-2"), atomically: false, encoding: .utf8)
-    #expect(throws: LedgerError.invalidFile(
-      path: ledger.filePath(of: "INC-2"), line: 4, column: 7, message: "\"2026-10-32\" is not a valid date")) {
+    #expect(
+      throws: LedgerError.invalidFile(
+        path: ledger.filePath(of: "INC-2"), line: 4, column: 7, message: "\"2026-10-32\" is not a valid date")
+    ) {
       try ledger.list()
     }
   }
@@ -112,7 +116,8 @@ import Testing
 
   @Test func defaultFolderFollowsEnvironment() {
     #expect(LedgerFolder.defaultPath(environment: ["SPENDTOP_LEDGER": "/l", "XDG_DATA_HOME": "/d"]) == "/l")
-    #expect(LedgerFolder.defaultPath(environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/spendtop/ledger")
+    #expect(
+      LedgerFolder.defaultPath(environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/spendtop/ledger")
     #expect(LedgerFolder.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/spendtop/ledger")
   }
 }

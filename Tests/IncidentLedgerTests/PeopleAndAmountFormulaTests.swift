@@ -9,7 +9,8 @@ import Testing
     rates: LoadedRates(annualCost: Money(whole: 208_000)))
 
   private func evaluate(_ inputs: CostInputs, in incident: Incident? = nil) -> EvaluatedLine {
-    CostEvaluator.evaluate(CostLine(description: "x", inputs: inputs), of: incident ?? self.incident, bills: nil)
+    CostEvaluator.evaluate(
+      CostLine(description: "x", inputs: inputs), of: incident ?? self.incident, bills: nil)
   }
 
   @Test func hourlyRateIsAnnualCostOverYearHours() {
@@ -33,25 +34,34 @@ import Testing
 
   @Test func engineeringTimeWeightsHoursAndAddsReview() {
     // Commander: 1 × (64 × 1 + 3) × 100 = 6,700.
-    let commander = evaluate(.engineeringTime(EngineeringTimeInputs(
-      people: 1, hours: Money(whole: 64), role: .commander, reviewHours: Money(whole: 3))))
+    let commander = evaluate(
+      .engineeringTime(
+        EngineeringTimeInputs(
+          people: 1, hours: Money(whole: 64), role: .commander, reviewHours: Money(whole: 3))))
     #expect(commander.amount == Money(whole: 6_700))
     #expect(commander.source == .computed)
     #expect(commander.calculation == "1 × (64 × 1 + 3) × $100.00 = $6,700.00")
     // Participants: 6 × (50 × 0.5 + 3) × 100 = 6 × 28 × 100 = 16,800.
-    let participants = evaluate(.engineeringTime(EngineeringTimeInputs(
-      people: 6, hours: Money(whole: 50), role: .participant, reviewHours: Money(whole: 3))))
+    let participants = evaluate(
+      .engineeringTime(
+        EngineeringTimeInputs(
+          people: 6, hours: Money(whole: 50), role: .participant, reviewHours: Money(whole: 3))))
     #expect(participants.amount == Money(whole: 16_800))
     // Observer counts only review: 2 × (10 × 0 + 1) × 100 = 200.
-    let observers = evaluate(.engineeringTime(EngineeringTimeInputs(
-      people: 2, hours: Money(whole: 10), role: .observer, reviewHours: Money(whole: 1))))
+    let observers = evaluate(
+      .engineeringTime(
+        EngineeringTimeInputs(
+          people: 2, hours: Money(whole: 10), role: .observer, reviewHours: Money(whole: 1))))
     #expect(observers.amount == Money(whole: 200))
   }
 
   @Test func engineeringTimeWithLineRateAndExplicitWeightIsExact() {
     // 3 × 2.5 × 0.75 × 93.27 = 3 × 1.875 × 93.27 = 524.64375 (no rounding to cents).
-    let line = evaluate(.engineeringTime(EngineeringTimeInputs(
-      people: 3, hours: money("2.5"), role: .commander, weight: money("0.75"), hourlyRate: money("93.27"))))
+    let line = evaluate(
+      .engineeringTime(
+        EngineeringTimeInputs(
+          people: 3, hours: money("2.5"), role: .commander, weight: money("0.75"), hourlyRate: money("93.27"))
+      ))
     #expect(line.amount == money("524.64375"))
     #expect(line.formula == "people × hours × weight × hourly rate")
   }
@@ -66,14 +76,18 @@ import Testing
 
   @Test func revenueLossFromHoursOrAnnualRevenue() {
     // 16 h × 750 = 12,000.
-    let hourly = evaluate(.revenueLoss(RevenueLossInputs(degradedHours: Money(whole: 16), revenuePerHour: Money(whole: 750))))
+    let hourly = evaluate(
+      .revenueLoss(RevenueLossInputs(degradedHours: Money(whole: 16), revenuePerHour: Money(whole: 750))))
     #expect(hourly.amount == Money(whole: 12_000))
     // 8,760,000 ÷ 8,760 h = 1,000 an hour × 2.5 h = 2,500.
-    let annual = evaluate(.revenueLoss(RevenueLossInputs(degradedHours: money("2.5"), annualRevenue: Money(whole: 8_760_000))))
+    let annual = evaluate(
+      .revenueLoss(RevenueLossInputs(degradedHours: money("2.5"), annualRevenue: Money(whole: 8_760_000))))
     #expect(annual.amount == Money(whole: 2_500))
     // 2,040 business hours: 4,080,000 ÷ 2,040 = 2,000 × 3 = 6,000.
-    let business = evaluate(.revenueLoss(RevenueLossInputs(
-      degradedHours: Money(whole: 3), annualRevenue: Money(whole: 4_080_000), operatingHours: 2040)))
+    let business = evaluate(
+      .revenueLoss(
+        RevenueLossInputs(
+          degradedHours: Money(whole: 3), annualRevenue: Money(whole: 4_080_000), operatingHours: 2040)))
     #expect(business.amount == Money(whole: 6_000))
     let entered = evaluate(.revenueLoss(RevenueLossInputs(amount: Money(whole: 12_000))))
     #expect(entered.amount == Money(whole: 12_000))
@@ -82,11 +96,15 @@ import Testing
 
   @Test func customerCreditsArePercentOfMonthlyContract() {
     // 3 customers × 2,000 a month × 10 % = 600.
-    let credits = evaluate(.customerCredits(CustomerCreditsInputs(
-      monthlyContractValue: Money(whole: 2_000), creditPercent: Money(whole: 10), customers: 3)))
+    let credits = evaluate(
+      .customerCredits(
+        CustomerCreditsInputs(
+          monthlyContractValue: Money(whole: 2_000), creditPercent: Money(whole: 10), customers: 3)))
     #expect(credits.amount == Money(whole: 600))
     // 1 × 1,234.56 × 5 % = 61.728.
-    let one = evaluate(.customerCredits(CustomerCreditsInputs(monthlyContractValue: money("1234.56"), creditPercent: Money(whole: 5))))
+    let one = evaluate(
+      .customerCredits(
+        CustomerCreditsInputs(monthlyContractValue: money("1234.56"), creditPercent: Money(whole: 5))))
     #expect(one.amount == money("61.728"))
   }
 
@@ -96,7 +114,8 @@ import Testing
     #expect(fromRates.amount == Money(whole: 14_000))
     #expect(fromRates.inputs.contains(LineInput("dailyRate", .money(Money(whole: 800)))))
     // 4 days × 650.25 = 2,601.
-    let own = evaluate(.lostVelocity(LostVelocityInputs(engineerDays: Money(whole: 4), dailyRate: money("650.25"))))
+    let own = evaluate(
+      .lostVelocity(LostVelocityInputs(engineerDays: Money(whole: 4), dailyRate: money("650.25"))))
     #expect(own.amount == Money(whole: 2_601))
     let entered = evaluate(.lostVelocity(LostVelocityInputs(amount: Money(whole: 14_000))))
     #expect(entered.source == .entered)

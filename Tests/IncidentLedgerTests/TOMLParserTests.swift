@@ -1,6 +1,7 @@
-@testable import IncidentLedger
 import SpendModel
 import Testing
+
+@testable import IncidentLedger
 
 /// The TOML subset ledger files use: values with their lines, and errors with line and column.
 @Suite struct TOMLParserTests {
@@ -52,7 +53,8 @@ import Testing
       category = "revenue-loss"
       """)
     #expect(table["notes"]?.value == .string("first line\nsecond joined"))
-    #expect(table["tags"]?.value == .array([TOMLNode(.string("a"), line: 6), TOMLNode(.string("b"), line: 7)]))
+    #expect(
+      table["tags"]?.value == .array([TOMLNode(.string("a"), line: 6), TOMLNode(.string("b"), line: 7)]))
     guard case .table(let rates) = table["rates"]?.value, case .array(let costs) = table["cost"]?.value else {
       Issue.record("missing tables")
       return

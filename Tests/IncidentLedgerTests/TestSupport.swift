@@ -8,20 +8,23 @@ struct BillBuilder {
 
   /// Adds `amount` dollars (exact decimal text) on `day` for a service and usage type.
   mutating func add(
-    _ day: Day, _ amount: String, service: String = "AmazonElastiCache", usageType: String = "USE1-NodeUsage:cache.r6g.large",
+    _ day: Day, _ amount: String, service: String = "AmazonElastiCache",
+    usageType: String = "USE1-NodeUsage:cache.r6g.large",
     account: String = "111122223333", region: String = "us-east-1", currency: String = "USD",
     lineItemType: String = "Usage"
   ) {
     let key = CubeKey(
       day: day, billingPeriod: day.month, payerAccount: "111122223333", account: account, service: service,
-      usageType: usageType, operation: "", region: region, resource: "", lineItemType: lineItemType, currency: currency)
+      usageType: usageType, operation: "", region: region, resource: "", lineItemType: lineItemType,
+      currency: currency)
     cube.add(Costs(all: money(amount)), at: key)
   }
 
   /// Adds the same amount on every day of a range.
-  mutating func fill(_ days: ClosedRange<Day>, _ amount: String, service: String = "AmazonElastiCache",
-    usageType: String = "USE1-NodeUsage:cache.r6g.large")
-  {
+  mutating func fill(
+    _ days: ClosedRange<Day>, _ amount: String, service: String = "AmazonElastiCache",
+    usageType: String = "USE1-NodeUsage:cache.r6g.large"
+  ) {
     for day in days { add(day, amount, service: service, usageType: usageType) }
   }
 }
@@ -38,7 +41,9 @@ func day(_ text: String) -> Day {
 
 /// A fresh empty directory under the system temporary directory.
 func temporaryDirectory() throws -> String {
-  let path = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-tests-\(UUID().uuidString)").path
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "ledger-tests-\(UUID().uuidString)"
+  ).path
   try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   return path
 }

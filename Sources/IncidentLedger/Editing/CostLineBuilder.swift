@@ -10,7 +10,9 @@ public enum CostLineBuilder {
   ///
   /// - Parameter series: series selectors for the line (`aws-overage`, `run-rate-increase`).
   /// - Throws: `LedgerError.invalidChange` naming the field that is wrong.
-  public static func line(category: String, fields: [Field], series: [SeriesSelector] = []) throws(LedgerError) -> CostLine {
+  public static func line(category: String, fields: [Field], series: [SeriesSelector] = [])
+    throws(LedgerError) -> CostLine
+  {
     var table = TOMLTable(line: 1)
     _ = table.insert("category", TOMLNode(.string(category), line: 1))
     for field in fields {
@@ -21,7 +23,9 @@ public enum CostLineBuilder {
     if !series.isEmpty {
       let nodes = series.map { selector in
         var element = TOMLTable(line: 1)
-        for field in selector.fields { _ = element.insert(field.key, TOMLNode(.string(field.value), line: 1)) }
+        for field in selector.fields {
+          _ = element.insert(field.key, TOMLNode(.string(field.value), line: 1))
+        }
         return TOMLNode(.table(element), line: 1)
       }
       _ = table.insert("series", TOMLNode(.array(nodes), line: 1))
@@ -52,15 +56,18 @@ public enum CostLineBuilder {
   static func commandLineMessage(_ error: LedgerError) -> String {
     guard case .invalidFile(_, _, _, let message) = error else { return error.description }
     let unknownPrefix = "unknown key \""
-    if message.hasPrefix(unknownPrefix), let key = message.dropFirst(unknownPrefix.count).split(separator: "\"").first {
+    if message.hasPrefix(unknownPrefix),
+      let key = message.dropFirst(unknownPrefix.count).split(separator: "\"").first
+    {
       let category = message.split(separator: " ").dropLast().last.map(String.init) ?? "this"
       return "--\(option(String(key))) is not an input of \(category) lines"
     }
     var text = message
-    for key in ["override_reason", "review_hours", "hourly_rate", "degraded_hours", "revenue_per_hour",
+    for key in [
+      "override_reason", "review_hours", "hourly_rate", "degraded_hours", "revenue_per_hour",
       "annual_revenue", "operating_hours", "monthly_contract_value", "credit_percent", "monthly_delta",
-      "horizon_months", "step_date", "level_days", "baseline_weeks", "engineer_days", "daily_rate"]
-    {
+      "horizon_months", "step_date", "level_days", "baseline_weeks", "engineer_days", "daily_rate",
+    ] {
       text = text.replacingAll(key, with: "--" + option(key))
     }
     return text

@@ -22,7 +22,9 @@ public enum DailySpendChart {
     let actual = days.map { costs.usage(on: $0) + costs.calendar(on: $0) }
     let peak = max(actual.max() ?? .zero, expected.values.max() ?? .zero)
     let amountWidth = max(actual.map { $0.dollars().count }.max() ?? 0, 6)
-    var lines = ["day        wd    " + pad("daily spend", width) + "  " + left("actual", amountWidth) + "  expected"]
+    var lines = [
+      "day        wd    " + pad("daily spend", width) + "  " + left("actual", amountWidth) + "  expected"
+    ]
     for (day, amount) in zip(days, actual) {
       let marker = window.contains(day) ? "▶" : " "
       let bar = pad(self.bar(amount, peak: peak, width: width), width)

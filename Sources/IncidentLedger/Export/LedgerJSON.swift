@@ -24,7 +24,9 @@ public enum LedgerJSON {
 
   /// `{"id", "title", "start", "end", "status", "lines": [...], "totals": {...}, "missing": [...]}`.
   public static func incident(_ incident: Incident, _ costs: IncidentCosts) -> JSONValue {
-    var totals: [(String, JSONValue)] = CostCategory.allCases.map { ($0.rawValue, .money(costs.total(of: $0))) }
+    var totals: [(String, JSONValue)] = CostCategory.allCases.map {
+      ($0.rawValue, .money(costs.total(of: $0)))
+    }
     totals.append(("total", .money(costs.total)))
     totals.append(("knownTotal", .money(costs.knownTotal)))
     return .object(

@@ -43,7 +43,10 @@ public enum PostmortemMarkdown {
       let ratio = overage.actual.ratio(to: overage.expected)
     {
       let multiple = Money(approximately: ratio).formatted(decimals: 1)
-      rows.append("| Linked spend vs baseline in the window | \(multiple)× (\(overage.actual.dollars()) vs \(overage.expected.dollars())) |")
+      rows.append(
+        "| Linked spend vs baseline in the window | \(multiple)× "
+          + "(\(overage.actual.dollars()) vs \(overage.expected.dollars())) |"
+      )
     }
     rows.append("| Window | \(incident.start) → \(incident.end) (\(incident.dayCount) days) |")
     rows.append("| Status | \(incident.status.rawValue) |")
@@ -60,7 +63,9 @@ public enum PostmortemMarkdown {
       for line in lines {
         out.append("- **\(escape(line.line.description))**: \(amount(line.amount)) (\(line.source.rawValue))")
         out.append("  - Formula: \(escape(line.formula))")
-        if line.amount != nil, !line.calculation.isEmpty { out.append("  - Calculation: \(escape(line.calculation))") }
+        if line.amount != nil, !line.calculation.isEmpty {
+          out.append("  - Calculation: \(escape(line.calculation))")
+        }
         if !line.inputs.isEmpty {
           let inputs = line.inputs.map { "\($0.key) \(escape($0.value.display))" }.joined(separator: ", ")
           out.append("  - Inputs: \(inputs)")
@@ -76,10 +81,11 @@ public enum PostmortemMarkdown {
   private static func chart(_ incident: Incident, _ costs: IncidentCosts, bills: Cube?) -> [String] {
     guard let bills else { return ["No bills given: export with bill PATHs to include the daily spend."] }
     let overage = costs.lines.first { $0.overage != nil }
-    let series = overage.flatMap { line -> [SeriesSelector]? in
-      guard case .awsOverage(let inputs) = line.line.inputs, !inputs.series.isEmpty else { return nil }
-      return inputs.series
-    } ?? incident.series
+    let series =
+      overage.flatMap { line -> [SeriesSelector]? in
+        guard case .awsOverage(let inputs) = line.line.inputs, !inputs.series.isEmpty else { return nil }
+        return inputs.series
+      } ?? incident.series
     var expected: [Day: Money] = [:]
     for day in overage?.overage?.days ?? [] { expected[day.day] = day.expected }
     do throws(BillComputationError) {
@@ -105,7 +111,8 @@ public enum PostmortemMarkdown {
   private static func timeline(_ incident: Incident) -> [String] {
     guard !incident.timeline.isEmpty else { return ["No entries."] }
     let entries = incident.timeline.sorted { $0.at < $1.at }
-    return ["| Time | Event |", "|---|---|"] + entries.map { "| \($0.at.shortDescription) | \(escape($0.text)) |" }
+    return ["| Time | Event |", "|---|---|"]
+      + entries.map { "| \($0.at.shortDescription) | \(escape($0.text)) |" }
   }
 
   private static func actions(_ incident: Incident) -> [String] {
@@ -126,13 +133,14 @@ public enum PostmortemMarkdown {
   }
 
   private static func escape(_ text: String) -> String {
-    String(text.flatMap { character -> [Character] in
-      switch character {
-      case "|": return ["\\", "|"]
-      case "\n": return [" "]
-      default: return [character]
-      }
-    })
+    String(
+      text.flatMap { character -> [Character] in
+        switch character {
+        case "|": return ["\\", "|"]
+        case "\n": return [" "]
+        default: return [character]
+        }
+      })
   }
 }
 

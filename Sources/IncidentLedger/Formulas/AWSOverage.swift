@@ -49,12 +49,14 @@ public enum AWSOverage {
   ///   reference month of fees and tax) or any of the window, when no series is given, or when
   ///   currencies are mixed.
   public static func compute(
-    cube: Cube, series: [SeriesSelector], window: ClosedRange<Day>, basis: CostBasis = .unblended, weeks: Int = 4
+    cube: Cube, series: [SeriesSelector], window: ClosedRange<Day>, basis: CostBasis = .unblended,
+    weeks: Int = 4
   ) throws(BillComputationError) -> OverageResult {
     let baseline = window.lowerBound.advanced(by: -7 * max(weeks, 1))...window.lowerBound.advanced(by: -1)
     let reference = window.lowerBound.month.previous
     let readFrom = min(baseline.lowerBound, reference.firstDay)
-    let costs = try SeriesDailyCosts(cube: cube, series: series, days: readFrom...window.upperBound, basis: basis)
+    let costs = try SeriesDailyCosts(
+      cube: cube, series: series, days: readFrom...window.upperBound, basis: basis)
     guard costs.billDays.lowerBound <= baseline.lowerBound else {
       throw .insufficientHistory(needed: baseline.lowerBound, billsStart: costs.billDays.lowerBound)
     }
@@ -72,7 +74,8 @@ public enum AWSOverage {
       if day.dayOfMonth <= reference.dayCount {
         expected += costs.calendar(on: Day(year: reference.year, month: reference.month, day: day.dayOfMonth))
       }
-      days.append(DailyOverage(day: day, actual: costs.usage(on: day) + costs.calendar(on: day), expected: expected))
+      days.append(
+        DailyOverage(day: day, actual: costs.usage(on: day) + costs.calendar(on: day), expected: expected))
     }
     return OverageResult(
       actual: days.reduce(.zero) { $0 + $1.actual }, expected: days.reduce(.zero) { $0 + $1.expected },

@@ -63,7 +63,9 @@ struct SeriesDailyCosts {
   var billDays: ClosedRange<Day>
 
   /// Reads the days in `days` for `series` on `basis`.
-  init(cube: Cube, series: [SeriesSelector], days: ClosedRange<Day>, basis: CostBasis) throws(BillComputationError) {
+  init(cube: Cube, series: [SeriesSelector], days: ClosedRange<Day>, basis: CostBasis)
+    throws(BillComputationError)
+  {
     guard !series.isEmpty else { throw .noSeries }
     guard let billDays = cube.dayRange else { throw .noBills }
     var usage = Array(repeating: [Day: Money](), count: series.count)

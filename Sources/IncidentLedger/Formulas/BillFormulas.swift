@@ -3,9 +3,12 @@ import SpendModel
 /// `aws-overage` and `run-rate-increase`: the lines computed from the bills.
 enum BillFormulas {
   static let overageFormula =
-    "Σ over the window of (actual − expected); expected per weekday = median of that weekday over the weeks before the start"
+    "Σ over the window of (actual − expected); expected usage = median of the same weekday in the weeks "
+    + "before the start, expected fees and tax = the same day of the month before"
 
-  static func overage(_ line: CostLine, _ inputs: AWSOverageInputs, _ incident: Incident, _ bills: Cube?) -> EvaluatedLine {
+  static func overage(_ line: CostLine, _ inputs: AWSOverageInputs, _ incident: Incident, _ bills: Cube?)
+    -> EvaluatedLine
+  {
     let series = inputs.series.isEmpty ? incident.series : inputs.series
     var computed: OverageResult?
     var failure: BillComputationError?
@@ -55,11 +58,15 @@ enum BillFormulas {
     return result
   }
 
-  static func runRate(_ line: CostLine, _ inputs: RunRateInputs, _ incident: Incident, _ bills: Cube?) -> EvaluatedLine {
+  static func runRate(_ line: CostLine, _ inputs: RunRateInputs, _ incident: Incident, _ bills: Cube?)
+    -> EvaluatedLine
+  {
     let months = inputs.horizonMonths
     if let delta = inputs.monthlyDelta {
       var result = EvaluatedLine(line: line, source: .computed, formula: "monthly delta × horizon months")
-      result.inputs = [LineInput("monthlyDelta", .money(delta)), LineInput("horizonMonths", .integer(months))]
+      result.inputs = [
+        LineInput("monthlyDelta", .money(delta)), LineInput("horizonMonths", .integer(months)),
+      ]
       result.amount = delta * months
       result.calculation = "\(delta.dollars()) × \(months) = \((delta * months).dollars())"
       return result
@@ -69,7 +76,10 @@ enum BillFormulas {
       inputs.stepDate ?? incident.anomalies.first { $0.kind == "step" }?.start ?? incident.start
     var result = EvaluatedLine(
       line: line, source: .bill,
-      formula: "(monthly level after the step − monthly level before) × horizon months; level = mean daily cost × 365 ÷ 12")
+      formula:
+        "(monthly level after the step − monthly level before) × horizon months; "
+        + "level = mean daily usage cost × 365 ÷ 12"
+    )
     result.inputs = [
       LineInput("series", .series(series)), LineInput("stepDate", .day(stepDate)),
       LineInput("horizonMonths", .integer(months)), LineInput("basis", .text(inputs.basis.rawValue)),
@@ -83,9 +93,12 @@ enum BillFormulas {
         cube: bills, series: series, stepDate: stepDate, window: incident.start...incident.end,
         levelDays: inputs.levelDays, basis: inputs.basis)
       result.inputs += [
-        LineInput("beforeFrom", .day(step.before.lowerBound)), LineInput("beforeTo", .day(step.before.upperBound)),
-        LineInput("afterFrom", .day(step.after.lowerBound)), LineInput("afterTo", .day(step.after.upperBound)),
-        LineInput("monthlyBefore", .money(step.monthlyBefore)), LineInput("monthlyAfter", .money(step.monthlyAfter)),
+        LineInput("beforeFrom", .day(step.before.lowerBound)),
+        LineInput("beforeTo", .day(step.before.upperBound)),
+        LineInput("afterFrom", .day(step.after.lowerBound)),
+        LineInput("afterTo", .day(step.after.upperBound)),
+        LineInput("monthlyBefore", .money(step.monthlyBefore)),
+        LineInput("monthlyAfter", .money(step.monthlyAfter)),
         LineInput("monthlyDelta", .money(step.monthlyDelta)),
       ]
       let amount = step.monthlyDelta * months

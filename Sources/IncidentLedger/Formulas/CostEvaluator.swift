@@ -25,13 +25,17 @@ public enum CostEvaluator {
 
 /// `engineering-time` and `lost-velocity`.
 enum PeopleFormulas {
-  static func engineeringTime(_ line: CostLine, _ inputs: EngineeringTimeInputs, _ rates: LoadedRates) -> EvaluatedLine {
+  static func engineeringTime(_ line: CostLine, _ inputs: EngineeringTimeInputs, _ rates: LoadedRates)
+    -> EvaluatedLine
+  {
     let hasReview = !inputs.reviewHours.isZero
     var result = EvaluatedLine(
       line: line, source: .computed,
       formula: hasReview
         ? "people × (hours × weight + review hours) × hourly rate" : "people × hours × weight × hourly rate")
-    result.inputs = [LineInput("people", .integer(inputs.people)), LineInput("hours", .quantity(inputs.hours))]
+    result.inputs = [
+      LineInput("people", .integer(inputs.people)), LineInput("hours", .quantity(inputs.hours)),
+    ]
     if let role = inputs.role { result.inputs.append(LineInput("role", .text(role.rawValue))) }
     result.inputs.append(LineInput("weight", .quantity(inputs.effectiveWeight)))
     if hasReview { result.inputs.append(LineInput("reviewHours", .quantity(inputs.reviewHours))) }
@@ -56,7 +60,9 @@ enum PeopleFormulas {
     return result
   }
 
-  static func lostVelocity(_ line: CostLine, _ inputs: LostVelocityInputs, _ rates: LoadedRates) -> EvaluatedLine {
+  static func lostVelocity(_ line: CostLine, _ inputs: LostVelocityInputs, _ rates: LoadedRates)
+    -> EvaluatedLine
+  {
     if let amount = inputs.amount { return AmountFormulas.entered(line, amount) }
     var result = EvaluatedLine(line: line, source: .computed, formula: "engineer-days × daily rate")
     guard let days = inputs.engineerDays else {
@@ -110,7 +116,9 @@ enum AmountFormulas {
       let operating = inputs.operatingHours ?? 8760
       perHour = annual.divided(by: operating)
       result.formula = "degraded hours × annual revenue ÷ operating hours"
-      result.inputs += [LineInput("annualRevenue", .money(annual)), LineInput("operatingHours", .integer(operating))]
+      result.inputs += [
+        LineInput("annualRevenue", .money(annual)), LineInput("operatingHours", .integer(operating)),
+      ]
     } else {
       result.missing = "enter revenue_per_hour (or annual_revenue)"
       return result
@@ -136,7 +144,8 @@ enum AmountFormulas {
       LineInput("creditPercent", .quantity(percent)),
     ]
     let amount = (monthly * customers).multiplied(by: percent).divided(by: 100)
-    result.calculation = "\(customers) × \(monthly.dollars()) × \(percent.exactDecimal())% = \(amount.dollars())"
+    result.calculation =
+      "\(customers) × \(monthly.dollars()) × \(percent.exactDecimal())% = \(amount.dollars())"
     result.amount = amount
     return result
   }

@@ -102,6 +102,7 @@ public struct IncidentCosts: Sendable {
 
   /// The categories with a line missing its amount.
   public var missingCategories: [CostCategory] {
-    CostCategory.allCases.filter { category in lines.contains { $0.category == category && $0.amount == nil } }
+    CostCategory.allCases.filter { category in lines.contains { $0.category == category && $0.amount == nil }
+    }
   }
 }

@@ -43,7 +43,8 @@ public enum RunRateStep {
     guard let billDays = cube.dayRange else { throw .noBills }
     let beforeStart = max(beforeEnd.advanced(by: -(span - 1)), billDays.lowerBound)
     guard beforeStart.distance(to: beforeEnd) + 1 >= minimumDays else {
-      throw .insufficientHistory(needed: beforeEnd.advanced(by: -(minimumDays - 1)), billsStart: billDays.lowerBound)
+      throw .insufficientHistory(
+        needed: beforeEnd.advanced(by: -(minimumDays - 1)), billsStart: billDays.lowerBound)
     }
     guard afterStart.distance(to: billDays.upperBound) + 1 >= minimumDays else {
       throw .notEnoughDataAfterStep(from: afterStart, billsEnd: billDays.upperBound, needed: minimumDays)
@@ -51,7 +52,8 @@ public enum RunRateStep {
     let afterEnd = billDays.upperBound
     let after = max(afterStart, afterEnd.advanced(by: -(span - 1)))...afterEnd
     let before = beforeStart...beforeEnd
-    let costs = try SeriesDailyCosts(cube: cube, series: series, days: before.lowerBound...after.upperBound, basis: basis)
+    let costs = try SeriesDailyCosts(
+      cube: cube, series: series, days: before.lowerBound...after.upperBound, basis: basis)
     return RunRateResult(
       stepDate: stepDate, before: before, after: after,
       monthlyBefore: monthlyLevel(costs.usage(over: before), days: before.count),

@@ -113,7 +113,8 @@ public struct CustomerCreditsInputs: Sendable, Equatable {
 
   /// Creates the inputs.
   public init(
-    amount: Money? = nil, monthlyContractValue: Money? = nil, creditPercent: Quantity? = nil, customers: Int? = nil
+    amount: Money? = nil, monthlyContractValue: Money? = nil, creditPercent: Quantity? = nil,
+    customers: Int? = nil
   ) {
     self.amount = amount
     self.monthlyContractValue = monthlyContractValue

@@ -101,7 +101,10 @@ public struct LoadedRates: Sendable, Equatable {
   public static let defaultYearHours = 2080
 
   /// Creates rates.
-  public init(annualCost: Money? = nil, yearHours: Int = LoadedRates.defaultYearHours, hoursPerDay: Quantity = Money(whole: 8)) {
+  public init(
+    annualCost: Money? = nil, yearHours: Int = LoadedRates.defaultYearHours,
+    hoursPerDay: Quantity = Money(whole: 8)
+  ) {
     self.annualCost = annualCost
     self.yearHours = yearHours
     self.hoursPerDay = hoursPerDay

@@ -140,7 +140,9 @@ public struct LinkedAnomaly: Hashable, Sendable {
   public var rootCause: String
 
   /// Creates a linked anomaly.
-  public init(kind: String, start: Day, end: Day, series: SeriesSelector, impact: Money? = nil, rootCause: String = "") {
+  public init(
+    kind: String, start: Day, end: Day, series: SeriesSelector, impact: Money? = nil, rootCause: String = ""
+  ) {
     self.kind = kind
     self.start = start
     self.end = end

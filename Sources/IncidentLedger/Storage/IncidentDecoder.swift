@@ -6,7 +6,9 @@ public enum IncidentDecoder {
   ///
   /// - Parameter expectedID: the ID the file name implies; a different `id` inside is an error.
   /// - Throws: `LedgerError.invalidFile` naming the path and line.
-  public static func decode(_ text: String, path: String, expectedID: String? = nil) throws(LedgerError) -> Incident {
+  public static func decode(_ text: String, path: String, expectedID: String? = nil) throws(LedgerError)
+    -> Incident
+  {
     let root: TOMLTable
     do {
       root = try TOMLParser.parse(text)
@@ -22,8 +24,10 @@ public enum IncidentDecoder {
       throw file.error("id \"\(id)\" does not match the file name (\(expectedID).toml)", at: "id")
     }
     var incident = Incident(
-      id: id, title: try file.requiredString("title"), status: try file.choice("status", IncidentStatus.self) ?? .open,
-      start: try file.requiredDay("start"), end: try file.requiredDay("end"), notes: try file.string("notes") ?? "")
+      id: id, title: try file.requiredString("title"),
+      status: try file.choice("status", IncidentStatus.self) ?? .open,
+      start: try file.requiredDay("start"), end: try file.requiredDay("end"),
+      notes: try file.string("notes") ?? "")
     guard incident.end >= incident.start else { throw file.error("end is before start", at: "end") }
     if var rates = try file.table("rates") {
       incident.rates = LoadedRates(
@@ -45,13 +49,15 @@ public enum IncidentDecoder {
       try table.finish()
     }
     for var table in try file.tables("event", name: "[[event]]") {
-      incident.timeline.append(TimelineEntry(at: try table.time("at"), text: try table.requiredString("text")))
+      incident.timeline.append(
+        TimelineEntry(at: try table.time("at"), text: try table.requiredString("text")))
       try table.finish()
     }
     for var table in try file.tables("action", name: "[[action]]") {
       incident.actionItems.append(
         ActionItem(
-          text: try table.requiredString("text"), owner: try table.string("owner") ?? "", due: try table.day("due"),
+          text: try table.requiredString("text"), owner: try table.string("owner") ?? "",
+          due: try table.day("due"),
           done: try table.boolean("done") ?? false))
       try table.finish()
     }
@@ -67,7 +73,8 @@ public enum IncidentDecoder {
       account: try table.string("account"), region: try table.string("region"),
       lineItemType: try table.string("line_item_type"))
     guard selector != SeriesSelector() else {
-      throw table.error("\(table.name) needs at least one of service, usage_type, account, region, line_item_type")
+      throw table.error(
+        "\(table.name) needs at least one of service, usage_type, account, region, line_item_type")
     }
     return selector
   }

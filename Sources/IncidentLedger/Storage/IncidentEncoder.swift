@@ -66,7 +66,8 @@ public enum IncidentEncoder {
   /// `[{ service = "AmazonElastiCache" }, ...]`.
   static func inline(_ series: [SeriesSelector]) -> String {
     let tables = series.map { selector in
-      "{ " + selector.fields.map { "\($0.key) = \(TOMLLiteral.string($0.value))" }.joined(separator: ", ") + " }"
+      "{ " + selector.fields.map { "\($0.key) = \(TOMLLiteral.string($0.value))" }.joined(separator: ", ")
+        + " }"
     }
     return "[" + tables.joined(separator: ", ") + "]"
   }

@@ -67,7 +67,8 @@ public struct LedgerFolder: Sendable {
     let file = filePath(of: id)
     guard let bytes = try PosixFile.readAll(file) else { return nil }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw .invalidFile(path: file, line: Self.lineOfInvalidUTF8(bytes), column: nil, message: "not valid UTF-8")
+      throw .invalidFile(
+        path: file, line: Self.lineOfInvalidUTF8(bytes), column: nil, message: "not valid UTF-8")
     }
     let incident = try IncidentDecoder.decode(text, path: file, expectedID: Incident.isValidID(id) ? id : nil)
     return StoredIncident(incident: incident, path: file, fingerprint: FileFingerprint(bytes: bytes))
@@ -86,7 +87,9 @@ public struct LedgerFolder: Sendable {
     let bytes = Array(IncidentEncoder.encode(incident).utf8)
     let temporary = try writeTemporary(for: incident.id, bytes)
     defer { PosixFile.remove(temporary) }
-    guard try PosixFile.linkNew(temporary, to: file) else { throw .alreadyExists(id: incident.id, path: file) }
+    guard try PosixFile.linkNew(temporary, to: file) else {
+      throw .alreadyExists(id: incident.id, path: file)
+    }
     try PosixFile.syncDirectory(path)
     return StoredIncident(incident: incident, path: file, fingerprint: FileFingerprint(bytes: bytes))
   }
@@ -108,7 +111,8 @@ public struct LedgerFolder: Sendable {
     let temporary = try writeTemporary(for: incident.id, bytes)
     defer { PosixFile.remove(temporary) }
     try beforeCommit()
-    guard let current = try PosixFile.readAll(stored.path), FileFingerprint(bytes: current) == stored.fingerprint
+    guard let current = try PosixFile.readAll(stored.path),
+      FileFingerprint(bytes: current) == stored.fingerprint
     else { throw .changedOnDisk(path: stored.path) }
     try PosixFile.renameAtomically(temporary, to: stored.path)
     try PosixFile.syncDirectory(path)
@@ -118,14 +122,16 @@ public struct LedgerFolder: Sendable {
   /// Replaces the file of `stored` with text written elsewhere (an editor's copy), after
   /// checking that it is a valid incident with the same ID and that the file did not change.
   @discardableResult
-  public func replace(_ stored: StoredIncident, withText text: String, editedAt editedPath: String) throws(LedgerError)
+  public func replace(_ stored: StoredIncident, withText text: String, editedAt editedPath: String)
+    throws(LedgerError)
     -> StoredIncident
   {
     let incident = try IncidentDecoder.decode(text, path: editedPath, expectedID: stored.incident.id)
     let bytes = Array(text.utf8)
     let temporary = try writeTemporary(for: incident.id, bytes)
     defer { PosixFile.remove(temporary) }
-    guard let current = try PosixFile.readAll(stored.path), FileFingerprint(bytes: current) == stored.fingerprint
+    guard let current = try PosixFile.readAll(stored.path),
+      FileFingerprint(bytes: current) == stored.fingerprint
     else { throw .changedOnDisk(path: stored.path) }
     try PosixFile.renameAtomically(temporary, to: stored.path)
     try PosixFile.syncDirectory(path)

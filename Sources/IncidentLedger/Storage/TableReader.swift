@@ -52,7 +52,9 @@ struct TableReader {
 
   mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(LedgerError) -> Int? {
     guard let node = take(key) else { return nil }
-    guard case .number(let text) = node.value, let value = Int(text) else { throw mismatch(key, node, "a whole number") }
+    guard case .number(let text) = node.value, let value = Int(text) else {
+      throw mismatch(key, node, "a whole number")
+    }
     guard range.contains(value) else {
       throw error("\(key) must be between \(range.lowerBound) and \(range.upperBound)", at: key)
     }
@@ -72,7 +74,9 @@ struct TableReader {
 
   mutating func time(_ key: String) throws(LedgerError) -> UTCTime {
     guard let node = take(key) else { throw error("\(name) needs \(key) = YYYY-MM-DDTHH:MM:SSZ") }
-    guard case .time(let time) = node.value else { throw mismatch(key, node, "a UTC time (YYYY-MM-DDTHH:MM:SSZ)") }
+    guard case .time(let time) = node.value else {
+      throw mismatch(key, node, "a UTC time (YYYY-MM-DDTHH:MM:SSZ)")
+    }
     return time
   }
 
@@ -82,7 +86,8 @@ struct TableReader {
     return value
   }
 
-  mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(LedgerError) -> T?
+  mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(LedgerError)
+    -> T?
   where T.RawValue == String {
     guard let text = try string(key) else { return nil }
     guard let value = T(rawValue: text) else {
@@ -101,7 +106,9 @@ struct TableReader {
     var readers: [TableReader] = []
     for item in items {
       guard case .table(let table) = item.value else {
-        throw LedgerError.invalidFile(path: path, line: item.line, column: nil, message: "\(key) holds \(item.value.kindName), not a table")
+        throw LedgerError.invalidFile(
+          path: path, line: item.line, column: nil,
+          message: "\(key) holds \(item.value.kindName), not a table")
       }
       readers.append(TableReader(table, path: path, name: elementName))
     }
@@ -119,7 +126,8 @@ struct TableReader {
   func finish() throws(LedgerError) {
     if let unknown = table.entries.first(where: { !used.contains($0.key) }) {
       throw LedgerError.invalidFile(
-        path: path, line: unknown.node.line, column: nil, message: "unknown key \"\(unknown.key)\" in \(name)")
+        path: path, line: unknown.node.line, column: nil, message: "unknown key \"\(unknown.key)\" in \(name)"
+      )
     }
   }
 
@@ -134,6 +142,8 @@ struct TableReader {
   }
 
   private func mismatch(_ key: String, _ node: TOMLNode, _ expected: String) -> LedgerError {
-    .invalidFile(path: path, line: node.line, column: nil, message: "\(key) must be \(expected), not \(node.value.kindName)")
+    .invalidFile(
+      path: path, line: node.line, column: nil,
+      message: "\(key) must be \(expected), not \(node.value.kindName)")
   }
 }

@@ -17,10 +17,10 @@ public struct TOMLSyntaxError: Error, Equatable, Sendable {
 /// local dates, UTC date-times, arrays and inline tables. Dotted keys, nested headers and local
 /// times are rejected with a clear message rather than misread.
 public struct TOMLParser {
-  private let bytes: [UInt8]
-  private var position = 0
-  private var line = 1
-  private var lineStart = 0
+  let bytes: [UInt8]
+  var position = 0
+  var line = 1
+  var lineStart = 0
 
   /// Parses a whole document.
   ///
@@ -77,7 +77,9 @@ public struct TOMLParser {
       let element = TOMLNode(.table(TOMLTable(line: headerLine)), line: headerLine)
       if let existing = root[name] {
         guard case .array(var items) = existing.value, items.allSatisfy(\.isTable)
-        else { throw error("[[\(name)]] on line \(headerLine) conflicts with \(name) on line \(existing.line)") }
+        else {
+          throw error("[[\(name)]] on line \(headerLine) conflicts with \(name) on line \(existing.line)")
+        }
         items.append(element)
         root.replace(name, TOMLNode(.array(items), line: existing.line))
       } else {
@@ -132,7 +134,7 @@ public struct TOMLParser {
     return name
   }
 
-  private static func isBareKeyByte(_ byte: UInt8) -> Bool {
+  static func isBareKeyByte(_ byte: UInt8) -> Bool {
     (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
       || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
   }
@@ -144,9 +146,11 @@ public struct TOMLParser {
     guard let byte = peek() else { throw error("expected a value, found the end of the file") }
     switch byte {
     case UInt8(ascii: "\""):
-      return TOMLNode(.string(try startsWith("\"\"\"") ? multiLineBasicString() : basicString()), line: valueLine)
+      return TOMLNode(
+        .string(try startsWith("\"\"\"") ? multiLineBasicString() : basicString()), line: valueLine)
     case UInt8(ascii: "'"):
-      return TOMLNode(.string(try startsWith("'''") ? multiLineLiteralString() : literalString()), line: valueLine)
+      return TOMLNode(
+        .string(try startsWith("'''") ? multiLineLiteralString() : literalString()), line: valueLine)
     case UInt8(ascii: "["):
       return TOMLNode(.array(try array()), line: valueLine)
     case UInt8(ascii: "{"):
@@ -162,7 +166,8 @@ public struct TOMLParser {
     while let byte = peek(), Self.isScalarByte(byte) { advance() }
     // `2026-10-03 09:14:00Z`: a space may separate date and time.
     if position - start == 10, peek() == UInt8(ascii: " "), position + 3 < bytes.count,
-      Self.isDigit(bytes[position + 1]), Self.isDigit(bytes[position + 2]), bytes[position + 3] == UInt8(ascii: ":")
+      Self.isDigit(bytes[position + 1]), Self.isDigit(bytes[position + 2]),
+      bytes[position + 3] == UInt8(ascii: ":")
     {
       advance()
       while let byte = peek(), Self.isScalarByte(byte) { advance() }
@@ -174,7 +179,9 @@ public struct TOMLParser {
     }
     if token == "true" { return .boolean(true) }
     if token == "false" { return .boolean(false) }
-    if token.count >= 10, token.utf8.dropFirst(4).first == UInt8(ascii: "-"), Self.isDigit(token.utf8.first ?? 0) {
+    if token.count >= 10, token.utf8.dropFirst(4).first == UInt8(ascii: "-"),
+      Self.isDigit(token.utf8.first ?? 0)
+    {
       if token.count == 10 {
         guard let day = Day(iso: token) else { throw with(fail, "\"\(token)\" is not a valid date") }
         return .date(day)
@@ -192,7 +199,7 @@ public struct TOMLParser {
     isBareKeyByte(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
   }
 
-  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   /// The number with underscores removed, or nil when `token` is not a TOML decimal number.
   static func normalizedNumber(_ token: String) -> String? {
@@ -265,206 +272,6 @@ public struct TOMLParser {
         position -= 1
         throw error("expected , or } in the inline table (inline tables stay on one line)")
       }
-    }
-  }
-
-  // MARK: - Strings
-
-  private mutating func basicString() throws(TOMLSyntaxError) -> String {
-    advance()
-    var out: [UInt8] = []
-    while let byte = peek() {
-      if byte == UInt8(ascii: "\"") {
-        advance()
-        return String(decoding: out, as: UTF8.self)
-      }
-      if byte == 0x0A || byte == 0x0D { break }
-      if byte == UInt8(ascii: "\\") {
-        try escape(into: &out)
-      } else {
-        out.append(byte)
-        advance()
-      }
-    }
-    throw error("the string is not closed with \" on this line")
-  }
-
-  private mutating func multiLineBasicString() throws(TOMLSyntaxError) -> String {
-    position += 3
-    skipOneNewline()
-    var out: [UInt8] = []
-    while position < bytes.count {
-      if startsWith("\"\"\"") {
-        position += 3
-        while peek() == UInt8(ascii: "\"") {
-          out.append(UInt8(ascii: "\""))
-          advance()
-        }
-        return String(decoding: out, as: UTF8.self)
-      }
-      let byte = bytes[position]
-      if byte == UInt8(ascii: "\\") {
-        if lineEndingBackslash() { continue }
-        try escape(into: &out)
-      } else if byte == 0x0A {
-        out.append(byte)
-        newLine()
-      } else if byte == 0x0D {
-        advance()
-      } else {
-        out.append(byte)
-        advance()
-      }
-    }
-    throw error("the multi-line string is not closed with \"\"\"")
-  }
-
-  private mutating func literalString() throws(TOMLSyntaxError) -> String {
-    advance()
-    let start = position
-    while let byte = peek() {
-      if byte == UInt8(ascii: "'") {
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        advance()
-        return text
-      }
-      if byte == 0x0A || byte == 0x0D { break }
-      advance()
-    }
-    throw error("the string is not closed with ' on this line")
-  }
-
-  private mutating func multiLineLiteralString() throws(TOMLSyntaxError) -> String {
-    position += 3
-    skipOneNewline()
-    var out: [UInt8] = []
-    while position < bytes.count {
-      if startsWith("'''") {
-        position += 3
-        return String(decoding: out, as: UTF8.self)
-      }
-      let byte = bytes[position]
-      if byte == 0x0A {
-        out.append(byte)
-        newLine()
-      } else {
-        if byte != 0x0D { out.append(byte) }
-        advance()
-      }
-    }
-    throw error("the multi-line string is not closed with '''")
-  }
-
-  /// A `\` followed by spaces and a newline trims up to the next non-blank character.
-  private mutating func lineEndingBackslash() -> Bool {
-    var probe = position + 1
-    while probe < bytes.count, bytes[probe] == 0x20 || bytes[probe] == 0x09 || bytes[probe] == 0x0D { probe += 1 }
-    guard probe < bytes.count, bytes[probe] == 0x0A else { return false }
-    position = probe
-    while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-      if byte == 0x0A { newLine() } else { advance() }
-    }
-    return true
-  }
-
-  private mutating func escape(into out: inout [UInt8]) throws(TOMLSyntaxError) {
-    advance()
-    guard let code = peek() else { throw error("the escape is not finished") }
-    advance()
-    switch code {
-    case UInt8(ascii: "b"): out.append(0x08)
-    case UInt8(ascii: "t"): out.append(0x09)
-    case UInt8(ascii: "n"): out.append(0x0A)
-    case UInt8(ascii: "f"): out.append(0x0C)
-    case UInt8(ascii: "r"): out.append(0x0D)
-    case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-    case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-    case UInt8(ascii: "u"), UInt8(ascii: "U"):
-      let digits = code == UInt8(ascii: "u") ? 4 : 8
-      guard position + digits <= bytes.count,
-        let scalarValue = UInt32(String(decoding: bytes[position..<position + digits], as: UTF8.self), radix: 16),
-        let scalar = Unicode.Scalar(scalarValue)
-      else { throw error("\\\(Character(Unicode.Scalar(code))) needs \(digits) hex digits of a Unicode scalar") }
-      out.append(contentsOf: Array(String(Character(scalar)).utf8))
-      position += digits
-    default:
-      position -= 1
-      throw error("unknown escape \\\(Character(Unicode.Scalar(code)))")
-    }
-  }
-
-  // MARK: - Lexing helpers
-
-  private func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
-
-  private mutating func advance() { position += 1 }
-
-  private mutating func newLine() {
-    position += 1
-    line += 1
-    lineStart = position
-  }
-
-  private func startsWith(_ text: StaticString) -> Bool {
-    let count = text.utf8CodeUnitCount
-    guard position + count <= bytes.count else { return false }
-    return text.withUTF8Buffer { Array($0) == Array(bytes[position..<position + count]) }
-  }
-
-  private mutating func expect(_ character: Unicode.Scalar) throws(TOMLSyntaxError) {
-    guard peek() == UInt8(ascii: character) else {
-      throw error("expected \(character), found \(peek().map(Self.describe) ?? "the end of the file")")
-    }
-    advance()
-  }
-
-  private mutating func skipSpaces() {
-    while let byte = peek(), byte == 0x20 || byte == 0x09 { advance() }
-  }
-
-  private mutating func skipComment() {
-    guard peek() == UInt8(ascii: "#") else { return }
-    while let byte = peek(), byte != 0x0A { advance() }
-  }
-
-  private mutating func skipOneNewline() {
-    if peek() == 0x0D { advance() }
-    if peek() == 0x0A { newLine() }
-  }
-
-  private mutating func skipBlankLinesAndComments() { skipWhitespaceNewlinesAndComments() }
-
-  private mutating func skipWhitespaceNewlinesAndComments() {
-    while true {
-      skipSpaces()
-      skipComment()
-      guard let byte = peek(), byte == 0x0A || byte == 0x0D else { return }
-      if byte == 0x0A { newLine() } else { advance() }
-    }
-  }
-
-  private mutating func endOfLine() throws(TOMLSyntaxError) {
-    skipSpaces()
-    skipComment()
-    if peek() == 0x0D { advance() }
-    guard let byte = peek() else { return }
-    guard byte == 0x0A else { throw error("expected the end of the line, found \(Self.describe(byte))") }
-    newLine()
-  }
-
-  private func error(_ message: String) -> TOMLSyntaxError {
-    TOMLSyntaxError(line: line, column: position - lineStart + 1, message: message)
-  }
-
-  private func with(_ base: TOMLSyntaxError, _ message: String) -> TOMLSyntaxError {
-    TOMLSyntaxError(line: base.line, column: base.column, message: message)
-  }
-
-  private static func describe(_ byte: UInt8) -> String {
-    switch byte {
-    case 0x0A, 0x0D: return "the end of the line"
-    case 0x20...0x7E: return "'\(Character(Unicode.Scalar(byte)))'"
-    default: return "byte 0x\(String(byte, radix: 16))"
     }
   }
 }

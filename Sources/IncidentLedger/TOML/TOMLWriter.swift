@@ -66,10 +66,12 @@ struct TOMLWriter {
 enum TOMLLiteral {
   /// A bare key when possible, else a quoted one.
   static func key(_ key: String) -> String {
-    let bare = !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
-      ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-        || scalar == "_" || scalar == "-"
-    }
+    let bare =
+      !key.isEmpty
+      && key.unicodeScalars.allSatisfy { scalar in
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+          || scalar == "_" || scalar == "-"
+      }
     return bare ? key : string(key)
   }
 
