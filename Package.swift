@@ -29,13 +29,14 @@ let package = Package(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "BillImport",
         "IncidentLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
-    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"]),
+    .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel"], exclude: ["Golden"]),
   ]
 )

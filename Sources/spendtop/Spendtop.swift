@@ -12,5 +12,5 @@ struct Spendtop: AsyncParsableCommand {
       root causes, and accounts for what an incident cost.
       """,
     version: "0.1.0",
-    subcommands: [LedgerCommand.self])
+    subcommands: [CubeCommand.self, LedgerCommand.self])
 }

@@ -1,0 +1,120 @@
+import SpendModel
+
+/// A byte source that can say how far it has read, for progress.
+protocol ProgressReportingSource {
+  /// Bytes of the underlying file consumed so far.
+  var bytesConsumed: Int64 { get }
+}
+
+extension FileByteSource: ProgressReportingSource {}
+
+/// Imports one CSV bill from a byte source: detects its format, reads every row into cells.
+enum FileImporter {
+  /// How many rows pass between progress reports.
+  static let progressInterval = 16_384
+
+  /// Reads a whole file.
+  ///
+  /// - Parameters:
+  ///   - source: the bytes (a file, gzip or memory).
+  ///   - path: the name used in messages and the summary.
+  ///   - manifest: the manifest that listed the file, if any.
+  ///   - skipBadRows: keep going past unreadable rows, listing them.
+  ///   - dimensions: the dimensions to keep (nil: every one); others are not read.
+  ///   - progress: called every `progressInterval` rows with the rows read since the last call and
+  ///     the source's bytes consumed so far (when it knows).
+  /// - Throws: `BillImportError` for an empty or unrecognised file, missing columns, a bad row
+  ///   (unless skipped), or a read failure.
+  static func importFile<Source: ByteSource>(
+    from source: Source, path: String, manifest: String? = nil, skipBadRows: Bool,
+    dimensions: Set<Dimension>? = nil, progress: (_ rows: Int, _ bytes: Int64?) -> Void = { _, _ in }
+  ) throws(BillImportError) -> FileImport {
+    var scanner = CSVScanner(source: source)
+    do {
+      guard let headerRecord = try scanner.next() else { throw BillImportError.emptyFile(path: path) }
+      let header = headerRecord.strings
+      switch FormatDetector.detect(header: header) {
+      case .unknown:
+        throw BillImportError.unrecognizedFormat(path: path)
+      case .unsupported(let format, let advice):
+        throw BillImportError.unsupportedFormat(path: path, format: format, advice: advice)
+      case .readable(.costExplorer):
+        var reader = CostExplorerReader(header: header, dimensions: dimensions)
+        let skipped = try readRows(&scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress) {
+          (record) throws(RowProblem) in try reader.read(record)
+        }
+        return makeImport(
+          path: path, manifest: manifest, format: .costExplorer, aggregator: reader.aggregator,
+          rowsRead: reader.rowsRead, skipped: skipped, ignored: reader.ignoredRows,
+          defaulted: reader.defaultedBases, notes: reader.notes)
+      case .readable(let format):
+        let index = HeaderIndex(header)
+        let columns: LineItemColumns
+        switch LineItemColumns.make(format: format, header: index) {
+        case .success(let map): columns = map
+        case .failure(let missing):
+          throw BillImportError.missingColumns(path: path, format: format, columns: missing.names)
+        }
+        var reader = LineItemReader(columns: columns.projected(to: dimensions), headerCount: header.count)
+        let skipped = try readRows(&scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress) {
+          (record) throws(RowProblem) in try reader.read(record)
+        }
+        reader.finish()
+        return makeImport(
+          path: path, manifest: manifest, format: format, aggregator: reader.aggregator, rowsRead: reader.rowsRead,
+          skipped: skipped, ignored: [:], defaulted: reader.defaultedBases, notes: reader.notes)
+      }
+    } catch let error as BillImportError {
+      throw error
+    } catch let error as CSVError {
+      throw BillImportError.unreadable(path: path, reason: error.description)
+    } catch {
+      throw BillImportError.unreadable(path: path, reason: "\(error)")
+    }
+  }
+
+  /// Feeds every data row to `read`, turning row problems into errors or skipped rows.
+  private static func readRows<Source: ByteSource>(
+    _ scanner: inout CSVScanner<Source>, header: [String], path: String, skipBadRows: Bool,
+    progress: (Int, Int64?) -> Void, read: (CSVRecord) throws(RowProblem) -> Void
+  ) throws -> [BadRow] {
+    var skipped: [BadRow] = []
+    var sinceReport = 0
+    while let record = try scanner.next() {
+      do {
+        try read(record)
+      } catch {
+        let bad = BadRow(
+          path: path, line: record.line, column: error.column.map { $0 + 1 },
+          columnName: error.column.flatMap { $0 < header.count ? header[$0] : nil }, problem: error.problem)
+        guard skipBadRows else { throw BillImportError.badRow(bad) }
+        skipped.append(bad)
+      }
+      sinceReport += 1
+      if sinceReport == progressInterval {
+        progress(sinceReport, (scanner.byteSource as? any ProgressReportingSource)?.bytesConsumed)
+        sinceReport = 0
+      }
+    }
+    progress(sinceReport, (scanner.byteSource as? any ProgressReportingSource)?.bytesConsumed)
+    return skipped
+  }
+
+  private static func makeImport(
+    path: String, manifest: String?, format: BillFormat, aggregator: CellAggregator, rowsRead: Int,
+    skipped: [BadRow], ignored: [String: Int], defaulted: [CostBasis: String], notes: [String]
+  ) -> FileImport {
+    let cube = aggregator.makeCube()
+    var byType: [String: Costs] = [:]
+    var periods: Set<Month> = []
+    for row in cube.rows {
+      byType[row.key.lineItemType, default: .zero] += row.costs
+      periods.insert(row.key.billingPeriod)
+    }
+    let summary = ImportSummary(
+      path: path, manifest: manifest, format: format, rowsRead: rowsRead, skippedRows: skipped,
+      ignoredRows: ignored, billingPeriods: periods.sorted(), totalsByLineItemType: byType,
+      currencies: cube.currencies, defaultedBases: defaulted, notes: notes, dayRange: cube.dayRange)
+    return FileImport(cube: cube, summary: summary)
+  }
+}

@@ -1,0 +1,118 @@
+/// One file to read: where it is and how it was found.
+public struct BillSource: Hashable, Sendable {
+  /// The path to open and to name in messages (as given, or joined from a folder or manifest).
+  public var path: String
+  /// The manifest that listed it, if any.
+  public var manifest: String?
+  /// Its size on disk (compressed size for `.gz`).
+  public var byteCount: Int64
+}
+
+/// The files a set of paths expands to, each once.
+///
+/// A file is read as a bill whatever its name. A manifest (`.json`) stands for the parts it lists.
+/// A folder is walked recursively; only `.csv`, `.csv.gz` and manifest `.json` files count. Where a
+/// billing-period folder holds manifests, its CSV files are read only as listed parts: the
+/// top-level manifest's assembly wins over older assemblies (or, with no top-level manifest, the
+/// most recently written assembly manifest). A part reached twice is read once.
+public struct ImportPlan: Sendable {
+  /// The files, in the order the paths gave them.
+  public var sources: [BillSource]
+
+  /// The total size on disk.
+  public var byteCount: Int64 { sources.reduce(0) { $0 + $1.byteCount } }
+
+  /// Expands paths into files.
+  ///
+  /// - Throws: `BillImportError` for a missing path, an invalid manifest, a missing or escaping
+  ///   part, or a folder without bills.
+  public static func make(paths: [String]) throws(BillImportError) -> ImportPlan {
+    var builder = Builder()
+    for path in paths { try builder.add(path) }
+    return ImportPlan(sources: builder.sources)
+  }
+
+  // MARK: - Building
+
+  private struct Builder {
+    var sources: [BillSource] = []
+    var seen: Set<String> = []
+
+    mutating func add(_ path: String) throws(BillImportError) {
+      switch FileSystem.kind(path) {
+      case nil, .other?: throw .notFound(path: path)
+      case .directory?: try addFolder(path)
+      case .file?:
+        if path.lowercased().hasSuffix(".json") {
+          try addParts(of: CURManifest.load(path))
+        } else {
+          append(path, manifest: nil)
+        }
+      }
+    }
+
+    mutating func append(_ path: String, manifest: String?) {
+      let identity = FileSystem.realPath(path) ?? path
+      guard seen.insert(identity).inserted else { return }
+      var size: Int64 = 0
+      if case .file(let bytes, _)? = FileSystem.kind(path) { size = bytes }
+      sources.append(BillSource(path: path, manifest: manifest, byteCount: size))
+    }
+
+    mutating func addParts(of manifest: CURManifest) throws(BillImportError) {
+      for part in try manifest.partPaths() { append(part, manifest: manifest.path) }
+    }
+
+    mutating func addFolder(_ folder: String) throws(BillImportError) {
+      var csvFiles: [String] = []
+      var manifests: [CURManifest] = []
+      walk(folder, csvFiles: &csvFiles, manifests: &manifests)
+      let before = sources.count
+      // Per billing-period folder: the top-level manifests, else the newest assembly manifest.
+      var byPeriod: [String: [CURManifest]] = [:]
+      var periodOrder: [String] = []
+      for manifest in manifests {
+        if byPeriod[manifest.periodFolder] == nil { periodOrder.append(manifest.periodFolder) }
+        byPeriod[manifest.periodFolder, default: []].append(manifest)
+      }
+      for period in periodOrder {
+        let candidates = byPeriod[period] ?? []
+        let topLevel = candidates.filter { !$0.isInAssemblyFolder }
+        if !topLevel.isEmpty {
+          for manifest in topLevel { try addParts(of: manifest) }
+        } else if let newest = candidates.max(by: { modified($0.path) < modified($1.path) }) {
+          try addParts(of: newest)
+        }
+      }
+      let governed = periodOrder.map { $0 == "." ? "" : $0.hasSuffix("/") ? $0 : $0 + "/" }
+      for file in csvFiles where !governed.contains(where: { file.hasPrefix($0) }) {
+        append(file, manifest: nil)
+      }
+      if sources.count == before && csvFiles.isEmpty && manifests.isEmpty { throw .noBills(folder: folder) }
+    }
+
+    private func modified(_ path: String) -> Int {
+      if case .file(_, let time)? = FileSystem.kind(path) { return time }
+      return 0
+    }
+
+    private func walk(_ folder: String, csvFiles: inout [String], manifests: inout [CURManifest]) {
+      for name in FileSystem.contents(of: folder) {
+        let path = FileSystem.join(folder, name)
+        switch FileSystem.kind(path) {
+        case .directory?: walk(path, csvFiles: &csvFiles, manifests: &manifests)
+        case .file?:
+          let lower = name.lowercased()
+          if lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") {
+            csvFiles.append(path)
+          } else if lower.hasSuffix(".json"), let bytes = FileSystem.read(path),
+            let manifest = try? CURManifest.parse(bytes, path: path)
+          {
+            manifests.append(manifest)
+          }
+        default: break
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import SpendModel
+
+/// What one file's import found: for the store's import registry and for people.
+public struct ImportSummary: Sendable {
+  /// The file as given (or as resolved from its manifest).
+  public var path: String
+  /// The manifest that listed the file, if any.
+  public var manifest: String?
+  /// The format detected from the header.
+  public var format: BillFormat
+  /// Data rows read (not counting the header, blank lines or skipped rows).
+  public var rowsRead: Int
+  /// Rows that could not be read and were skipped (only with `skipBadRows`).
+  public var skippedRows: [BadRow]
+  /// Rows not counted as data for a stated reason (e.g. a Cost Explorer total row), by reason.
+  public var ignoredRows: [String: Int]
+  /// Billing periods present.
+  public var billingPeriods: [Month]
+  /// Totals per line item type (or FOCUS charge category), every basis.
+  public var totalsByLineItemType: [String: Costs]
+  /// Currencies present.
+  public var currencies: [String]
+  /// Bases the file's columns could not state, filled from another basis (e.g. net = non-net).
+  public var defaultedBases: [CostBasis: String]
+  /// Notes about the file: tolerated quirks (a header longer than its rows, an assumed currency).
+  public var notes: [String]
+  /// The first and last day with data, nil for a header-only file.
+  public var dayRange: ClosedRange<Day>?
+
+  /// Whether rows were skipped, so totals are incomplete.
+  public var isComplete: Bool { skippedRows.isEmpty }
+
+  /// The unblended total over every line item type.
+  public var total: Costs { totalsByLineItemType.values.reduce(.zero, +) }
+}
+
+/// One file imported: its own cube and summary.
+public struct FileImport: Sendable {
+  /// The file's cells.
+  public var cube: Cube
+  /// What was read.
+  public var summary: ImportSummary
+}
+
+/// Everything imported from a set of paths.
+public struct BillImport: Sendable {
+  /// All files' cells, merged.
+  public var cube: Cube
+  /// One summary per file read, in the order the files were planned.
+  public var summaries: [ImportSummary]
+
+  /// Whether no row was skipped anywhere.
+  public var isComplete: Bool { summaries.allSatisfy(\.isComplete) }
+
+  /// Every skipped row.
+  public var skippedRows: [BadRow] { summaries.flatMap(\.skippedRows) }
+}

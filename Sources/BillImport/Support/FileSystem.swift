@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The few file-system facts the importer needs, straight from libc.
+enum FileSystem {
+  /// What a path is.
+  enum Kind: Equatable {
+    case file(size: Int64, modified: Int)
+    case directory
+    case other
+  }
+
+  /// The kind of `path` (following symlinks), or nil when it does not exist.
+  static func kind(_ path: String) -> Kind? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file(size: Int64(info.st_size), modified: Int(info.st_mtim.tv_sec))
+    case S_IFDIR: return .directory
+    default: return .other
+    }
+  }
+
+  /// Whether a regular file exists at `path`.
+  static func isFile(_ path: String) -> Bool {
+    if case .file? = kind(path) { return true }
+    return false
+  }
+
+  /// The names in a directory (no `.` or `..`), sorted; empty when it cannot be read.
+  static func contents(of directory: String) -> [String] {
+    guard let handle = opendir(directory) else { return [] }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
+  /// The canonical absolute path (symlinks resolved), or nil.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// A whole small file's bytes, or nil when it cannot be read or exceeds `limit` bytes.
+  static func read(_ path: String, limit: Int = 64 << 20) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+      if bytes.count > limit { return nil }
+    }
+    return ferror(file) == 0 ? bytes : nil
+  }
+
+  /// The first `count` bytes of a file (fewer if it is shorter), or nil.
+  static func prefix(_ path: String, count: Int) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, count, file) }
+    return Array(bytes[0..<read])
+  }
+
+  /// `directory/name`, without doubling a `/`.
+  static func join(_ directory: String, _ name: String) -> String {
+    if directory.isEmpty || directory == "." { return name }
+    return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  }
+
+  /// The directory part of a path (`.` for a bare name).
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// The last component of a path.
+  static func name(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+}

@@ -1,0 +1,116 @@
+/// Renders a rollup as CSV, JSON or an aligned table.
+///
+/// Column names are the dimension names as the user wrote them (`usage_type` stays
+/// `usage_type`), then `cost`. Costs are exact decimals: at least six decimals in CSV and JSON
+/// (JSON numbers, never strings, never through `Double`), dollars and cents with thousands
+/// separators in the table.
+public struct RollupRenderer: Sendable {
+  /// The rollup to render.
+  public var rollup: Rollup
+  /// One column name per dimension, as given on the command line.
+  public var columnNames: [String]
+
+  /// Creates a renderer; `columnNames` defaults to the dimensions' canonical names.
+  public init(rollup: Rollup, columnNames: [String]? = nil) {
+    self.rollup = rollup
+    self.columnNames = columnNames ?? rollup.dimensions.map(\.name)
+  }
+
+  // MARK: - CSV
+
+  /// RFC 4180 CSV with a header line; every line ends with `\n`.
+  public func csv() -> String {
+    var out = (columnNames + ["cost"]).map(RollupRenderer.csvField).joined(separator: ",") + "\n"
+    for row in rollup.rows {
+      out += (row.values.map(RollupRenderer.csvField) + [row.cost.exactDecimal(minimumDecimals: 6)])
+        .joined(separator: ",")
+      out += "\n"
+    }
+    return out
+  }
+
+  static func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  // MARK: - JSON
+
+  /// `{"dimensions": [...], "rows": [{"day": "2026-08-01", "cost": 12.345678}], "complete": true}`.
+  ///
+  /// - Parameter complete: false when rows were skipped, so totals are incomplete.
+  public func json(complete: Bool = true) -> String {
+    var out = "{\"dimensions\": [" + columnNames.map(RollupRenderer.jsonString).joined(separator: ", ") + "],"
+    out += " \"rows\": ["
+    for (index, row) in rollup.rows.enumerated() {
+      out += index == 0 ? "\n  {" : ",\n  {"
+      for (name, value) in zip(columnNames, row.values) {
+        out += RollupRenderer.jsonString(name) + ": " + RollupRenderer.jsonString(value) + ", "
+      }
+      out += "\"cost\": " + row.cost.exactDecimal(minimumDecimals: 6) + "}"
+    }
+    out += rollup.rows.isEmpty ? "]" : "\n]"
+    out += ", \"complete\": \(complete)}\n"
+    return out
+  }
+
+  static func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case let control where control.value < 0x20:
+        let hex = String(control.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  // MARK: - Table
+
+  /// An aligned table for people: dimension columns left-aligned, cost right-aligned with
+  /// thousands separators, then a total line.
+  ///
+  /// - Parameter currency: the currency code shown in the cost header, if single.
+  public func table(currency: String? = nil) -> String {
+    let costHeader = currency.map { "cost (\($0))" } ?? "cost"
+    var lines: [[String]] = [columnNames + [costHeader]]
+    for row in rollup.rows {
+      lines.append(row.values.map { $0.isEmpty ? "(none)" : $0 } + [row.cost.formatted(decimals: 2, grouping: true)])
+    }
+    let totalLabel = ["total"] + Array(repeating: "", count: max(0, columnNames.count - 1))
+    let total = totalLabel + [rollup.total.formatted(decimals: 2, grouping: true)]
+    let widths = (0..<(columnNames.count + 1)).map { column in
+      (lines + [total]).map { $0[column].count }.max() ?? 0
+    }
+    func render(_ cells: [String]) -> String {
+      var parts: [String] = []
+      for (column, cell) in cells.enumerated() {
+        let pad = String(repeating: " ", count: widths[column] - cell.count)
+        parts.append(column == cells.count - 1 ? pad + cell : cell + pad)
+      }
+      return parts.joined(separator: "  ")
+    }
+    var out = lines.map(render).joined(separator: "\n") + "\n"
+    out += String(repeating: "-", count: widths.reduce(0, +) + 2 * columnNames.count) + "\n"
+    out += render(total) + "\n"
+    return out
+  }
+}
+
+extension String {
+  /// The string with every occurrence of `target` replaced (no Foundation).
+  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+    var out = ""
+    for character in self {
+      if character == target { out += replacement } else { out.append(character) }
+    }
+    return out
+  }
+}

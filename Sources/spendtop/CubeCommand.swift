@@ -1,0 +1,154 @@
+import ArgumentParser
+import BillImport
+import SpendModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `spendtop cube`: sums billing exports by dimensions and prints the result.
+struct CubeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cube",
+    abstract: "Sum billing exports by dimensions over a date range.",
+    discussion: """
+      PATH is a bill (.csv, .csv.gz), a legacy CUR manifest (.json: its listed parts), or a folder \
+      (read recursively: .csv, .csv.gz and manifest .json files). Formats: \(BillFormat.readableFormatsText).
+
+      DIM is one of: day, month, payer, account, service, usage-type, operation, region, resource, \
+      line-item-type, currency, tag:KEY (usage_type and usage-type both work).
+
+      Exit codes: 0 success; 64 usage error (bad option, or several currencies without \
+      --by ...,currency or --currency); 65 a bill cannot be read (format, bad row, manifest); \
+      66 a path does not exist or cannot be opened.
+      """)
+
+  @Argument(help: "Bills, manifests or folders.")
+  var paths: [String]
+
+  @Option(name: .long, help: "Dimensions to group by, comma separated (e.g. day,service).")
+  var by: String
+
+  @Option(name: .long, help: "unblended (default, the invoice), amortized, net-unblended, net-amortized.")
+  var basis: String = CostBasis.unblended.rawValue
+
+  @Option(name: .long, help: "First day, inclusive (YYYY-MM-DD).")
+  var from: String?
+
+  @Option(name: .long, help: "Last day, inclusive (YYYY-MM-DD).")
+  var to: String?
+
+  @Option(name: .long, help: "Keep only this currency (e.g. USD).")
+  var currency: String?
+
+  @Option(name: .long, help: "csv (default), json or table.")
+  var format: OutputFormat = .csv
+
+  @Flag(name: .long, help: "Continue past rows that cannot be read; list them and mark totals incomplete.")
+  var skipBadRows = false
+
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json, table
+  }
+
+  func run() throws {
+    let query = try CubeQuery(by: by, basis: basis, from: from, to: to, currency: currency)
+    let bills: BillImport
+    do {
+      let options = ImportOptions(skipBadRows: skipBadRows, dimensions: Set(query.dimensions + [.currency]))
+      bills = try BillReader.read(paths: paths, options: options)
+    } catch {
+      printError("spendtop: \(error)")
+      throw ExitCode(CubeCommand.exitCode(for: error))
+    }
+    let rollup: Rollup
+    do {
+      rollup = try bills.cube.rollup(by: query.dimensions, basis: query.basis, filter: query.filter)
+    } catch {
+      printError("spendtop: \(error)")
+      throw ExitCode(64)
+    }
+    reportSkipped(bills.skippedRows)
+    let renderer = RollupRenderer(rollup: rollup, columnNames: query.columnNames)
+    switch format {
+    case .csv: print(renderer.csv(), terminator: "")
+    case .json: print(renderer.json(complete: bills.isComplete), terminator: "")
+    case .table:
+      let currencies = bills.cube.filtered(query.filter).currencies
+      print(renderer.table(currency: currencies.count == 1 ? currencies.first : nil), terminator: "")
+      if !bills.isComplete { print("(incomplete: \(bills.skippedRows.count) unreadable row(s) skipped)") }
+    }
+  }
+
+  /// 66 when input is missing or cannot be opened, 65 when it cannot be read as a bill.
+  static func exitCode(for error: BillImportError) -> Int32 {
+    switch error {
+    case .notFound, .unreadable: return 66
+    default: return 65
+    }
+  }
+
+  private func reportSkipped(_ rows: [BadRow]) {
+    guard !rows.isEmpty else { return }
+    printError("spendtop: skipped \(rows.count) unreadable row(s); totals are incomplete:")
+    for row in rows { printError("  \(row)") }
+  }
+}
+
+/// The parsed query options of `cube`.
+struct CubeQuery {
+  var dimensions: [Dimension]
+  var columnNames: [String]
+  var basis: CostBasis
+  var filter: CubeFilter
+
+  init(by: String, basis: String, from: String?, to: String?, currency: String?) throws {
+    let names = by.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    guard !names.isEmpty else { throw ValidationError("--by needs at least one dimension") }
+    var dimensions: [Dimension] = []
+    for name in names {
+      guard let dimension = Dimension(name: name) else {
+        let known = Dimension.plain.map(\.name).joined(separator: ", ")
+        throw ValidationError("unknown dimension '\(name)'; use one of \(known), tag:KEY")
+      }
+      dimensions.append(dimension)
+    }
+    guard let parsedBasis = CostBasis(rawValue: basis) else {
+      let known = CostBasis.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("unknown basis '\(basis)'; use one of \(known)")
+    }
+    var filter = CubeFilter()
+    if let from {
+      guard let day = Day(iso: from) else { throw ValidationError("--from expects YYYY-MM-DD, got '\(from)'") }
+      filter.from = day
+    }
+    if let to {
+      guard let day = Day(iso: to) else { throw ValidationError("--to expects YYYY-MM-DD, got '\(to)'") }
+      filter.to = day
+    }
+    if let currency { filter.equals.append((.currency, currency.uppercased())) }
+    self.dimensions = dimensions
+    self.columnNames = names
+    self.basis = parsedBasis
+    self.filter = filter
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+  var line = text + "\n"
+  line.withUTF8 { bytes in
+    var offset = 0
+    while offset < bytes.count {
+      let written = write(2, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+      if written <= 0 { return }
+      offset += written
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingSpaces() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
