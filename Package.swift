@@ -37,6 +37,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
-    .testTarget(name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel"], exclude: ["Golden"]),
+    .testTarget(
+      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport"], exclude: ["Golden"]),
   ]
 )

@@ -18,6 +18,8 @@ struct LedgerExport: ParsableCommand {
   @Argument(help: "The incident ID.")
   var id: String
 
+  @OptionGroup var bills: LedgerBillOptions
+
   @Option(help: "markdown or json.")
   var format: LedgerFormat = .markdown
 
@@ -31,13 +33,14 @@ struct LedgerExport: ParsableCommand {
   }
 
   func run() throws {
+    let cube = try bills.load()
     try LedgerConsole.run { () throws(LedgerError) in
       let incident = try location.folder.load(id: id).incident
-      let costs = CostEvaluator.evaluate(incident, bills: nil)
+      let costs = CostEvaluator.evaluate(incident, bills: cube)
       let text =
         format == .json
         ? LedgerJSON.incident(incident, costs).rendered() + "\n"
-        : PostmortemMarkdown.render(incident, costs, bills: nil)
+        : PostmortemMarkdown.render(incident, costs, bills: cube)
       guard let output else {
         print(text, terminator: "")
         return

@@ -18,17 +18,20 @@ struct LedgerShow: ParsableCommand {
   @Argument(help: "The incident ID.")
   var id: String
 
+  @OptionGroup var bills: LedgerBillOptions
+
   @Option(help: "table, json or markdown.")
   var format: LedgerFormat = .table
 
   func run() throws {
+    let cube = try bills.load()
     try LedgerConsole.run { () throws(LedgerError) in
       let incident = try location.folder.load(id: id).incident
-      let costs = CostEvaluator.evaluate(incident, bills: nil)
+      let costs = CostEvaluator.evaluate(incident, bills: cube)
       switch format {
       case .table: print(LedgerText.show(incident, costs), terminator: "")
       case .json: print(LedgerJSON.incident(incident, costs).rendered())
-      case .markdown: print(PostmortemMarkdown.render(incident, costs, bills: nil), terminator: "")
+      case .markdown: print(PostmortemMarkdown.render(incident, costs, bills: cube), terminator: "")
       }
     }
   }

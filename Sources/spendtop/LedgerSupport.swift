@@ -1,4 +1,5 @@
 import ArgumentParser
+import BillImport
 import Foundation
 import IncidentLedger
 import SpendModel
@@ -20,6 +21,30 @@ struct LedgerLocationOptions: ParsableArguments {
   }
 }
 
+/// `PATH...`: the bills that bill-derived lines are computed from.
+struct LedgerBillOptions: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "Bills, manifests or folders that bill-derived lines (aws-overage, run-rate-increase) are computed "
+        + "from; without them those lines are missing.", valueName: "PATH"))
+  var paths: [String] = []
+
+  /// The dimensions the ledger reads: what series select on (day and currency are always kept).
+  static let dimensions: Set<SpendModel.Dimension> = [.service, .usageType, .account, .region, .lineItemType]
+
+  /// The bills as a cube, or nil when no path is given; an unreadable bill exits with the
+  /// importer's code (65 or 66) after its message.
+  func load() throws(ExitCode) -> Cube? {
+    guard !paths.isEmpty else { return nil }
+    do throws(BillImportError) {
+      return try BillReader.read(paths: paths, options: ImportOptions(dimensions: Self.dimensions)).cube
+    } catch {
+      LedgerConsole.warn(error.description)
+      throw ExitCode(CubeCommand.exitCode(for: error))
+    }
+  }
+}
+
 /// Output formats of the ledger commands.
 enum LedgerFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json, markdown
@@ -32,13 +57,22 @@ enum LedgerConsole {
     FileHandle.standardError.write(Data(("spendtop: " + text + "\n").utf8))
   }
 
-  /// Reports a ledger error on standard error and returns exit code 1.
+  /// Reports a ledger error on standard error and returns its exit code (sysexits): 64 a bad
+  /// option or change, 65 an invalid ledger file, 66 no such incident, 73 the ID exists, 74 an
+  /// I/O error, 75 the file changed on disk (re-run).
   static func fail(_ error: LedgerError) -> ExitCode {
     warn(error.description)
-    return ExitCode(1)
+    switch error {
+    case .invalidChange, .invalidID: return ExitCode(64)
+    case .invalidFile: return ExitCode(65)
+    case .notFound: return ExitCode(66)
+    case .alreadyExists: return ExitCode(73)
+    case .io: return ExitCode(74)
+    case .changedOnDisk: return ExitCode(75)
+    }
   }
 
-  /// Runs `body`, turning a `LedgerError` into a message and exit code 1.
+  /// Runs `body`, turning a `LedgerError` into a message and its exit code.
   static func run(_ body: () throws(LedgerError) -> Void) throws(ExitCode) {
     do throws(LedgerError) {
       try body()
