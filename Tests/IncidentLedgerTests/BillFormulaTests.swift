@@ -160,7 +160,9 @@ import Testing
     #expect(result.amount == Money(whole: 230))
     #expect(
       result.days[0]
-        == DailyOverage(day: day("2026-10-01"), actual: Money(whole: 160), expected: Money(whole: 130)))
+        == DailyOverage(
+          day: day("2026-10-01"), actual: Money(whole: 160), expected: Money(whole: 130),
+          calendarActual: Money(whole: 60), calendarExpected: Money(whole: 30)))
   }
 
   @Test func feesInTheWindowNeedTheMonthBeforeInTheBills() {

@@ -51,7 +51,8 @@ import Testing
     #expect(markdown.contains("| **Total cost** | **$126,924.99** |"))
     #expect(markdown.contains("| Permanent run-rate increase | +$2,102.40 a month |"))
     for heading in [
-      "## Cost breakdown", "## Daily spend around the window", "## Anomalies and root causes", "## Timeline (UTC)",
+      "## Cost breakdown", "## Daily spend around the window", "## Anomalies and root causes",
+      "## Timeline (UTC)",
       "## Action items",
     ] {
       #expect(markdown.contains(heading))

@@ -1,13 +1,15 @@
 import SpendModel
 
-/// The daily spend of an incident's series around its window as a text bar chart, one line a
-/// day, window days marked with `▶` and shown with the frozen baseline they were held against.
+/// The daily usage cost of an incident's series around its window as a text bar chart, one line
+/// a day, window days marked with `▶` and shown with the frozen baseline they were held against.
+/// Fees and tax are left out: they land on the first of the month and would flatten every other
+/// bar.
 public enum DailySpendChart {
   /// The chart's lines, without a trailing newline.
   ///
   /// - Parameters:
   ///   - margin: days shown before and after the window (cut to the bills' days).
-  ///   - expected: the baseline of window days (from the overage computation), if any.
+  ///   - expected: the usage baseline of window days (from the overage computation), if any.
   ///   - width: the longest bar in characters.
   public static func render(
     cube: Cube, series: [SeriesSelector], window: ClosedRange<Day>, basis: CostBasis = .unblended,
@@ -19,7 +21,7 @@ public enum DailySpendChart {
     guard first <= last else { throw .noDataAfter(first, billsEnd: billDays.upperBound) }
     let costs = try SeriesDailyCosts(cube: cube, series: series, days: first...last, basis: basis)
     let days = Array(first...last)
-    let actual = days.map { costs.usage(on: $0) + costs.calendar(on: $0) }
+    let actual = days.map { costs.usage(on: $0) }
     let peak = max(actual.max() ?? .zero, expected.values.max() ?? .zero)
     let amountWidth = max(actual.map { $0.dollars().count }.max() ?? 0, 6)
     var lines = [

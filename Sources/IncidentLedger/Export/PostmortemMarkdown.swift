@@ -87,11 +87,14 @@ public enum PostmortemMarkdown {
         return inputs.series
       } ?? incident.series
     var expected: [Day: Money] = [:]
-    for day in overage?.overage?.days ?? [] { expected[day.day] = day.expected }
+    for day in overage?.overage?.days ?? [] { expected[day.day] = day.expected - day.calendarExpected }
     do throws(BillComputationError) {
       let lines = try DailySpendChart.render(
         cube: bills, series: series, window: incident.start...incident.end, expected: expected)
-      return ["Linked series, unblended; ▶ marks the incident window.", "", "```text"] + lines + ["```"]
+      return [
+        "Usage cost of the linked series a day (unblended; fees and tax, which land on the 1st, are left out). "
+          + "▶ marks the incident window, with the frozen baseline it was held against.", "", "```text",
+      ] + lines + ["```"]
     } catch {
       return ["No chart: \(error.description)."]
     }

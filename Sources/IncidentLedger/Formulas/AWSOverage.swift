@@ -4,10 +4,14 @@ import SpendModel
 public struct DailyOverage: Hashable, Sendable {
   /// The day.
   public var day: Day
-  /// Billed cost of the linked series.
+  /// Billed cost of the linked series (usage, fees and tax).
   public var actual: Money
-  /// The baseline for the day's weekday.
+  /// The baseline: the weekday's usage median plus the reference month's fees and tax.
   public var expected: Money
+  /// The fees and tax in `actual`.
+  public var calendarActual: Money = .zero
+  /// The fees and tax in `expected`.
+  public var calendarExpected: Money = .zero
 
   /// Actual minus expected.
   public var overage: Money { actual - expected }
@@ -70,12 +74,17 @@ public enum AWSOverage {
     let expectedByWeekday = costs.usage.map { weekdayBaseline($0, days: baseline) }
     var days: [DailyOverage] = []
     for day in counted {
-      var expected = expectedByWeekday.reduce(Money.zero) { $0 + ($1[day.weekday] ?? .zero) }
+      let usageExpected = expectedByWeekday.reduce(Money.zero) { $0 + ($1[day.weekday] ?? .zero) }
+      var calendarExpected = Money.zero
       if day.dayOfMonth <= reference.dayCount {
-        expected += costs.calendar(on: Day(year: reference.year, month: reference.month, day: day.dayOfMonth))
+        calendarExpected = costs.calendar(
+          on: Day(year: reference.year, month: reference.month, day: day.dayOfMonth))
       }
+      let calendarActual = costs.calendar(on: day)
       days.append(
-        DailyOverage(day: day, actual: costs.usage(on: day) + costs.calendar(on: day), expected: expected))
+        DailyOverage(
+          day: day, actual: costs.usage(on: day) + calendarActual, expected: usageExpected + calendarExpected,
+          calendarActual: calendarActual, calendarExpected: calendarExpected))
     }
     return OverageResult(
       actual: days.reduce(.zero) { $0 + $1.actual }, expected: days.reduce(.zero) { $0 + $1.expected },
