@@ -44,7 +44,7 @@ struct LedgerAdd: ParsableCommand {
 
   @Option(help: ArgumentHelp("Event: when, in UTC.", valueName: "YYYY-MM-DDTHH:MM[:SS]Z")) var at: String?
   @Option(help: "Event or action: the text.") var text: String?
-  @Option(help: "Action: who does it.") var owner: String?
+  @Option(help: "Action: who does it; cost: who stands behind the numbers.") var owner: String?
   @Option(help: ArgumentHelp("Action: due date.", valueName: "YYYY-MM-DD")) var due: String?
 
   func run() throws {
@@ -54,7 +54,7 @@ struct LedgerAdd: ParsableCommand {
       var incident = stored.incident
       switch kind {
       case .cost:
-        incident.costLines.append(try cost.line())
+        incident.costLines.append(try cost.line(owner: owner))
       case .series:
         incident.series.append(
           try SeriesSelector(

@@ -44,10 +44,11 @@ struct CostLineOptions: ParsableArguments {
   @Option(help: "lost-velocity: daily rate instead of the incident's.") var dailyRate: String?
 
   /// The cost line these options describe.
-  func line() throws(LedgerError) -> CostLine {
+  func line(owner: String?) throws(LedgerError) -> CostLine {
     guard let category else { throw .invalidChange("cost needs --category") }
     let pairs: [(String, String?)] = [
-      ("description", description), ("note", note), ("amount", amount), ("people", people), ("hours", hours),
+      ("description", description), ("note", note), ("owner", owner), ("amount", amount), ("people", people),
+      ("hours", hours),
       ("role", role), ("weight", weight), ("review_hours", reviewHours), ("hourly_rate", hourlyRate),
       ("degraded_hours", degradedHours), ("revenue_per_hour", revenuePerHour),
       ("annual_revenue", annualRevenue),

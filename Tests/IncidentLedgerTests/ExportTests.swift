@@ -36,7 +36,7 @@ import Testing
           inputs: .revenueLoss(
             RevenueLossInputs(
               degradedHours: Money(whole: 2), revenuePerHour: Money(whole: 500))),
-          note: "From the sales dashboard"),
+          note: "From the sales dashboard", owner: "finance"),
         CostLine(
           description: "SLA credit",
           inputs: .customerCredits(CustomerCreditsInputs(amount: Money(whole: 250)))),

@@ -56,7 +56,7 @@ import Testing
           inputs: .awsOverage(
             AWSOverageInputs(
               series: [SeriesSelector(region: "eu-west-1")], basis: .netAmortized, baselineWeeks: 6,
-              override: money("10.01"), overrideReason: "r")), note: "n"),
+              override: money("10.01"), overrideReason: "r")), note: "n", owner: "finance"),
         CostLine(
           description: "e",
           inputs: .engineeringTime(

@@ -41,7 +41,9 @@ public enum CostLineBuilder {
   }
 
   /// Keys that hold text rather than numbers or dates.
-  static let textKeys: Set<String> = ["description", "note", "role", "basis", "override_reason", "category"]
+  static let textKeys: Set<String> = [
+    "description", "note", "owner", "role", "basis", "override_reason", "category",
+  ]
 
   private static func value(of field: Field) throws(LedgerError) -> TOMLValue {
     if textKeys.contains(field.key) { return .string(field.text) }

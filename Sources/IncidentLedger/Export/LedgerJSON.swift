@@ -50,6 +50,7 @@ public enum LedgerJSON {
     if line.amount != nil { pairs.append(("calculation", .string(line.calculation))) }
     if let missing = line.missing { pairs.append(("missing", .string(missing))) }
     if !line.line.note.isEmpty { pairs.append(("note", .string(line.line.note))) }
+    if !line.line.owner.isEmpty { pairs.append(("owner", .string(line.line.owner))) }
     return .object(pairs)
   }
 

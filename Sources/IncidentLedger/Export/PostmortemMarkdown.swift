@@ -72,6 +72,7 @@ public enum PostmortemMarkdown {
         }
         if let missing = line.missing { out.append("  - Missing: \(escape(missing))") }
         if !line.line.note.isEmpty { out.append("  - Note: \(escape(line.line.note))") }
+        if !line.line.owner.isEmpty { out.append("  - Owner: \(escape(line.line.owner))") }
       }
     }
     if out.isEmpty { out = ["", "No cost lines yet."] }

@@ -54,12 +54,15 @@ public struct CostLine: Sendable, Equatable {
   public var inputs: CostInputs
   /// Assumptions or sources in words, if any.
   public var note: String
+  /// Who stands behind the numbers (finance, the incident commander), if named.
+  public var owner: String
 
   /// Creates a line.
-  public init(description: String, inputs: CostInputs, note: String = "") {
+  public init(description: String, inputs: CostInputs, note: String = "", owner: String = "") {
     self.description = description
     self.inputs = inputs
     self.note = note
+    self.owner = owner
   }
 
   /// The line's category.

@@ -10,6 +10,7 @@ enum CostLineDecoder {
     }
     let description = try table.string("description") ?? category.label
     let note = try table.string("note") ?? ""
+    let owner = try table.string("owner") ?? ""
     let inputs: CostInputs
     switch category {
     case .awsOverage: inputs = .awsOverage(try overage(&table))
@@ -19,7 +20,7 @@ enum CostLineDecoder {
     case .runRateIncrease: inputs = .runRateIncrease(try runRate(&table))
     case .lostVelocity: inputs = .lostVelocity(try velocity(&table))
     }
-    return CostLine(description: description, inputs: inputs, note: note)
+    return CostLine(description: description, inputs: inputs, note: note, owner: owner)
   }
 
   private static func selectors(_ table: inout TableReader) throws(LedgerError) -> [SeriesSelector] {

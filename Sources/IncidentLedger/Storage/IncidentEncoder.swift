@@ -43,6 +43,7 @@ public enum IncidentEncoder {
       out.set("description", line.description)
       CostLineEncoder.write(line.inputs, to: &out)
       out.setIfPresent("note", line.note)
+      out.setIfPresent("owner", line.owner)
     }
     for entry in incident.timeline {
       out.arrayTable("event")
