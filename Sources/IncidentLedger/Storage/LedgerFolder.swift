@@ -140,21 +140,20 @@ public struct LedgerFolder: Sendable {
 
   private func writeTemporary(for id: String, _ bytes: [UInt8]) throws(LedgerError) -> String {
     try PosixFile.makeDirectories(path)
+    // A leftover temporary file of a crashed run keeps its name; take the next free one.
     var attempt = 0
-    while true {
-      let temporary = path + "/.\(id).toml.tmp-\(getpid())-\(attempt)"
-      do {
-        try PosixFile.writeNew(temporary, bytes)
-        return temporary
-      } catch {
-        // A leftover temporary from a crashed run: try the next name.
-        guard case .io(_, "create", _) = error, attempt < 100 else {
-          PosixFile.remove(temporary)
-          throw error
-        }
-        attempt += 1
-      }
+    var temporary = path + "/.\(id).toml.tmp-\(getpid())-0"
+    while PosixFile.exists(temporary) && attempt < 1000 {
+      attempt += 1
+      temporary = path + "/.\(id).toml.tmp-\(getpid())-\(attempt)"
     }
+    do throws(LedgerError) {
+      try PosixFile.writeNew(temporary, bytes)
+    } catch {
+      PosixFile.remove(temporary)
+      throw error
+    }
+    return temporary
   }
 
   private static func lineOfInvalidUTF8(_ bytes: [UInt8]) -> Int {

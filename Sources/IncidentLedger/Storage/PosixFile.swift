@@ -117,11 +117,10 @@ enum PosixFile {
   /// Removes a file, ignoring a missing one.
   static func remove(_ path: String) { unlink(path) }
 
-  /// The permission bits of a file, or nil.
-  static func mode(_ path: String) -> UInt32? {
+  /// Whether something exists at `path` (without following a final symbolic link).
+  static func exists(_ path: String) -> Bool {
     var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return UInt32(info.st_mode) & 0o7777
+    return lstat(path, &info) == 0
   }
 
   private static func failure(_ path: String, _ operation: String) -> LedgerError {
