@@ -66,6 +66,18 @@ import Testing
     #expect(try files(in: ledger.path) == ["INC-1.toml"])
   }
 
+  @Test func aLeftoverTemporaryFileDoesNotBlockTheSave() throws {
+    let ledger = LedgerFolder(path: try temporaryDirectory())
+    let stored = try ledger.create(incident())
+    let leftover = ".INC-1.toml.tmp-\(ProcessInfo.processInfo.processIdentifier)-0"
+    try "half a file".write(toFile: ledger.path + "/" + leftover, atomically: false, encoding: .utf8)
+    var changed = stored.incident
+    changed.title = "Saved"
+    try ledger.save(changed, over: stored)
+    #expect(try ledger.load(id: "INC-1").incident.title == "Saved")
+    #expect(try files(in: ledger.path) == [leftover, "INC-1.toml"])
+  }
+
   @Test func aFileChangedOnDiskIsNotOverwritten() throws {
     let ledger = LedgerFolder(path: try temporaryDirectory())
     let stored = try ledger.create(incident())
