@@ -22,6 +22,7 @@ let package = Package(
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
+    .target(name: "Reports", dependencies: ["SpendModel"]),
     .target(name: "IncidentLedger", dependencies: ["SpendModel"]),
 
     // MARK: - Composition root
@@ -30,6 +31,7 @@ let package = Package(
       dependencies: [
         "SpendModel",
         "BillImport",
+        "Reports",
         "IncidentLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -37,6 +39,9 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
+      exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
       name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport"], exclude: ["Golden"]),
   ]

@@ -12,5 +12,5 @@ struct Spendtop: AsyncParsableCommand {
       root causes, and accounts for what an incident cost.
       """,
     version: "0.1.0",
-    subcommands: [CubeCommand.self, LedgerCommand.self])
+    subcommands: [CubeCommand.self, ReportCommand.self, LedgerCommand.self])
 }

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Reports
+import SpendModel
+
+/// `spendtop report compare`: two periods side by side by any dimensions.
+struct ReportCompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Two periods side by side by any dimensions, or a period against a saved snapshot.",
+    discussion: """
+      PERIOD is YYYY-MM-DD..YYYY-MM-DD (both days included) or a single day. Without --against or \
+      --compare-to, the period is compared with the same number of days just before it. Rows come \
+      largest move first; tables show --top rows and sum the rest into one line (JSON lists all).
+
+      DIM is one of: day, month, payer, account, service, usage-type, operation, region, resource, \
+      line-item-type, currency, tag:KEY. With --compare-to, every --by dimension must be one the \
+      snapshot kept.
+
+      Examples:
+        spendtop report compare bills/ --period 2026-10-01..2026-10-31 --against 2026-09-01..2026-09-30
+        spendtop report compare bills/ --period 2026-10-25..2026-10-31 --by account,service --save-snapshot w44.json
+        spendtop report compare bills/ --period 2026-10-25..2026-10-31 --compare-to w44.json
+      """)
+
+  @OptionGroup var input: ReportInputOptions
+  @OptionGroup var output: ReportOutputOptions
+
+  @Option(name: .long, help: "The period reported on (YYYY-MM-DD..YYYY-MM-DD).")
+  var period: String
+
+  @Option(name: .long, help: "The period compared against (default: the same length just before).")
+  var against: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Compare against a snapshot saved with --save-snapshot instead of the bills.", valueName: "file"))
+  var compareTo: String?
+
+  @Option(name: .long, help: "Dimensions to group by, comma separated.")
+  var by: String = "service"
+
+  @Option(name: .long, help: "Rows in tables (0: all).")
+  var top: Int = 25
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Also save the --period side to FILE (JSON), grouped by --by.", valueName: "file"))
+  var saveSnapshot: String?
+
+  func validate() throws {
+    guard ReportPeriod(parsing: period) != nil else {
+      throw ValidationError("--period expects YYYY-MM-DD..YYYY-MM-DD, got '\(period)'")
+    }
+    if let against, ReportPeriod(parsing: against) == nil {
+      throw ValidationError("--against expects YYYY-MM-DD..YYYY-MM-DD, got '\(against)'")
+    }
+    if against != nil && compareTo != nil {
+      throw ValidationError("give --against or --compare-to, not both")
+    }
+    if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
+  }
+
+  func run() throws {
+    let basis = try input.costBasis()
+    let dimensions = try parseDimensions(by, option: "--by")
+    guard let current = ReportPeriod(parsing: period) else { throw ValidationError("invalid --period") }
+    let cube = try input.cube(dimensions: Set(dimensions), quiet: output.quiet)
+    let comparison = try ReportExit.run { () throws(ReportError) -> PeriodComparison in
+      let now = try SpendSnapshot(
+        cube: cube, period: current, dimensions: dimensions, basis: basis, currency: input.currency)
+      if let saveSnapshot { try ReportFile.writeAtomically(now.json().rendered(), to: saveSnapshot) }
+      if let compareTo {
+        let saved = try SpendSnapshot(parsing: try ReportFile.read(compareTo), path: compareTo)
+        return try PeriodComparison(current: now, against: saved, snapshotPath: compareTo)
+      }
+      let previous = against.flatMap(ReportPeriod.init(parsing:)) ?? current.preceding
+      let then = try SpendSnapshot(
+        cube: cube, period: previous, dimensions: dimensions, basis: basis, currency: now.currency)
+      return try PeriodComparison(current: now, against: then)
+    }
+    let renderer = ComparisonRenderer(comparison: comparison, limit: top == 0 ? nil : top)
+    switch output.format {
+    case .markdown: try output.emit(renderer.markdown())
+    case .json: try output.emit(renderer.json())
+    case .text: try output.emit(renderer.text())
+    }
+  }
+}

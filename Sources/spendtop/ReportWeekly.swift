@@ -1,0 +1,88 @@
+import ArgumentParser
+import Reports
+import SpendModel
+
+/// `spendtop report weekly`: the Monday review of the last 7 days.
+struct ReportWeeklyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "weekly",
+    abstract: "The 7 days ending --end: totals, movers, new and stopped spend, month-end forecast.",
+    discussion: """
+      Totals: the week, the previous 7 days, the mean of the 4 weeks before, month to date. \
+      Forecast: month to date + mean daily usage of the last 7 days × days left (tax, fees and credits \
+      count as billed), with a 90% interval from the spread of the last 14 days. Movers: service and \
+      service × usage type, against the previous 7 days. New: usage with spend this week and none in \
+      the 35 days before. Stopped: usage with spend on 2+ of the 14 days before and none this week.
+
+      Example (cron, Mondays 07:00 UTC):
+        0 7 * * 1  spendtop report weekly /data/cur --output /srv/review/weekly.md --quiet --alert-over 20
+      """)
+
+  @OptionGroup var input: ReportInputOptions
+  @OptionGroup var output: ReportOutputOptions
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The week's last day (YYYY-MM-DD); default: the last day in the data.", valueName: "day"))
+  var end: String?
+
+  @Option(name: .long, help: "Rows per movers table.")
+  var top: Int = 10
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Exit 1 (after writing) when the week's usage is more than PERCENT above its 4-week average "
+        + "(else the previous 7 days).",
+      valueName: "percent"))
+  var alertOver: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Also save the week's spend to FILE (JSON) for 'report compare --compare-to'.", valueName: "file"))
+  var saveSnapshot: String?
+
+  @Option(name: .long, help: "Dimensions the snapshot keeps.")
+  var snapshotBy: String = "account,service,usage-type,region"
+
+  func validate() throws {
+    if let end, Day(iso: end) == nil { throw ValidationError("--end expects YYYY-MM-DD, got '\(end)'") }
+    if top < 1 { throw ValidationError("--top must be at least 1") }
+    if let alertOver, !(alertOver >= 0) { throw ValidationError("--alert-over must be a percentage ≥ 0") }
+  }
+
+  func run() throws {
+    let basis = try input.costBasis()
+    let snapshotDimensions = try parseDimensions(snapshotBy, option: "--snapshot-by")
+    var needed: Set<Dimension> = [.service, .usageType]
+    if saveSnapshot != nil { needed.formUnion(snapshotDimensions) }
+    let cube = try input.cube(dimensions: needed, quiet: output.quiet)
+    let options = WeeklyOptions(
+      end: end.flatMap(Day.init(iso:)), basis: basis, currency: input.currency, topCount: top)
+    let report = try ReportExit.run { () throws(ReportError) in try WeeklyReport(cube: cube, options: options)
+    }
+    switch output.format {
+    case .markdown: try output.emit(WeeklyMarkdown(report: report).render())
+    case .json: try output.emit(WeeklyJSON(report: report).render())
+    case .text: try output.emit(WeeklyText(report: report).render())
+    }
+    if let saveSnapshot {
+      try ReportExit.run { () throws(ReportError) in
+        let snapshot = try SpendSnapshot(
+          cube: cube, period: report.period, dimensions: snapshotDimensions, basis: basis,
+          currency: report.currency)
+        try ReportFile.writeAtomically(snapshot.json().rendered(), to: saveSnapshot)
+      }
+    }
+    if let alertOver, let percent = (report.usage.againstAverage ?? report.usage.weekOverWeek).deltaPercent,
+      percent.doubleValue > alertOver
+    {
+      if !output.quiet {
+        printError("spendtop: the week's usage is \(percent)% above its baseline (alert over \(alertOver)%)")
+      }
+      throw ExitCode(1)
+    }
+  }
+}
