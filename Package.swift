@@ -18,12 +18,19 @@ let package = Package(
   targets: [
     // MARK: - System libraries (Debian -dev packages)
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
     .target(name: "Reports", dependencies: ["SpendModel"]),
     .target(name: "IncidentLedger", dependencies: ["SpendModel"]),
+
+    // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
+    .target(name: "Dashboard", dependencies: ["SpendModel", "Reports"]),
+
+    // MARK: - Terminal (the only importer of CNCursesW)
+    .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
 
     // MARK: - Composition root
     .executableTarget(
@@ -32,9 +39,16 @@ let package = Package(
         "SpendModel",
         "BillImport",
         "Reports",
+        "Dashboard",
+        "TerminalUI",
         "IncidentLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    // MARK: - Benchmarks (run with -c release; see BENCHMARKS.md)
+    .executableTarget(
+      name: "DashboardBenchmark", dependencies: ["Dashboard", "SpendModel"], path: "Benchmarks/DashboardBenchmark",
+      linkerSettings: [.linkedLibrary("m")]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
@@ -42,6 +56,8 @@ let package = Package(
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
       exclude: ["Fixtures", "__Snapshots__"]),
+    .testTarget(
+      name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport"], exclude: ["Golden"]),
   ]

@@ -12,5 +12,8 @@ struct Spendtop: AsyncParsableCommand {
       root causes, and accounts for what an incident cost.
       """,
     version: "0.1.0",
-    subcommands: [CubeCommand.self, ReportCommand.self, LedgerCommand.self])
+    subcommands: [
+      DashboardCommand.self, CubeCommand.self, ReportCommand.self, LedgerCommand.self, InfoCommand.self,
+    ],
+    defaultSubcommand: DashboardCommand.self)
 }

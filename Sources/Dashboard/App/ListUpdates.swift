@@ -1,0 +1,164 @@
+import SpendModel
+
+/// The Anomalies screen's part of `update`.
+enum AnomaliesUpdate {
+  /// The anomalies shown: over the thresholds, matching the filter, largest impact first.
+  static func visible(_ state: DashboardState) -> [AnomalyItem] {
+    let matcher = PatternMatcher(state.anomalies.pattern)
+    return state.data.anomalies
+      .filter { state.config.shows($0) && matcher.matches($0.series + " " + $0.kind + " " + $0.rootCause) }
+      .sorted { $0.impact != $1.impact ? $0.impact > $1.impact : $0.id < $1.id }
+  }
+
+  /// The anomaly with the cursor (or the open detail).
+  static func selected(_ state: DashboardState) -> AnomalyItem? {
+    if let id = state.anomalies.detail { return state.data.anomalies.first { $0.id == id } }
+    let list = visible(state)
+    return list.indices.contains(state.anomalies.cursor) ? list[state.anomalies.cursor] : nil
+  }
+
+  static func perform(_ action: Action, _ state: inout DashboardState) -> [Effect] {
+    let count = visible(state).count
+    switch action {
+    case .up, .down, .top, .bottom, .pageUp, .pageDown:
+      guard state.anomalies.detail == nil else { return [] }
+      state.anomalies.cursor = ListMotion.move(
+        state.anomalies.cursor, action, count: count, page: RootView.listRows(for: state))
+    case .nextMatch, .previousMatch:
+      state.anomalies.cursor = ListMotion.move(
+        state.anomalies.cursor, action == .nextMatch ? .down : .up, count: count, page: 1, wrap: true)
+    case .open:
+      state.anomalies.detail = selected(state)?.id
+    case .back:
+      state.anomalies.detail = nil
+    case .triage:
+      guard let anomaly = selected(state) else { return [] }
+      state.overlay = .triage(
+        TriageForm(
+          anomalyID: anomaly.id, verdict: anomaly.triage?.verdict ?? .unexpected,
+          reason: TextInput(text: anomaly.triage?.reason ?? "")))
+    default: break
+    }
+    return []
+  }
+
+  /// Records a triage decision in the state and asks the runtime to persist it.
+  static func commit(_ form: TriageForm, _ state: inout DashboardState) -> [Effect] {
+    let reason = form.reason.text.trimmingSpaces
+    guard !reason.isEmpty else {
+      state.message = StatusMessage(text: "a triage needs a reason", isError: true)
+      return []
+    }
+    guard let index = state.data.anomalies.firstIndex(where: { $0.id == form.anomalyID }) else { return [] }
+    state.data.anomalies[index].triage = Triage(verdict: form.verdict, reason: reason)
+    state.overlay = nil
+    state.message = StatusMessage(text: "triaged as \(form.verdict.label)", isError: false)
+    return [.saveTriage(anomalyID: form.anomalyID, verdict: form.verdict, reason: reason)]
+  }
+}
+
+/// The Ledger screen's part of `update`.
+enum LedgerUpdate {
+  /// Incidents shown: matching the filter, open first, then newest.
+  static func visible(_ state: DashboardState) -> [IncidentItem] {
+    let matcher = PatternMatcher(state.ledger.pattern)
+    return state.data.incidents.filter { matcher.matches($0.id + " " + $0.title) }
+      .sorted { ($0.isOpen ? 0 : 1, $1.start, $0.id) < ($1.isOpen ? 0 : 1, $0.start, $1.id) }
+  }
+
+  /// The incident with the cursor (or the open one).
+  static func selected(_ state: DashboardState) -> IncidentItem? {
+    if let id = state.ledger.open { return state.data.incidents.first { $0.id == id } }
+    let list = visible(state)
+    return list.indices.contains(state.ledger.cursor) ? list[state.ledger.cursor] : nil
+  }
+
+  static func perform(_ action: Action, _ state: inout DashboardState) -> [Effect] {
+    let page = RootView.listRows(for: state)
+    switch action {
+    case .up, .down, .top, .bottom, .pageUp, .pageDown, .nextMatch, .previousMatch:
+      let motion: Action = action == .nextMatch ? .down : action == .previousMatch ? .up : action
+      if state.ledger.open != nil {
+        let count = selected(state)?.lines.count ?? 0
+        state.ledger.lineCursor = ListMotion.move(state.ledger.lineCursor, motion, count: count, page: page)
+      } else {
+        state.ledger.cursor = ListMotion.move(
+          state.ledger.cursor, motion, count: visible(state).count, page: page)
+      }
+    case .open:
+      guard state.ledger.open == nil, let incident = selected(state) else { return [] }
+      state.ledger.open = incident.id
+      state.ledger.lineCursor = 0
+    case .back:
+      state.ledger.open = nil
+    case .addLine, .editLine:
+      guard let incident = selected(state) else { return [] }
+      let editing =
+        action == .editLine && state.ledger.open != nil
+        && incident.lines.indices.contains(state.ledger.lineCursor)
+      let line = editing ? incident.lines[state.ledger.lineCursor] : nil
+      let values = [
+        line?.category ?? "engineering-time", line?.description ?? "",
+        line?.amount.map { $0.formatted(decimals: 2) } ?? "",
+        line?.formula ?? "",
+      ].map { TextInput(text: $0) }
+      state.overlay = .lineForm(
+        LineForm(incidentID: incident.id, index: editing ? state.ledger.lineCursor : nil, values: values))
+    case .export:
+      guard let incident = selected(state) else { return [] }
+      return [.export(suggestedName: "\(incident.id).md", text: LedgerMarkdown.render(incident))]
+    default: break
+    }
+    return []
+  }
+
+  /// The categories a cost line may have.
+  static let categories = [
+    "aws-overage", "engineering-time", "revenue-loss", "customer-credits", "run-rate-increase",
+    "lost-velocity",
+  ]
+
+  /// Validates the form, updates the incident in the state and asks the runtime to save it.
+  static func commit(_ form: LineForm, _ state: inout DashboardState) -> [Effect] {
+    var form = form
+    let texts = form.values.map { $0.text.trimmingSpaces }
+    guard categories.contains(texts[0]) else {
+      form.problem = "category must be one of: " + categories.joined(separator: ", ")
+      state.overlay = .lineForm(form)
+      return []
+    }
+    guard !texts[1].isEmpty else {
+      form.problem = "a line needs a description"
+      state.overlay = .lineForm(form)
+      return []
+    }
+    let cleaned = texts[2].filter { $0 != "$" && $0 != "," }
+    guard let amount = try? Money(parsing: cleaned), !cleaned.isEmpty else {
+      form.problem = "amount must be a number of dollars, e.g. 28900 or 1234.50"
+      state.overlay = .lineForm(form)
+      return []
+    }
+    let line = IncidentLine(
+      category: texts[0], description: texts[1], amount: amount, source: "entered",
+      formula: texts[3].isEmpty ? "entered" : texts[3])
+    guard let index = state.data.incidents.firstIndex(where: { $0.id == form.incidentID }) else { return [] }
+    if let lineIndex = form.index, state.data.incidents[index].lines.indices.contains(lineIndex) {
+      state.data.incidents[index].lines[lineIndex] = line
+    } else {
+      state.data.incidents[index].lines.append(line)
+    }
+    state.overlay = nil
+    state.message = StatusMessage(text: "saved \(line.category) line", isError: false)
+    return [.saveIncidentLine(incidentID: form.incidentID, index: form.index, line: line)]
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces.
+  var trimmingSpaces: String {
+    var text = Substring(self)
+    while text.first == " " { text.removeFirst() }
+    while text.last == " " { text.removeLast() }
+    return String(text)
+  }
+}

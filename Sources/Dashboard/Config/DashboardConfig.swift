@@ -1,0 +1,112 @@
+import SpendModel
+
+/// Why the config file could not be used.
+public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file.
+  public var file: String
+  /// The 1-based line.
+  public var line: Int
+  /// What is wrong.
+  public var message: String
+
+  /// Creates an error.
+  public init(file: String, line: Int, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
+  public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// The settings in `$XDG_CONFIG_HOME/spendtop/config.toml`.
+///
+///     theme = "dark"
+///     mouse = false
+///
+///     [thresholds]
+///     anomaly-min-impact = 10     # dollars: hide smaller anomalies
+///     anomaly-min-percent = 0     # percent of expected
+///     monthly-budget = 5000       # dollars: the forecast turns red above it
+///
+///     [aliases]
+///     "111122223333" = "prod"
+public struct DashboardConfig: Sendable, Equatable {
+  /// The theme name, nil for the default.
+  public var theme: String?
+  /// Whether the mouse is on.
+  public var mouse = false
+  /// Anomalies with a smaller impact are hidden.
+  public var anomalyMinimumImpact: Money = .zero
+  /// Anomalies with a smaller impact relative to expected (in percent) are hidden.
+  public var anomalyMinimumPercent: Double = 0
+  /// A monthly budget; the forecast is shown as a warning above it.
+  public var monthlyBudget: Money?
+  /// Names for account IDs.
+  public var accountAliases: [String: String] = [:]
+
+  /// The defaults.
+  public init() {}
+
+  /// Reads and validates a config file.
+  ///
+  /// - Throws: `ConfigError` naming the line of a syntax error, an unknown key or a bad value.
+  public init(parsing text: String, file: String) throws(ConfigError) {
+    let document: TOMLDocument
+    do {
+      document = try TOMLDocument(parsing: text)
+    } catch {
+      throw ConfigError(file: file, line: error.line, message: error.message)
+    }
+    func fail(_ value: TOMLValue, _ message: String) -> ConfigError {
+      ConfigError(file: file, line: value.line, message: message)
+    }
+    for table in document.tableOrder where !["", "thresholds", "aliases"].contains(table) {
+      throw ConfigError(
+        file: file, line: document.tableLines[table] ?? 1,
+        message: "unknown table [\(table)] (expected [thresholds], [aliases])")
+    }
+    for entry in document.entries("") {
+      switch entry.key {
+      case "theme":
+        guard let name = entry.value.string, !name.isEmpty else {
+          throw fail(entry.value, "theme must be a theme name in quotes")
+        }
+        theme = name
+      case "mouse":
+        guard let flag = entry.value.boolean else { throw fail(entry.value, "mouse must be true or false") }
+        mouse = flag
+      default:
+        throw fail(entry.value, "unknown key '\(entry.key)' (expected theme, mouse, [thresholds], [aliases])")
+      }
+    }
+    for entry in document.entries("thresholds") {
+      guard let number = entry.value.number, number >= 0 else {
+        throw fail(entry.value, "\(entry.key) must be a number ≥ 0")
+      }
+      switch entry.key {
+      case "anomaly-min-impact": anomalyMinimumImpact = Money(approximately: number)
+      case "anomaly-min-percent": anomalyMinimumPercent = number
+      case "monthly-budget": monthlyBudget = Money(approximately: number)
+      default:
+        throw fail(
+          entry.value,
+          "unknown threshold '\(entry.key)' (expected anomaly-min-impact, anomaly-min-percent, monthly-budget)"
+        )
+      }
+    }
+    for entry in document.entries("aliases") {
+      guard let alias = entry.value.string, !alias.isEmpty else {
+        throw fail(entry.value, "the alias of account \(entry.key) must be a non-empty string")
+      }
+      accountAliases[entry.key] = alias
+    }
+  }
+
+  /// Whether an anomaly passes the thresholds.
+  public func shows(_ anomaly: AnomalyItem) -> Bool {
+    guard anomaly.impact >= anomalyMinimumImpact else { return false }
+    guard anomalyMinimumPercent > 0 else { return true }
+    return (anomaly.impactRatio ?? .infinity) * 100 >= anomalyMinimumPercent
+  }
+}

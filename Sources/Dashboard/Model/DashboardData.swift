@@ -1,0 +1,255 @@
+import SpendModel
+
+/// Everything the dashboard shows, in plain model types: the cube, anomalies and incidents.
+///
+/// The composition root fills it from bills or the store (and the detector and ledger); tests
+/// build it in code. The dashboard never reads files itself.
+public struct DashboardData: Sendable {
+  /// The costs.
+  public let cube: Cube
+  /// The first and last day with costs (computed once: the cube can be large).
+  public let dayRange: ClosedRange<Day>?
+  /// Detected anomalies, any order.
+  public var anomalies: [AnomalyItem]
+  /// Ledger incidents, any order.
+  public var incidents: [IncidentItem]
+  /// Where the data came from (paths, or the store), for the status bar.
+  public var sources: [String]
+  /// Things the loader wants the user to know (skipped files, missing detector input).
+  public var notes: [String]
+
+  /// Creates the data.
+  public init(
+    cube: Cube, anomalies: [AnomalyItem] = [], incidents: [IncidentItem] = [], sources: [String] = [],
+    notes: [String] = []
+  ) {
+    self.cube = cube
+    dayRange = cube.dayRange
+    self.anomalies = anomalies
+    self.incidents = incidents
+    self.sources = sources
+    self.notes = notes
+  }
+
+  /// No data yet.
+  public static let empty = DashboardData(cube: Cube())
+
+  /// "Today": the last day with data (never the wall clock), nil for an empty cube.
+  public var today: Day? { dayRange?.upperBound }
+}
+
+// MARK: - Anomalies
+
+/// How someone judged an anomaly.
+public enum TriageVerdict: String, Sendable, CaseIterable, Codable {
+  /// Not expected: a real problem.
+  case unexpected = "not-expected"
+  /// Expected behaviour.
+  case expected
+  /// Planned activity (a migration, a load test).
+  case planned
+
+  /// The label shown in lists.
+  public var label: String {
+    switch self {
+    case .unexpected: return "not expected"
+    case .expected: return "expected"
+    case .planned: return "planned"
+    }
+  }
+}
+
+/// A triage decision: the verdict and why.
+public struct Triage: Sendable, Equatable {
+  /// The verdict.
+  public var verdict: TriageVerdict
+  /// The reason given.
+  public var reason: String
+
+  /// Creates a triage decision.
+  public init(verdict: TriageVerdict, reason: String) {
+    self.verdict = verdict
+    self.reason = reason
+  }
+}
+
+/// One day of an anomaly's series: what it cost and what was expected.
+public struct AnomalyPoint: Sendable, Equatable {
+  /// The day.
+  public var day: Day
+  /// The cost that day.
+  public var actual: Money
+  /// The baseline for that day.
+  public var expected: Money
+
+  /// Creates a point.
+  public init(day: Day, actual: Money, expected: Money) {
+    self.day = day
+    self.actual = actual
+    self.expected = expected
+  }
+}
+
+/// A child series that explains part of an anomaly.
+public struct AnomalyContributor: Sendable, Equatable {
+  /// The dimension (`usage-type`, `region`, …).
+  public var dimension: String
+  /// The value (`USE1-NodeUsage:cache.r6g.large`).
+  public var value: String
+  /// Actual minus expected over the anomaly.
+  public var impact: Money
+  /// Share of the positive impact, 0…1.
+  public var share: Double
+
+  /// Creates a contributor.
+  public init(dimension: String, value: String, impact: Money, share: Double) {
+    self.dimension = dimension
+    self.value = value
+    self.impact = impact
+    self.share = share
+  }
+}
+
+/// A detected anomaly as the dashboard shows it.
+public struct AnomalyItem: Sendable, Equatable, Identifiable {
+  /// A stable id (used to persist triage).
+  public var id: String
+  /// `spike`, `step`, `drift`, `new`, `calendar`.
+  public var kind: String
+  /// The first anomalous day.
+  public var start: Day
+  /// The last day it was seen.
+  public var end: Day
+  /// The series it fired on, e.g. `AmazonElastiCache · USE1-NodeUsage:cache.r6g.large`.
+  public var series: String
+  /// The one-line root cause.
+  public var rootCause: String
+  /// Cost over the anomaly.
+  public var actual: Money
+  /// Baseline over the anomaly.
+  public var expected: Money
+  /// The daily series around it.
+  public var points: [AnomalyPoint]
+  /// Who explains it, largest first.
+  public var contributors: [AnomalyContributor]
+  /// The triage decision, if any.
+  public var triage: Triage?
+
+  /// Creates an anomaly.
+  public init(
+    id: String, kind: String, start: Day, end: Day, series: String, rootCause: String, actual: Money,
+    expected: Money, points: [AnomalyPoint] = [], contributors: [AnomalyContributor] = [],
+    triage: Triage? = nil
+  ) {
+    self.id = id
+    self.kind = kind
+    self.start = start
+    self.end = end
+    self.series = series
+    self.rootCause = rootCause
+    self.actual = actual
+    self.expected = expected
+    self.points = points
+    self.contributors = contributors
+    self.triage = triage
+  }
+
+  /// Actual minus expected.
+  public var impact: Money { actual - expected }
+
+  /// Impact relative to expected, nil when nothing was expected.
+  public var impactRatio: Double? { impact.ratio(to: expected) }
+}
+
+// MARK: - Incidents
+
+/// One cost line of an incident.
+public struct IncidentLine: Sendable, Equatable {
+  /// The category (`aws-overage`, `engineering-time`, …).
+  public var category: String
+  /// What the line is.
+  public var description: String
+  /// The amount, nil when it cannot be computed (bills missing).
+  public var amount: Money?
+  /// `bill`, `computed` or `entered`.
+  public var source: String
+  /// The formula with its inputs, e.g. `4 people × 40 h × $180.29/h`.
+  public var formula: String
+
+  /// Creates a line.
+  public init(category: String, description: String, amount: Money?, source: String, formula: String) {
+    self.category = category
+    self.description = description
+    self.amount = amount
+    self.source = source
+    self.formula = formula
+  }
+}
+
+/// A ledger incident as the dashboard shows it.
+public struct IncidentItem: Sendable, Equatable, Identifiable {
+  /// The id (`INC-2026-10-redis`).
+  public var id: String
+  /// The title.
+  public var title: String
+  /// First day of the window.
+  public var start: Day
+  /// Last day of the window.
+  public var end: Day
+  /// `open`, `resolved`, …
+  public var status: String
+  /// The cost lines.
+  public var lines: [IncidentLine]
+
+  /// Creates an incident.
+  public init(id: String, title: String, start: Day, end: Day, status: String, lines: [IncidentLine]) {
+    self.id = id
+    self.title = title
+    self.start = start
+    self.end = end
+    self.status = status
+    self.lines = lines
+  }
+
+  /// The sum of all known amounts.
+  public var total: Money { lines.reduce(.zero) { $0 + ($1.amount ?? .zero) } }
+
+  /// Totals per category in first-seen order.
+  public var categoryTotals: [(category: String, total: Money)] {
+    var order: [String] = []
+    var sums: [String: Money] = [:]
+    for line in lines {
+      if sums[line.category] == nil { order.append(line.category) }
+      sums[line.category, default: .zero] += line.amount ?? .zero
+    }
+    return order.map { ($0, sums[$0] ?? .zero) }
+  }
+
+  /// Whether the incident is still open.
+  public var isOpen: Bool { status != "resolved" && status != "closed" }
+}
+
+// MARK: - Line items
+
+/// A resource's line items as read from the source files on demand (the cube keeps only sums).
+public struct LineItemTable: Sendable, Equatable {
+  /// The resource.
+  public var resource: String
+  /// The column headers shown, as the files name them.
+  public var columns: [String]
+  /// The rows, one value per column.
+  public var rows: [[String]]
+  /// Files read.
+  public var files: Int
+  /// Whether rows were left out after the limit.
+  public var truncated: Bool
+
+  /// Creates a table.
+  public init(resource: String, columns: [String], rows: [[String]], files: Int, truncated: Bool) {
+    self.resource = resource
+    self.columns = columns
+    self.rows = rows
+    self.files = files
+    self.truncated = truncated
+  }
+}

@@ -1,0 +1,55 @@
+import SpendModel
+
+/// Which days a screen sums: a calendar month (to date when it is the current one) or the last N
+/// days up to "today".
+public enum PeriodMode: Sendable, Equatable {
+  /// A calendar month, cut at "today".
+  case month(Month)
+  /// The last N days up to and including "today".
+  case lastDays(Int)
+}
+
+/// A resolved period: its days, the like-for-like previous days, and a label.
+public struct Period: Sendable, Equatable {
+  /// The days summed.
+  public var days: ClosedRange<Day>
+  /// The previous period of the same length (for a month: the same days of the previous month).
+  public var previous: ClosedRange<Day>
+  /// For people: `Nov 2026 (1–28)`, `Oct 2026`, `last 7 days`.
+  public var label: String
+  /// The previous period for people: `Oct 1–28`.
+  public var previousLabel: String
+
+  /// Resolves a mode against "today".
+  public init(_ mode: PeriodMode, today: Day) {
+    switch mode {
+    case .month(let month):
+      let last = min(month.lastDay, max(today, month.firstDay))
+      days = month.firstDay...last
+      let length = days.count
+      let previousMonth = month.previous
+      let previousLast = min(previousMonth.lastDay, previousMonth.firstDay.advanced(by: length - 1))
+      previous = previousMonth.firstDay...previousLast
+      let partial = last < month.lastDay
+      label = Period.monthName(month) + (partial ? " (1–\(last.dayOfMonth))" : "")
+      previousLabel = Period.shortMonth(previousMonth) + (partial ? " 1–\(previousLast.dayOfMonth)" : "")
+    case .lastDays(let count):
+      let length = max(count, 1)
+      days = today.advanced(by: -(length - 1))...today
+      previous = today.advanced(by: -(2 * length - 1))...today.advanced(by: -length)
+      label = "last \(length) days"
+      previousLabel = "previous \(length) days"
+    }
+  }
+
+  /// `Nov 2026`.
+  public static func monthName(_ month: Month) -> String { shortMonth(month) + " \(month.year)" }
+
+  /// `Nov`.
+  public static func shortMonth(_ month: Month) -> String {
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month.month - 1]
+  }
+
+  /// `Nov 28`.
+  public static func shortDay(_ day: Day) -> String { shortMonth(day.month) + " \(day.dayOfMonth)" }
+}

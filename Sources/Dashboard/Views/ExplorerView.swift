@@ -1,0 +1,142 @@
+import SpendModel
+
+/// The Explorer: ncdu-style rows sorted by cost, with change, share bar and sparkline; the
+/// drill-down path as breadcrumbs; grouping, sort and filter shown in its header.
+struct ExplorerView {
+  let state: DashboardState
+
+  var theme: Theme { state.theme }
+
+  func render(into screen: inout Screen, in rect: Rect) {
+    guard let breakdown = state.explorer.breakdown, let period = state.period else { return }
+    let explorer = state.explorer
+    let inner = rect.inset(dx: 1)
+    let sortText = "sort \(explorer.sort.rawValue) \(explorer.ascending ? "↑" : "↓")"
+    let filterText = explorer.pattern.isEmpty ? "" : "  /\(explorer.pattern)"
+    let settings = "by \(explorer.groupBy.name)  \(sortText)\(filterText)"
+    let settingsWidth = min(TextWidth.of(settings), inner.width / 2)
+    let (crumbsRect, settingsRect) = inner.row(0).splitLeft(inner.width - settingsWidth - 1, gap: 1)
+    var steps = ["All"] + explorer.filters.map(crumb)
+    if let lineItems = explorer.lineItems { steps.append("line items of \(lineItems.resource)") }
+    Breadcrumbs(steps: steps, style: theme[.muted], current: theme[.accent]).render(
+      into: &screen, in: crumbsRect)
+    screen.put(settings, in: settingsRect, style: theme[.muted], alignRight: true)
+
+    let change = breakdown.total - breakdown.previousTotal
+    let totalsRow = inner.row(1)
+    var x = screen.put(
+      "\(period.label)  ", x: totalsRow.x, y: totalsRow.y, style: theme[.muted], limit: totalsRow.right)
+    x = screen.put(
+      breakdown.total.dollars(), x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
+    x = screen.put(
+      "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
+        + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
+      x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease],
+      limit: totalsRow.right)
+    screen.put(
+      " vs \(period.previousLabel) · \(explorer.visible.count) of \(breakdown.rows.count) rows", x: x,
+      y: totalsRow.y,
+      style: theme[.muted], limit: totalsRow.right)
+
+    let tableRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+    if let lineItems = explorer.lineItems {
+      renderLineItems(lineItems, &screen, in: tableRect)
+      return
+    }
+    guard !explorer.visible.isEmpty else {
+      let why =
+        breakdown.rows.isEmpty
+        ? "no costs here in \(period.label)" : "no row matches /\(explorer.pattern)/ (Esc clears)"
+      screen.put(why, in: tableRect.row(1), style: theme[.muted])
+      return
+    }
+    table(breakdown, width: tableRect.width).render(into: &screen, in: tableRect)
+  }
+
+  private func table(_ breakdown: Breakdown, width: Int) -> Table {
+    let explorer = state.explorer
+    let total = breakdown.total
+    let largest = breakdown.rows.map(\.cost).max() ?? .zero
+    let wide = width >= 100
+    var columns = [
+      Table.Column(explorer.groupBy.name, .flexible(weight: 3, minimum: 12), cutsMiddle: true),
+      Table.Column("Cost", .fixed(11), alignRight: true),
+      Table.Column("Δ prev", .fixed(9), alignRight: true),
+      Table.Column("Share", .fixed(6), alignRight: true),
+      Table.Column("", .flexible(weight: 1, minimum: 6)),
+      Table.Column("Trend", .fixed(wide ? 24 : 12)),
+    ]
+    if wide { columns.insert(Table.Column("Δ %", .fixed(8), alignRight: true), at: 3) }
+    let rows: [[Table.Content]] = explorer.visible.map { index in
+      let row = breakdown.rows[index]
+      let share = row.cost.ratio(to: total) ?? 0
+      let heat = theme[.text].withForeground(theme.heatColor(row.cost.ratio(to: largest) ?? 0))
+      let changeStyle = row.change.units > 0 ? theme[.increase] : theme[.decrease]
+      var cells: [Table.Content] = [
+        .text(label(for: explorer.groupBy, value: row.values.first ?? "")),
+        .text(row.cost.dollars(), heat),
+        .text(Format.signedCompact(row.change), changeStyle),
+        .text(Format.percent(share * 100)),
+        .bar(share, fill: theme[.chart]),
+        .spark(row.daily.map(\.doubleValue), theme[.chart]),
+      ]
+      if wide { cells.insert(.text(Format.percentChange(row.cost, from: row.previous), changeStyle), at: 3) }
+      return cells
+    }
+    return Table(
+      columns: columns, rows: rows, selected: explorer.cursor, header: theme[.columnHeader],
+      body: theme[.text],
+      selection: theme[.selection], barEmpty: theme[.barEmpty])
+  }
+
+  /// The raw line items of a resource, as the files wrote them; the last column (cost) is right-aligned.
+  private func renderLineItems(_ table: LineItemTable, _ screen: inout Screen, in rect: Rect) {
+    guard !table.rows.isEmpty else {
+      screen.put(
+        "no line items for \(table.resource) in \(table.files) files", in: rect.row(1), style: theme[.muted])
+      return
+    }
+    // Each column as wide as its content (capped); the widest column takes what is left.
+    let natural = table.columns.indices.map { index in
+      max(
+        TextWidth.of(LineItemColumnName.short(table.columns[index])),
+        table.rows.prefix(200).map { TextWidth.of($0[index]) }.max() ?? 4)
+    }
+    let flexible = natural.indices.max { natural[$0] < natural[$1] } ?? 0
+    let columns = table.columns.enumerated().map { index, name in
+      Table.Column(
+        LineItemColumnName.short(name),
+        index == flexible ? .flexible(weight: 1, minimum: 8) : .fixed(min(natural[index], 24)),
+        alignRight: index == table.columns.count - 1)
+    }
+    Table(
+      columns: columns, rows: table.rows.map { $0.map { .text($0) } },
+      selected: state.explorer.lineItemCursor,
+      header: theme[.columnHeader], body: theme[.text], selection: theme[.selection],
+      barEmpty: theme[.barEmpty]
+    ).render(into: &screen, in: rect)
+  }
+
+  /// A breadcrumb: drill-down steps show their value; a group-by that became a filter keeps its
+  /// dimension (`tag:team=web`), so the context stays readable.
+  private func crumb(_ filter: DimensionFilter) -> String {
+    let value = label(for: filter.dimension, value: filter.value)
+    return [.service, .usageType, .resource].contains(filter.dimension)
+      ? value : "\(filter.dimension.name)=\(value)"
+  }
+
+  /// A dimension value for people: `(none)` for empty, account aliases applied.
+  private func label(for dimension: Dimension, value: String) -> String {
+    if value.isEmpty { return "(none)" }
+    if dimension == .account || dimension == .payerAccount { return state.accountName(value) }
+    return value
+  }
+}
+
+/// Column headers without their `lineItem/` (or `line_item_`) prefix.
+enum LineItemColumnName {
+  static func short(_ name: String) -> String {
+    if let slash = name.lastIndex(of: "/") { return String(name[name.index(after: slash)...]) }
+    return name.hasPrefix("line_item_") ? String(name.dropFirst(10)) : name
+  }
+}

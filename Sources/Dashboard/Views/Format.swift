@@ -1,0 +1,35 @@
+import SpendModel
+
+/// Number formats shared by the screens.
+enum Format {
+  /// `+$2,100.00` / `-$310.20`.
+  static func signedDollars(_ amount: Money, decimals: Int = 2) -> String {
+    amount.units > 0 ? "+" + amount.dollars(decimals: decimals) : amount.dollars(decimals: decimals)
+  }
+
+  /// `+$2.1k` / `-$310`.
+  static func signedCompact(_ amount: Money) -> String {
+    amount.units > 0 ? "+" + amount.compactDollars() : amount.compactDollars()
+  }
+
+  /// `+35.2%`, `-87.6%`, `new` when there was nothing before.
+  static func percentChange(_ current: Money, from previous: Money) -> String {
+    guard let ratio = (current - previous).ratio(to: previous) else { return current.isZero ? "0%" : "new" }
+    return relative(ratio)
+  }
+
+  /// A relative change for narrow columns: `+35.2%`, and `×117` once it passes +999%.
+  static func relative(_ ratio: Double) -> String {
+    if ratio >= 9.995 { return "×" + Money(approximately: ratio + 1).formatted(decimals: 0) }
+    return percent(ratio * 100, signed: true)
+  }
+
+  /// A percentage with one decimal (`12.5%`), optionally signed.
+  static func percent(_ value: Double, signed: Bool = false) -> String {
+    let rounded = Money(approximately: value).formatted(decimals: 1)
+    return (signed && value > 0 ? "+" : "") + rounded + "%"
+  }
+
+  /// `▲` for up, `▼` for down, `=` for no change.
+  static func arrow(_ change: Money) -> String { change.units > 0 ? "▲" : change.units < 0 ? "▼" : "=" }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Dashboard
+import Foundation
+import TerminalUI
+
+/// `spendtop [PATH...]`: the dashboard (the default subcommand).
+struct DashboardCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dashboard",
+    abstract: "Open the dashboard on bills (or the store).",
+    discussion: """
+      Reads PATHs (bill files or folders) with visible progress while the UI is live; nothing is \
+      written to the store. Keys: ? help, : commands, Tab/1-4 screens, q quit. Colours follow \
+      the terminal (256, 16 or none; NO_COLOR turns them off).
+      """)
+
+  @Argument(help: "Bill files or folders (CUR, CUR 2.0, FOCUS, Cost Explorer CSV). None: the store.")
+  var paths: [String] = []
+
+  @Option(help: "Theme name: dark, light, high-contrast, mono, or one in the user themes folder.")
+  var theme: String?
+
+  @Flag(inversion: .prefixedNo, help: "Mouse support (default: the config's mouse setting, else off).")
+  var mouse: Bool?
+
+  mutating func run() throws {
+    let paths = SpendtopPaths.current
+    let settings: DashboardSettings
+    do {
+      settings = try DashboardSettings.load(paths: paths, themeOverride: theme)
+    } catch {
+      FileHandle.standardError.write(Data("spendtop: \(error)\n".utf8))
+      throw ExitCode(78)  // EX_CONFIG
+    }
+    try? FileManager.default.createDirectory(atPath: paths.stateDirectory, withIntermediateDirectories: true)
+    let environment = ProcessInfo.processInfo.environment
+    let effects = DashboardEffects()
+    let outcome = TerminalApp.run(
+      mouse: mouse ?? settings.config.mouse, logPath: paths.logFile, environment: environment,
+      initialEffects: DashboardApp.start(paths: self.paths),
+      makeState: { size, depth in
+        DashboardState(
+          size: size, config: settings.config, themes: settings.themes, theme: settings.theme,
+          colorDepth: depth)
+      },
+      effects: { effect, send in effects.run(effect, send: send) })
+    if outcome == .noTerminal {
+      FileHandle.standardError.write(
+        Data(
+          """
+          spendtop: no usable terminal (TERM=\(environment["TERM"] ?? "unset"), or output is not a TTY).
+          For plain text, use the report commands instead: spendtop cube, spendtop detect, spendtop report.
+
+          """.utf8))
+      throw ExitCode(2)
+    }
+  }
+}

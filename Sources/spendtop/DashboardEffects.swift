@@ -1,0 +1,64 @@
+import BillImport
+import Dashboard
+import Foundation
+import SpendModel
+
+/// Runs the dashboard's effects: loading data, saving triage and ledger lines, exports.
+///
+/// Each effect runs on its own thread and reports back through `send`, so the UI stays live.
+struct DashboardEffects: Sendable {
+  /// Runs one effect.
+  func run(_ effect: Effect, send: @escaping @Sendable (Msg) -> Void) {
+    Thread.detachNewThread {
+      switch effect {
+      case .load(let paths): load(paths, send: send)
+      case .readLineItems(let resource, let paths):
+        do {
+          send(.lineItems(try LineItemReader.read(resource: resource, paths: paths)))
+        } catch {
+          send(.effectFailed("cannot read the line items of \(resource): \(error)"))
+        }
+      case .saveTriage:
+        send(.effectFailed("triage kept for this session only: the store is not part of this build yet"))
+      case .saveIncidentLine:
+        send(.effectFailed("line kept for this session only: the ledger is not part of this build yet"))
+      case .export(let name, let text):
+        let path = FileManager.default.currentDirectoryPath + "/" + name
+        do {
+          try text.write(toFile: path, atomically: true, encoding: .utf8)
+          send(.effectDone("wrote \(path)"))
+        } catch {
+          send(.effectFailed("could not write \(path): \(error.localizedDescription)"))
+        }
+      case .quit:
+        break
+      }
+    }
+  }
+
+  private func load(_ paths: [String], send: @escaping @Sendable (Msg) -> Void) {
+    guard !paths.isEmpty else {
+      send(
+        .loaded(
+          DashboardData(cube: Cube(), notes: ["no store in this build: open bills with spendtop PATH..."])))
+      return
+    }
+    send(.loadProgress(LoadProgress(item: paths.joined(separator: " "), done: 0, total: 0)))
+    do {
+      let bills = try BillReader.read(paths: paths, options: ImportOptions(skipBadRows: true)) { progress in
+        let item = "\(progress.filesDone)/\(progress.filesTotal) files, \(progress.rowsRead) rows"
+        send(
+          .loadProgress(
+            LoadProgress(item: item, done: Int(progress.bytesRead), total: Int(progress.bytesTotal))))
+      }
+      var notes: [String] = []
+      if !bills.isComplete {
+        notes.append(
+          "\(bills.skippedRows.count) unreadable rows skipped: totals are incomplete (see spendtop cube)")
+      }
+      send(.loaded(DashboardData(cube: bills.cube, sources: paths, notes: notes)))
+    } catch {
+      send(.loadFailed(error.description))
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import BillImport
+import Dashboard
+
+/// Reads one resource's line items straight from the bill files (the cube keeps only sums), for
+/// the Explorer's bottom level, newest first, from every period in the files. Columns are found by
+/// name in any format (CUR, its Athena and 2.0 spellings, FOCUS); files without a resource column
+/// are skipped.
+enum LineItemReader {
+  /// Rows kept at most (the rest are counted as truncated).
+  static let limit = 2_000
+
+  /// The columns shown, in order; each lists header spellings, compared lowercased without `/` or `_`.
+  static let wanted: [[String]] = [
+    ["lineitemusagestartdate", "chargeperiodstart"],
+    ["lineitemusagetype"],
+    ["lineitemoperation"],
+    ["lineitemlineitemtype", "chargecategory"],
+    ["lineitemlineitemdescription", "chargedescription"],
+    ["lineitemusageamount", "consumedquantity"],
+    ["lineitemunblendedcost", "billedcost"],
+  ]
+
+  /// The resource ID column's spellings.
+  static let resourceColumn = ["lineitemresourceid", "resourceid"]
+
+  /// Reads the line items of `resource` from the files `paths` lead to.
+  ///
+  /// - Throws: `BillImportError` when the paths cannot be planned (missing files), `CSVError`
+  ///   when a file cannot be read.
+  static func read(resource: String, paths: [String]) throws -> LineItemTable {
+    let plan = try ImportPlan.make(paths: paths)
+    var columns: [String] = []
+    var rows: [[String]] = []
+    var truncated = false
+    for source in plan.sources {
+      var scanner = CSVScanner(source: try FileByteSource(path: source.path))
+      guard let header = try scanner.next() else { continue }
+      let names = (0..<header.count).map { header.string($0) }
+      let normalized = names.map { String($0.lowercased().filter { $0 != "/" && $0 != "_" }) }
+      guard let resourceIndex = normalized.firstIndex(where: resourceColumn.contains) else { continue }
+      let picks = wanted.compactMap { spellings in normalized.firstIndex(where: spellings.contains) }
+      if columns.isEmpty { columns = picks.map { names[$0] } }
+      guard picks.count == columns.count else { continue }
+      while let record = try scanner.next() {
+        guard record.string(resourceIndex) == resource else { continue }
+        guard rows.count < limit else {
+          truncated = true
+          break
+        }
+        rows.append(picks.map { record.string($0) })
+      }
+    }
+    rows.sort { $1.lexicographicallyPrecedes($0) }  // newest first
+    return LineItemTable(
+      resource: resource, columns: columns, rows: rows, files: plan.sources.count, truncated: truncated)
+  }
+}
