@@ -131,5 +131,6 @@ import Testing
     #expect(
       LedgerFolder.defaultPath(environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/spendtop/ledger")
     #expect(LedgerFolder.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/spendtop/ledger")
+    #expect(LedgerFolder.defaultPath(environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/spendtop/ledger")
   }
 }

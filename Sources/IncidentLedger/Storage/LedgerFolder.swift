@@ -27,11 +27,12 @@ public struct LedgerFolder: Sendable {
   /// A ledger at `path` (created on first save).
   public init(path: String) { self.path = path }
 
-  /// The default folder: `SPENDTOP_LEDGER`, else `$XDG_DATA_HOME/spendtop/ledger`, else
+  /// The default folder: `SPENDTOP_LEDGER`, else `$XDG_DATA_HOME/spendtop/ledger` (an absolute
+  /// path, as the XDG spec requires; a relative one is ignored), else
   /// `$HOME/.local/share/spendtop/ledger`.
   public static func defaultPath(environment: [String: String]) -> String {
     if let explicit = environment["SPENDTOP_LEDGER"], !explicit.isEmpty { return explicit }
-    if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return data + "/spendtop/ledger" }
+    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/spendtop/ledger" }
     return (environment["HOME"] ?? ".") + "/.local/share/spendtop/ledger"
   }
 
