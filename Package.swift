@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
     .target(name: "Reports", dependencies: ["SpendModel"]),
+    .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
+    .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
     .target(name: "IncidentLedger", dependencies: ["SpendModel"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
@@ -39,6 +41,7 @@ let package = Package(
         "SpendModel",
         "BillImport",
         "Reports",
+        "SpikeDetector",
         "Dashboard",
         "TerminalUI",
         "IncidentLedger",
@@ -49,6 +52,7 @@ let package = Package(
     .executableTarget(
       name: "DashboardBenchmark", dependencies: ["Dashboard", "SpendModel"], path: "Benchmarks/DashboardBenchmark",
       linkerSettings: [.linkedLibrary("m")]),
+    .executableTarget(name: "detector-bench", dependencies: ["SpikeEvaluation", "SpikeDetector", "SpendModel"]),
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
@@ -58,6 +62,8 @@ let package = Package(
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
+    .testTarget(
+      name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
     .testTarget(
       name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport"], exclude: ["Golden"]),
   ]

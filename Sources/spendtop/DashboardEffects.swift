@@ -62,7 +62,12 @@ struct DashboardEffects: Sendable {
         notes.append(
           "\(bills.skippedRows.count) unreadable rows skipped: totals are incomplete (see spendtop cube)")
       }
-      send(.loaded(withLedger(DashboardData(cube: bills.cube, sources: paths, notes: notes))))
+      let detection = AnomalyItems.detect(in: bills.cube)
+      if let note = detection.note { notes.append(note) }
+      send(
+        .loaded(
+          withLedger(
+            DashboardData(cube: bills.cube, anomalies: detection.items, sources: paths, notes: notes))))
     } catch {
       send(.loadFailed(error.description))
     }

@@ -13,7 +13,8 @@ struct Spendtop: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      DashboardCommand.self, CubeCommand.self, ReportCommand.self, LedgerCommand.self, InfoCommand.self,
+      DashboardCommand.self, CubeCommand.self, DetectCommand.self, ReportCommand.self, LedgerCommand.self,
+      InfoCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
 }

@@ -1,0 +1,124 @@
+import Dispatch
+import SpendModel
+import Synchronization
+
+/// Finds spend anomalies in a cube: leaf usage series through the series core, calendar charges
+/// against previous months, one reported anomaly per incident with its top contributors.
+///
+///     var settings = DetectorSettings()
+///     settings.asOf = Day(iso: "2026-10-03")
+///     let report = try SpendDetector(settings: settings).detect(cube)
+///     report.anomalies.first?.contributors.first?.usageType   // "USE1-NodeUsage:cache.r6g.4xlarge"
+public struct SpendDetector: Sendable {
+  /// The settings in force.
+  public var settings: DetectorSettings
+
+  /// Creates a detector.
+  public init(settings: DetectorSettings = DetectorSettings()) { self.settings = settings }
+
+  /// Detects anomalies and notices in a cube, causally, as of `settings.asOf` (or the data's end).
+  ///
+  /// - Throws: `DetectorError.mixedCurrencies` when the cube mixes currencies.
+  public func detect(_ cube: Cube) throws(DetectorError) -> DetectionReport {
+    let currencies = cube.currencies
+    if currencies.count > 1 { throw .mixedCurrencies(currencies) }
+    guard let series = SpendSeriesSet(cube: cube, basis: settings.basis, asOf: settings.asOf) else {
+      return DetectionReport(anomalies: [], notices: [], dataRange: nil)
+    }
+    let parameters = settings.seriesParameters
+    var members: [IncidentMember] = []
+    let leafEvents = SpendDetector.events(
+      inEach: series.leaves.map(\.values), firstDay: series.firstDay, parameters: parameters,
+      includeDecreases: settings.includeDecreases)
+    for (leafIndex, events) in leafEvents.enumerated() {
+      for event in events { members.append(IncidentMember(leaf: leafIndex, event: event)) }
+    }
+    let attribution = Attribution(cube: cube, series: series, settings: settings)
+    var anomalies = IncidentMember.group(members, series: series, mergeGap: parameters.mergeGap)
+      .map { attribution.anomaly(for: $0) }
+    let calendar = CalendarModel(cube: cube, series: series, settings: settings)
+    anomalies += calendar.anomalies
+    var notices = calendar.notices
+    if let since = settings.since {
+      anomalies = anomalies.filter { $0.end >= since }
+      notices = notices.filter { $0.day >= since }
+    }
+    anomalies.sort { ($0.impact, $1.start) > ($1.impact, $0.start) }
+    notices.sort { ($0.day, $1.amount) < ($1.day, $0.amount) }
+    return DetectionReport(
+      anomalies: anomalies, notices: notices, dataRange: series.firstDay...series.lastDay)
+  }
+
+  /// Runs `events(in:firstDay:parameters:includeDecreases:)` over many daily series, on every core.
+  public static func events(
+    inEach series: [[Double]], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
+  ) -> [[SeriesEvent]] {
+    let workers = max(1, min(series.count / 64, 8))
+    guard workers > 1 else {
+      return series.map {
+        events(in: $0, firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases)
+      }
+    }
+    let results = Mutex([[SeriesEvent]](repeating: [], count: series.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var local: [(Int, [SeriesEvent])] = []
+      for index in stride(from: worker, to: series.count, by: workers) {
+        let found = events(
+          in: series[index], firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases)
+        if !found.isEmpty { local.append((index, found)) }
+      }
+      results.withLock { all in for (index, found) in local { all[index] = found } }
+    }
+    return results.withLock { $0 }
+  }
+
+  /// The time slot of a day: its ordinal shifted so that `slot mod 7` is the weekday − 1.
+  public static func slot(of day: Day) -> Int { Int(day.ordinal) + 3 }
+
+  /// Runs the series core and event tracker over one daily series (phase = weekday).
+  ///
+  /// - Parameters:
+  ///   - values: cost per day, dense from `firstDay`.
+  ///   - firstDay: the day of `values[0]`.
+  ///   - parameters: series parameters (period 7).
+  ///   - includeDecreases: whether downward events are raised.
+  /// - Returns: the events, indices relative to `firstDay`.
+  public static func events(
+    in values: [Double], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
+  ) -> [SeriesEvent] {
+    var model = SeriesModel(parameters: parameters)
+    var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
+    for (index, value) in values.enumerated() {
+      let slot = SpendDetector.slot(of: firstDay.advanced(by: index))
+      let assessment = model.observe(value, slot: slot)
+      _ = tracker.track(value: value, slot: slot, assessment: assessment, model: model)
+    }
+    return tracker.finished()
+  }
+}
+
+/// One leaf's event, waiting to be grouped into an incident.
+struct IncidentMember: Sendable {
+  var leaf: Int
+  var event: SeriesEvent
+
+  /// Groups leaf events into incidents: same service and direction, starts within `mergeGap`.
+  static func group(_ members: [IncidentMember], series: SpendSeriesSet, mergeGap: Int) -> [[IncidentMember]]
+  {
+    let ordered = members.sorted { ($0.event.start, $0.leaf) < ($1.event.start, $1.leaf) }
+    var groups: [[IncidentMember]] = []
+    var openGroups: [String: [Int]] = [:]
+    for member in ordered {
+      let key = series.leaves[member.leaf].key.service + "|" + member.event.direction.rawValue
+      if let position = openGroups[key]?.last,
+        let first = groups[position].first, member.event.start - first.event.start <= mergeGap
+      {
+        groups[position].append(member)
+      } else {
+        openGroups[key, default: []].append(groups.count)
+        groups.append([member])
+      }
+    }
+    return groups
+  }
+}

@@ -1,0 +1,32 @@
+import SpendModel
+import SpikeDetector
+import SpikeEvaluation
+
+// detector-bench eval [FIRST_SEED COUNT]  — the evaluation table on generated bills
+// detector-bench speed [SERIES DAYS]       — detection time over generated leaf series
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "eval":
+  let first = arguments.count > 1 ? UInt64(arguments[1]) ?? 1000 : 1000
+  let count = arguments.count > 2 ? UInt64(arguments[2]) ?? 20 : 20
+  let evaluation = Evaluation(seeds: Array(first..<(first + count)))
+  print(evaluation.table(title: "Generated bills, seeds \(first)–\(first + count - 1)"))
+case "speed":
+  let series = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
+  let days = arguments.count > 2 ? Int(arguments[2]) ?? 400 : 400
+  print(SpeedBenchmark.run(series: series, days: days))
+case "trace":
+  // detector-bench trace SEED ACCOUNT USAGE_TYPE: one generated leaf, day by day.
+  let seed = arguments.count > 1 ? UInt64(arguments[1]) ?? 1000 : 1000
+  let bill = BillGenerator().generate(seed: seed)
+  for label in bill.labels {
+    print("label", label.kind.rawValue, label.start, label.end, label.service, label.usageType, label.account)
+  }
+  print(
+    Trace.leaf(
+      bill: bill, account: arguments.count > 2 ? arguments[2] : "",
+      usageType: arguments.count > 3 ? arguments[3] : ""))
+default:
+  print("usage: detector-bench eval [FIRST_SEED COUNT] | speed [SERIES DAYS]")
+}

@@ -1,0 +1,70 @@
+import SpikeDetector
+import SpikeEvaluation
+import Testing
+
+@Suite("Generic series mode")
+struct GenericSeriesTests {
+  /// An hourly series with a daily cycle and noise, as CSV rows.
+  private func hourly(hours: Int, spikeAt spike: Int? = nil) -> [String] {
+    var random = SplitMix64(seed: 11)
+    var rows: [String] = []
+    for hour in 0..<hours {
+      let day = 1 + hour / 24
+      let stamp = "2026-03-\(day < 10 ? "0" : "")\(day) \(hour % 24 < 10 ? "0" : "")\(hour % 24):00:00"
+      var value = 100 + (hour % 24 >= 9 && hour % 24 < 18 ? 50 : 0) + 3 * random.normal()
+      if hour == spike { value += 80 }
+      rows.append("\(stamp),\(value)")
+    }
+    return rows
+  }
+
+  @Test("every row gets a score in [0, 1]; only the spike scores ≥ 0.5; the daily period is found")
+  func scoresSpike() throws {
+    let rows = hourly(hours: 24 * 20, spikeAt: 24 * 15 + 3)
+    let points = try SeriesCSV.parse((["timestamp,value"] + rows).joined(separator: "\n"))
+    let result = GenericSeriesDetector().score(points)
+    #expect(result.scores.count == rows.count)
+    #expect(result.scores.allSatisfy { $0 >= 0 && $0 <= 1 })
+    // The first three days teach the daily shape (a 9:00 edge can alarm before the period is known).
+    let flagged = result.scores.indices.filter { $0 >= 72 && result.scores[$0] >= 0.5 }
+    #expect(flagged == [24 * 15 + 3])
+    #expect(result.period == 24)
+  }
+
+  @Test("a row's score does not depend on later rows")
+  func causal() throws {
+    let rows = hourly(hours: 24 * 12, spikeAt: 24 * 10)
+    let full = GenericSeriesDetector().score(
+      try SeriesCSV.parse((["timestamp,value"] + rows).joined(separator: "\n")))
+    let prefix = Array(rows.prefix(24 * 10 + 1))
+    let cut = GenericSeriesDetector().score(
+      try SeriesCSV.parse((["timestamp,value"] + prefix).joined(separator: "\n")))
+    #expect(Array(full.scores.prefix(prefix.count)) == cut.scores)
+  }
+
+  @Test("out-of-order, duplicate and missing timestamps are tolerated; output keeps input order")
+  func irregularInput() throws {
+    var rows = hourly(hours: 24 * 10, spikeAt: 24 * 8)
+    rows.remove(at: 50)
+    rows.swapAt(10, 11)
+    rows.insert(rows[30], at: 31)
+    let points = try SeriesCSV.parse((["timestamp,value"] + rows).joined(separator: "\n"))
+    let result = GenericSeriesDetector().score(points)
+    #expect(result.scores.count == rows.count)
+    let flagged = result.scores.indices.filter { $0 >= 72 && result.scores[$0] >= 0.5 }
+    #expect(flagged.map { points[$0].timestamp } == ["2026-03-09 00:00:00"])
+  }
+
+  @Test("bad input names line and column")
+  func badInput() {
+    #expect(throws: SeriesInputError.badValue("abc", line: 3, column: 21)) {
+      try SeriesCSV.parse("timestamp,value\n2026-01-01 00:00:00,1\n2026-01-01 01:00:00,abc\n")
+    }
+    #expect(throws: SeriesInputError.badTimestamp("yesterday", line: 2, column: 1)) {
+      try SeriesCSV.parse("timestamp,value\nyesterday,1\n")
+    }
+    #expect(throws: SeriesInputError.missingColumn(name: "value", line: 1)) {
+      try SeriesCSV.parse("timestamp,v\n1,2\n")
+    }
+  }
+}
