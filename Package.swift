@@ -26,7 +26,7 @@ let package = Package(
     .target(name: "Reports", dependencies: ["SpendModel"]),
     .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
-    .target(name: "IncidentLedger", dependencies: ["SpendModel"]),
+    .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpikeDetector"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
     .target(name: "Dashboard", dependencies: ["SpendModel", "Reports"]),
@@ -65,6 +65,7 @@ let package = Package(
     .testTarget(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
     .testTarget(
-      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport"], exclude: ["Golden"]),
+      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport", "SpikeDetector"],
+      exclude: ["Golden"]),
   ]
 )

@@ -34,10 +34,10 @@ struct LedgerBillOptions: ParsableArguments {
 
   /// The bills as a cube, or nil when no path is given; an unreadable bill exits with the
   /// importer's code (65 or 66) after its message.
-  func load() throws(ExitCode) -> Cube? {
+  func load(dimensions: Set<SpendModel.Dimension> = LedgerBillOptions.dimensions) throws(ExitCode) -> Cube? {
     guard !paths.isEmpty else { return nil }
     do throws(BillImportError) {
-      return try BillReader.read(paths: paths, options: ImportOptions(dimensions: Self.dimensions)).cube
+      return try BillReader.read(paths: paths, options: ImportOptions(dimensions: dimensions)).cube
     } catch {
       LedgerConsole.warn(error.description)
       throw ExitCode(CubeCommand.exitCode(for: error))
