@@ -18,6 +18,7 @@ let package = Package(
   targets: [
     // MARK: - System libraries (Debian -dev packages)
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
     // MARK: - Domain (no terminal)
@@ -27,6 +28,9 @@ let package = Package(
     .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
     .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpikeDetector"]),
+
+    // MARK: - Storage
+    .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
     .target(name: "Dashboard", dependencies: ["SpendModel", "Reports"]),
@@ -39,6 +43,7 @@ let package = Package(
       name: "spendtop",
       dependencies: [
         "SpendModel",
+        "SpendStore",
         "BillImport",
         "Reports",
         "SpikeDetector",
@@ -56,6 +61,8 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
+    .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel", "BillImport"]),
+    .testTarget(name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],

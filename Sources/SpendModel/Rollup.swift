@@ -35,6 +35,13 @@ public struct Rollup: Sendable {
   /// Groups sorted by their values.
   public var rows: [RollupRow]
 
+  /// Creates a rollup from groups already summed and sorted (as a store's query returns them).
+  public init(dimensions: [Dimension], basis: CostBasis, rows: [RollupRow]) {
+    self.dimensions = dimensions
+    self.basis = basis
+    self.rows = rows
+  }
+
   /// The sum over all groups.
   public var total: Money { rows.reduce(.zero) { $0 + $1.cost } }
 }

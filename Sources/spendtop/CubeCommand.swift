@@ -2,10 +2,6 @@ import ArgumentParser
 import BillImport
 import SpendModel
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `spendtop cube`: sums billing exports by dimensions and prints the result.
 struct CubeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -13,18 +9,22 @@ struct CubeCommand: ParsableCommand {
     abstract: "Sum billing exports by dimensions over a date range.",
     discussion: """
       PATH is a bill (.csv, .csv.gz), a legacy CUR manifest (.json: its listed parts), or a folder \
-      (read recursively: .csv, .csv.gz and manifest .json files). Formats: \(BillFormat.readableFormatsText).
+      (read recursively: .csv, .csv.gz and manifest .json files). Formats: \(BillFormat.readableFormatsText). \
+      With no PATH, cube reads the spend store (see spendtop import; --db or SPENDTOP_DB to choose \
+      one) and gives the same answers as the files it was imported from.
 
       DIM is one of: day, month, payer, account, service, usage-type, operation, region, resource, \
       line-item-type, currency, tag:KEY (usage_type and usage-type both work).
 
       Exit codes: 0 success; 64 usage error (bad option, or several currencies without \
       --by ...,currency or --currency); 65 a bill cannot be read (format, bad row, manifest); \
-      66 a path does not exist or cannot be opened.
+      66 a path does not exist or cannot be opened, or there is no store.
       """)
 
-  @Argument(help: "Bills, manifests or folders.")
-  var paths: [String]
+  @Argument(help: "Bills, manifests or folders (none: read the spend store).")
+  var paths: [String] = []
+
+  @OptionGroup var store: StoreOptions
 
   @Option(name: .long, help: "Dimensions to group by, comma separated (e.g. day,service).")
   var by: String
@@ -53,30 +53,25 @@ struct CubeCommand: ParsableCommand {
 
   func run() throws {
     let query = try CubeQuery(by: by, basis: basis, from: from, to: to, currency: currency)
-    let bills: BillImport
+    let source = try CubeSource(paths: paths, store: store)
+    let summed: CubeSource.Summed
     do {
-      let options = ImportOptions(skipBadRows: skipBadRows, dimensions: Set(query.dimensions + [.currency]))
-      bills = try BillReader.read(paths: paths, options: options)
+      summed = try source.rollup(
+        by: query.dimensions, basis: query.basis, filter: query.filter, skipBadRows: skipBadRows)
     } catch {
       printError("spendtop: \(error)")
-      throw ExitCode(CubeCommand.exitCode(for: error))
+      throw ExitCode(error.exitCode)
     }
-    let rollup: Rollup
-    do {
-      rollup = try bills.cube.rollup(by: query.dimensions, basis: query.basis, filter: query.filter)
-    } catch {
-      printError("spendtop: \(error)")
-      throw ExitCode(64)
-    }
-    reportSkipped(bills.skippedRows)
-    let renderer = RollupRenderer(rollup: rollup, columnNames: query.columnNames)
+    reportSkipped(summed.skippedRows)
+    let complete = summed.skippedRows.isEmpty
+    let renderer = RollupRenderer(rollup: summed.rollup, columnNames: query.columnNames)
     switch format {
     case .csv: print(renderer.csv(), terminator: "")
-    case .json: print(renderer.json(complete: bills.isComplete), terminator: "")
+    case .json: print(renderer.json(complete: complete), terminator: "")
     case .table:
-      let currencies = bills.cube.filtered(query.filter).currencies
+      let currencies = summed.currencies
       print(renderer.table(currency: currencies.count == 1 ? currencies.first : nil), terminator: "")
-      if !bills.isComplete { print("(incomplete: \(bills.skippedRows.count) unreadable row(s) skipped)") }
+      if !complete { print("(incomplete: \(summed.skippedRows.count) unreadable row(s) skipped)") }
     }
   }
 
@@ -136,15 +131,7 @@ struct CubeQuery {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-  var line = text + "\n"
-  line.withUTF8 { bytes in
-    var offset = 0
-    while offset < bytes.count {
-      let written = write(2, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-      if written <= 0 { return }
-      offset += written
-    }
-  }
+  writeStandardError(text + "\n")
 }
 
 extension String {

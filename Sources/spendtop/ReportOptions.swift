@@ -5,8 +5,10 @@ import SpendModel
 
 /// Where a report's data comes from and which costs it adds up.
 struct ReportInputOptions: ParsableArguments {
-  @Argument(help: "Bills, manifests or folders (as for 'spendtop cube').")
+  @Argument(help: "Bills, manifests or folders (as for 'spendtop cube'; none: read the spend store).")
   var paths: [String] = []
+
+  @OptionGroup var store: StoreOptions
 
   @Option(name: .long, help: "unblended (default, the invoice), amortized, net-unblended, net-amortized.")
   var basis: String = CostBasis.unblended.rawValue
@@ -19,7 +21,6 @@ struct ReportInputOptions: ParsableArguments {
 
   /// Checks what can be checked before reading anything.
   func validate() throws {
-    guard !paths.isEmpty else { throw ValidationError("give the bills to report on: PATH...") }
     _ = try costBasis()
   }
 
@@ -32,16 +33,16 @@ struct ReportInputOptions: ParsableArguments {
     return parsed
   }
 
-  /// Imports the bills at the grain of `dimensions` (currency and charge kind always kept).
+  /// Imports the bills at the grain of `dimensions` (currency and charge kind always kept), or
+  /// reads the spend store when no PATH is given.
   func cube(dimensions: Set<Dimension>, quiet: Bool) throws -> Cube {
-    let bills: BillImport
+    let bills: CubeSource.Loaded
     do {
-      let options = ImportOptions(
-        skipBadRows: skipBadRows, dimensions: dimensions.union([.currency, .lineItemType]))
-      bills = try BillReader.read(paths: paths, options: options)
-    } catch {
-      printError("spendtop: \(error)")
-      throw ExitCode(CubeCommand.exitCode(for: error))
+      bills = try CubeSource(paths: paths, store: store)
+        .load(dimensions: dimensions.union([.currency, .lineItemType]), skipBadRows: skipBadRows)
+    } catch let failure as CubeSource.Failure {
+      printError("spendtop: \(failure)")
+      throw ExitCode(failure.exitCode)
     }
     if !bills.skippedRows.isEmpty, !quiet {
       printError("spendtop: skipped \(bills.skippedRows.count) unreadable row(s); totals are incomplete:")

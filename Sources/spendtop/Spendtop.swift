@@ -13,8 +13,8 @@ struct Spendtop: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      DashboardCommand.self, CubeCommand.self, DetectCommand.self, ReportCommand.self, LedgerCommand.self,
-      InfoCommand.self,
+      DashboardCommand.self, CubeCommand.self, ImportCommand.self, ImportsCommand.self, ForgetCommand.self,
+      DetectCommand.self, ReportCommand.self, LedgerCommand.self, InfoCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
 }

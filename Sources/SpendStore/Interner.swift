@@ -1,0 +1,129 @@
+import SpendModel
+
+/// A leaf series as label ids: a cube key without its day and billing period.
+struct SeriesIDs: Hashable {
+  var account: Int64
+  var service: Int64
+  var usageType: Int64
+  var operation: Int64
+  var region: Int64
+  var resource: Int64
+  var lineItemType: Int64
+  var currency: Int64
+  var tagSet: Int64
+}
+
+/// Finds or creates the ids of labels, tag sets and series inside one write transaction.
+///
+/// Its caches are valid only for the transaction it was made in: create one per import and drop
+/// it afterwards (a rolled-back id must not be reused).
+final class Interner {
+  private let connection: Connection
+  private var labels: [String: Int64] = [:]
+  private var tagSets: [Tags: Int64] = [:]
+  private var series: [SeriesIDs: Int64] = [:]
+  private let findLabel: Statement
+  private let addLabel: Statement
+  private let findTagSet: Statement
+  private let addTagSet: Statement
+  private let addTagPair: Statement
+  private let findSeries: Statement
+  private let addSeries: Statement
+
+  private static let seriesColumns =
+    "account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set"
+
+  init(connection: Connection) throws(StoreError) {
+    self.connection = connection
+    findLabel = try connection.prepare("SELECT id FROM label WHERE text = ?")
+    addLabel = try connection.prepare("INSERT INTO label (text) VALUES (?)")
+    findTagSet = try connection.prepare("SELECT id FROM tag_set WHERE signature = ?")
+    addTagSet = try connection.prepare("INSERT INTO tag_set (signature) VALUES (?)")
+    addTagPair = try connection.prepare("INSERT INTO tag_pair (tag_set, key, value) VALUES (?, ?, ?)")
+    findSeries = try connection.prepare(
+      "SELECT id FROM series WHERE (\(Interner.seriesColumns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    addSeries = try connection.prepare(
+      "INSERT INTO series (\(Interner.seriesColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+  }
+
+  /// The id of a label, created if new.
+  func label(_ text: String) throws(StoreError) -> Int64 {
+    if let id = labels[text] { return id }
+    let id = try findOrAdd(find: findLabel, add: addLabel, text: text)
+    labels[text] = id
+    return id
+  }
+
+  /// The id of a tag set; 0 for no tags.
+  func tagSet(_ tags: Tags) throws(StoreError) -> Int64 {
+    if tags.isEmpty { return 0 }
+    if let id = tagSets[tags] { return id }
+    var pairs: [(key: Int64, value: Int64)] = []
+    for pair in tags { pairs.append((try label(pair.key), try label(pair.value))) }
+    // Tags are sorted by key text, so the signature is canonical.
+    let signature = pairs.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    try findTagSet.bind(signature, at: 1)
+    let id: Int64
+    if try findTagSet.step() {
+      id = findTagSet.int64(at: 0)
+      findTagSet.reset()
+    } else {
+      findTagSet.reset()
+      try addTagSet.bind(signature, at: 1)
+      try addTagSet.runAndReset()
+      id = connection.lastInsertRowID
+      for pair in pairs {
+        try addTagPair.bind(id, at: 1)
+        try addTagPair.bind(pair.key, at: 2)
+        try addTagPair.bind(pair.value, at: 3)
+        try addTagPair.runAndReset()
+      }
+    }
+    tagSets[tags] = id
+    return id
+  }
+
+  /// The label ids of a cube key's series dimensions, created if new.
+  func seriesIDs(of key: CubeKey) throws(StoreError) -> SeriesIDs {
+    SeriesIDs(
+      account: try label(key.account), service: try label(key.service), usageType: try label(key.usageType),
+      operation: try label(key.operation), region: try label(key.region), resource: try label(key.resource),
+      lineItemType: try label(key.lineItemType), currency: try label(key.currency),
+      tagSet: try tagSet(key.tags))
+  }
+
+  /// The id of a series, created if new.
+  func series(_ ids: SeriesIDs) throws(StoreError) -> Int64 {
+    if let id = series[ids] { return id }
+    let values = [
+      ids.account, ids.service, ids.usageType, ids.operation, ids.region, ids.resource, ids.lineItemType,
+      ids.currency, ids.tagSet,
+    ]
+    for (offset, value) in values.enumerated() { try findSeries.bind(value, at: Int32(offset + 1)) }
+    let id: Int64
+    if try findSeries.step() {
+      id = findSeries.int64(at: 0)
+      findSeries.reset()
+    } else {
+      findSeries.reset()
+      for (offset, value) in values.enumerated() { try addSeries.bind(value, at: Int32(offset + 1)) }
+      try addSeries.runAndReset()
+      id = connection.lastInsertRowID
+    }
+    series[ids] = id
+    return id
+  }
+
+  private func findOrAdd(find: Statement, add: Statement, text: String) throws(StoreError) -> Int64 {
+    try find.bind(text, at: 1)
+    if try find.step() {
+      let id = find.int64(at: 0)
+      find.reset()
+      return id
+    }
+    find.reset()
+    try add.bind(text, at: 1)
+    try add.runAndReset()
+    return connection.lastInsertRowID
+  }
+}

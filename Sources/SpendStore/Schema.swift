@@ -1,0 +1,129 @@
+/// The store's schema, as a list of migrations; `PRAGMA user_version` says how many have run.
+///
+/// Migrations are append-only: a released migration is never edited, a change is a new entry.
+/// A store whose `user_version` is beyond `migrations.count` was written by a newer spendtop and is
+/// refused rather than misread.
+enum Schema {
+  /// The schema version this build writes.
+  static var version: Int { migrations.count }
+
+  /// Each migration's SQL, run in one transaction with the version bump.
+  static let migrations: [String] = [version1]
+
+  /// Version 1: lookup tables, the cube at its finest grain, a daily rollup, the registry, triage.
+  ///
+  /// - `label`: every dimension value (account, service, …, tag keys and values) once.
+  /// - `series`: a leaf series, the cube key without day and period, as label ids.
+  /// - `period`: payer × month, the unit of replacement; `batch` is the import that wrote it.
+  /// - `cell`: one day of one series in one period, all four cost bases as whole + fraction.
+  /// - `daily`: `cell` summed without operation, resource and tags: what most queries read. Its key
+  ///   order (period, day, currency, service, …) lets `GROUP BY day, service` stream without a sort.
+  static let version1 = """
+    CREATE TABLE label (
+      id INTEGER PRIMARY KEY,
+      text TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE tag_set (
+      id INTEGER PRIMARY KEY,
+      signature TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE tag_pair (
+      tag_set INTEGER NOT NULL,
+      key INTEGER NOT NULL,
+      value INTEGER NOT NULL,
+      PRIMARY KEY (tag_set, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE series (
+      id INTEGER PRIMARY KEY,
+      account INTEGER NOT NULL,
+      service INTEGER NOT NULL,
+      usage_type INTEGER NOT NULL,
+      operation INTEGER NOT NULL,
+      region INTEGER NOT NULL,
+      resource INTEGER NOT NULL,
+      line_item_type INTEGER NOT NULL,
+      currency INTEGER NOT NULL,
+      tag_set INTEGER NOT NULL,
+      UNIQUE (account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set)
+    );
+    CREATE TABLE batch (
+      id INTEGER PRIMARY KEY,
+      imported_at INTEGER NOT NULL
+    );
+    CREATE TABLE period (
+      id INTEGER PRIMARY KEY,
+      payer INTEGER NOT NULL,
+      month TEXT NOT NULL,
+      first_day INTEGER,
+      last_day INTEGER,
+      cells INTEGER NOT NULL,
+      batch INTEGER NOT NULL,
+      UNIQUE (payer, month)
+    );
+    CREATE TABLE cell (
+      period INTEGER NOT NULL,
+      day INTEGER NOT NULL,
+      series INTEGER NOT NULL,
+      unblended_whole INTEGER NOT NULL,
+      unblended_fraction INTEGER NOT NULL,
+      amortized_whole INTEGER NOT NULL,
+      amortized_fraction INTEGER NOT NULL,
+      net_unblended_whole INTEGER NOT NULL,
+      net_unblended_fraction INTEGER NOT NULL,
+      net_amortized_whole INTEGER NOT NULL,
+      net_amortized_fraction INTEGER NOT NULL,
+      PRIMARY KEY (period, day, series)
+    ) WITHOUT ROWID;
+    CREATE TABLE daily (
+      period INTEGER NOT NULL,
+      day INTEGER NOT NULL,
+      currency INTEGER NOT NULL,
+      service INTEGER NOT NULL,
+      account INTEGER NOT NULL,
+      usage_type INTEGER NOT NULL,
+      region INTEGER NOT NULL,
+      line_item_type INTEGER NOT NULL,
+      unblended_whole INTEGER NOT NULL,
+      unblended_fraction INTEGER NOT NULL,
+      amortized_whole INTEGER NOT NULL,
+      amortized_fraction INTEGER NOT NULL,
+      net_unblended_whole INTEGER NOT NULL,
+      net_unblended_fraction INTEGER NOT NULL,
+      net_amortized_whole INTEGER NOT NULL,
+      net_amortized_fraction INTEGER NOT NULL,
+      PRIMARY KEY (period, day, currency, service, account, usage_type, region, line_item_type)
+    ) WITHOUT ROWID;
+    CREATE TABLE imported_file (
+      id INTEGER PRIMARY KEY,
+      batch INTEGER NOT NULL,
+      path TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      sha256 TEXT NOT NULL,
+      format TEXT NOT NULL,
+      rows_read INTEGER NOT NULL,
+      rows_skipped INTEGER NOT NULL
+    );
+    CREATE TABLE imported_file_period (
+      file INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      payer TEXT NOT NULL,
+      month TEXT NOT NULL,
+      PRIMARY KEY (file, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE imported_file_total (
+      file INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      line_item_type TEXT NOT NULL,
+      currency TEXT NOT NULL,
+      whole INTEGER NOT NULL,
+      fraction INTEGER NOT NULL,
+      PRIMARY KEY (file, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE triage (
+      anomaly TEXT PRIMARY KEY,
+      state TEXT NOT NULL CHECK (state IN ('expected', 'not-expected', 'planned')),
+      reason TEXT NOT NULL,
+      decided_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import BillImport
+import SpendModel
+import SpendStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `spendtop import`: reads bills into the spend store, replacing the billing periods they hold.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import bills into the spend store, replacing the billing periods they hold.",
+    discussion: """
+      PATH is a bill (.csv, .csv.gz), a legacy CUR manifest (.json: its listed parts) or a folder \
+      (read recursively). Formats: \(BillFormat.readableFormatsText).
+
+      A billing period (payer account × month) is the unit of replacement: importing a period the \
+      store holds replaces it whole (AWS restates bills until they are final); other periods are \
+      added. Everything one command reads is stored in one transaction: if any file cannot be \
+      read, nothing is stored. Import all parts of a period together (its manifest or folder).
+
+      Prints, per file: format, billing periods, rows read and skipped, unblended totals by line \
+      item type, and the first skipped rows. A progress bar (rows/s, MB/s, ETA) is drawn on stderr \
+      when stderr is a terminal.
+
+      Exit codes: 0 success; 64 usage error; 65 a bill cannot be read, or the store is unusable; \
+      66 a path does not exist; 74 the store cannot be written.
+      """)
+
+  @Argument(help: "Bills, manifests or folders.")
+  var paths: [String]
+
+  @OptionGroup var store: StoreOptions
+
+  @Flag(name: .long, help: "Continue past rows that cannot be read; list them and store the rest.")
+  var skipBadRows = false
+
+  @Flag(name: .long, help: "Print nothing on success (no progress, no summary).")
+  var quiet = false
+
+  @Option(
+    name: .long,
+    help: "auto (a bar when stderr is a terminal, else nothing), bar, lines (plain lines for logs), none.")
+  var progress: ProgressChoice = .auto
+
+  enum ProgressChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, bar, lines, none
+  }
+
+  /// How many skipped rows the summary lists per file.
+  static let skippedRowsShown = 5
+
+  func run() throws {
+    let location = try StoreError.reporting { () throws(StoreError) in try store.location() }
+    let spend = try StoreError.reporting { () throws(StoreError) in
+      try SpendStore.open(at: location.path, creating: true)
+    }
+    let display = ImportProgressDisplay(style: progressStyle)
+    let outcome: StoreImporter.Outcome
+    do {
+      outcome = try StoreImporter(skipBadRows: skipBadRows).run(paths: paths, into: spend, display: display)
+    } catch {
+      display.finish()
+      switch error {
+      case .bills(let failure):
+        writeStandardError("spendtop: \(failure)\nspendtop: nothing was imported; the store is unchanged\n")
+        throw ExitCode(CubeCommand.exitCode(for: failure))
+      case .store(let failure):
+        writeStandardError("spendtop: \(failure)\nspendtop: nothing was imported; the store is unchanged\n")
+        throw ExitCode(failure.exitCode)
+      }
+    }
+    display.finish()
+    guard !quiet else { return }
+    print(ImportCommand.summary(outcome, store: location.path), terminator: "")
+  }
+
+  private var progressStyle: ProgressStyle {
+    if quiet { return .none }
+    switch progress {
+    case .auto: return isatty(2) == 1 ? .bar : .none
+    case .bar: return .bar
+    case .lines: return .lines
+    case .none: return .none
+    }
+  }
+
+  // MARK: - Summary
+
+  static func summary(_ outcome: StoreImporter.Outcome, store: String) -> String {
+    let replaced = Set(outcome.stored.replaced)
+    var out = ""
+    for file in outcome.files {
+      let record = file.record
+      out += "\(record.path)\n"
+      out += "  format   \(record.format), \(StoreFormatting.byteCount(record.size))"
+      if let manifest = file.summary.manifest { out += ", listed by \(manifest)" }
+      out += "\n"
+      let periods = record.billingPeriods.map { "\($0) (\(replaced.contains($0) ? "replaced" : "added"))" }
+      out += "  periods  \(periods.isEmpty ? "none (no cost rows)" : periods.joined(separator: ", "))\n"
+      out +=
+        "  rows     \(StoreFormatting.count(record.rowsRead)) read, "
+        + "\(StoreFormatting.count(record.rowsSkipped)) skipped"
+      out += file.summary.ignoredRows.sorted { $0.key < $1.key }.map { ", \($0.value) \($0.key)" }.joined()
+      out += "\n"
+      if !record.totals.isEmpty {
+        let rows = record.totals.map {
+          [$0.lineItemType, $0.currency, $0.cost.formatted(decimals: 2, grouping: true)]
+        }
+        let table = StoreFormatting.table(
+          header: ["line item type", "currency", "unblended"], rows: rows, rightAligned: [2])
+        out += table.split(separator: "\n").map { "    " + $0 + "\n" }.joined()
+      }
+      for note in file.summary.notes { out += "  note     \(note)\n" }
+      let skipped = file.summary.skippedRows
+      if !skipped.isEmpty {
+        out += "  skipped rows (totals are incomplete):\n"
+        for row in skipped.prefix(skippedRowsShown) { out += "    \(row)\n" }
+        if skipped.count > skippedRowsShown { out += "    … and \(skipped.count - skippedRowsShown) more\n" }
+      }
+    }
+    let stored = outcome.stored
+    out +=
+      "stored \(StoreFormatting.count(stored.cellsWritten)) "
+        + "\(stored.cellsWritten == 1 ? "cell" : "cells") in \(store): "
+    out += "\(stored.added.count) period(s) added, \(stored.replaced.count) replaced\n"
+    return out
+  }
+}
