@@ -15,7 +15,7 @@ struct LedgerNew: ParsableCommand {
         spendtop ledger new --title "Redis memory" --start 2026-10-01 --end 2026-10-31 \
           --series service=AmazonElastiCache --annual-cost 208000
         spendtop ledger new --from-anomaly 1 sample-bills/incident-127k
-      --from-anomaly N runs the detector on the bills (PATH...) and opens an incident from its Nth \
+      --from-anomaly N runs the detector on the bills (PATH..., else the spend store) and opens an incident from its Nth \
       anomaly as `spendtop detect` lists them (by impact): window, series, the anomaly and its top \
       contributors filled in; --title, --start, --end and --series then override.
       """)
@@ -64,12 +64,11 @@ struct LedgerNew: ParsableCommand {
       guard title != nil, start != nil, end != nil else {
         throw ValidationError("give --title, --start and --end, or --from-anomaly N with bill PATHs")
       }
-      guard bills.paths.isEmpty else { throw ValidationError("bill PATHs are read only with --from-anomaly") }
+      guard bills.paths.isEmpty, bills.store.db == nil else {
+        throw ValidationError("bills (PATH... or --db) are read only with --from-anomaly")
+      }
     } else {
       guard let fromAnomaly, fromAnomaly >= 1 else { throw ValidationError("--from-anomaly counts from 1") }
-      guard !bills.paths.isEmpty else {
-        throw ValidationError("--from-anomaly needs the bill PATHs to detect in")
-      }
     }
   }
 
@@ -119,7 +118,11 @@ struct LedgerNew: ParsableCommand {
     let dimensions: Set<SpendModel.Dimension> = [
       .account, .service, .usageType, .region, .resource, .lineItemType, .currency,
     ]
-    guard let cube = try bills.load(dimensions: dimensions) else { return nil }
+    guard let cube = try bills.load(dimensions: dimensions) else {
+      LedgerConsole.warn(
+        "--from-anomaly needs bills to detect in: PATH... or a spend store (spendtop import)")
+      throw ExitCode(64)
+    }
     let report: DetectionReport
     do {
       report = try SpendDetector().detect(cube)

@@ -3,6 +3,7 @@ import BillImport
 import Foundation
 import IncidentLedger
 import SpendModel
+import SpendStore
 
 /// `--ledger PATH`: where incident files live.
 struct LedgerLocationOptions: ParsableArguments {
@@ -21,26 +22,47 @@ struct LedgerLocationOptions: ParsableArguments {
   }
 }
 
-/// `PATH...`: the bills that bill-derived lines are computed from.
+/// `PATH...` or `--db FILE`: the bills that bill-derived lines are computed from.
 struct LedgerBillOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
       "Bills, manifests or folders that bill-derived lines (aws-overage, run-rate-increase) are computed "
-        + "from; without them those lines are missing.", valueName: "PATH"))
+        + "from. Without PATHs, the spend store is read if there is one; without either, those lines "
+        + "are missing.", valueName: "PATH"))
   var paths: [String] = []
+
+  @OptionGroup var store: StoreOptions
 
   /// The dimensions the ledger reads: what series select on (day and currency are always kept).
   static let dimensions: Set<SpendModel.Dimension> = [.service, .usageType, .account, .region, .lineItemType]
 
-  /// The bills as a cube, or nil when no path is given; an unreadable bill exits with the
-  /// importer's code (65 or 66) after its message.
+  /// The bills as a cube: the PATHs, else `--db`, else the default store when it exists; nil
+  /// when there is nothing to read. An unreadable bill or store exits with its code after its
+  /// message.
   func load(dimensions: Set<SpendModel.Dimension> = LedgerBillOptions.dimensions) throws(ExitCode) -> Cube? {
-    guard !paths.isEmpty else { return nil }
-    do throws(BillImportError) {
-      return try BillReader.read(paths: paths, options: ImportOptions(dimensions: dimensions)).cube
+    guard paths.isEmpty else {
+      guard store.db == nil else {
+        LedgerConsole.warn("give bill PATHs or --db, not both")
+        throw ExitCode(64)
+      }
+      do throws(BillImportError) {
+        return try BillReader.read(paths: paths, options: ImportOptions(dimensions: dimensions)).cube
+      } catch {
+        LedgerConsole.warn(error.description)
+        throw ExitCode(CubeCommand.exitCode(for: error))
+      }
+    }
+    do throws(StoreError) {
+      return try store.open(creating: false).loadCube()
     } catch {
-      LedgerConsole.warn(error.description)
-      throw ExitCode(CubeCommand.exitCode(for: error))
+      // No store is fine unless one was named with --db.
+      switch error {
+      case .notFound where store.db == nil, .noLocation where store.db == nil:
+        return nil
+      default:
+        LedgerConsole.warn(error.description)
+        throw ExitCode(error.exitCode)
+      }
     }
   }
 }

@@ -133,7 +133,7 @@ import Testing
       list == """
         ID     START       END         STATUS           TOTAL  TITLE
         INC-7  2026-10-01  2026-10-07  resolved  ≥ $5,756.00*  Redis | cache step
-        * bill-derived lines missing: pass the bill PATHs to compute them
+        * bill-derived lines missing: pass bill PATHs or --db (or import the bills) to compute them
 
         """)
   }

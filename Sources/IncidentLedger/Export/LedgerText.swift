@@ -18,7 +18,7 @@ public enum LedgerText {
       ])
     }
     var text = align(rows, rightAligned: [4])
-    if incomplete { text += "* bill-derived lines missing: pass the bill PATHs to compute them\n" }
+    if incomplete { text += "* bill-derived lines missing: pass bill PATHs or --db (or import the bills) to compute them\n" }
     return text
   }
 

@@ -18,7 +18,7 @@ public enum BillComputationError: Error, Equatable, Sendable, CustomStringConver
   public var description: String {
     switch self {
     case .noBills:
-      return "missing: computed from bills, and no bills were given (pass bill PATHs)"
+      return "missing: computed from bills, and none were given (pass bill PATHs or --db, or import them)"
     case .noSeries:
       return "no series to compute from: link series to the incident or the line"
     case .insufficientHistory(let needed, let billsStart):
