@@ -27,6 +27,7 @@ let package = Package(
     .target(name: "Reports", dependencies: ["SpendModel"]),
     .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
+    .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpikeDetector"]),
 
     // MARK: - Storage
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
@@ -48,6 +49,7 @@ let package = Package(
         "SpikeDetector",
         "Dashboard",
         "TerminalUI",
+        "IncidentLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -71,5 +73,8 @@ let package = Package(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
     // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).
     .testTarget(name: "HostileInputTests", dependencies: ["spendtop", "BillImport"]),
+    .testTarget(
+      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport", "SpikeDetector"],
+      exclude: ["Golden"]),
   ]
 )

@@ -1,6 +1,7 @@
 import BillImport
 import Dashboard
 import Foundation
+import IncidentLedger
 import SpendModel
 
 /// Runs the dashboard's effects: loading data, saving triage and ledger lines, exports.
@@ -20,8 +21,13 @@ struct DashboardEffects: Sendable {
         }
       case .saveTriage:
         send(.effectFailed("triage kept for this session only: the store is not part of this build yet"))
-      case .saveIncidentLine:
-        send(.effectFailed("line kept for this session only: the ledger is not part of this build yet"))
+      case .saveIncidentLine(let incidentID, let index, let line):
+        do throws(LedgerError) {
+          try LedgerDashboard.save(incidentID: incidentID, index: index, line: line)
+          send(.effectDone("saved to the ledger: \(incidentID)"))
+        } catch {
+          send(.effectFailed("line kept for this session only: \(error)"))
+        }
       case .export(let name, let text):
         let path = FileManager.default.currentDirectoryPath + "/" + name
         do {
@@ -40,7 +46,7 @@ struct DashboardEffects: Sendable {
     guard !paths.isEmpty else {
       send(
         .loaded(
-          DashboardData(cube: Cube(), notes: ["no store in this build: open bills with spendtop PATH..."])))
+          withLedger(DashboardData(cube: Cube(), notes: ["no store in this build: open bills with spendtop PATH..."]))))
       return
     }
     send(.loadProgress(LoadProgress(item: paths.joined(separator: " "), done: 0, total: 0)))
@@ -59,9 +65,23 @@ struct DashboardEffects: Sendable {
       let detection = AnomalyItems.detect(in: bills.cube)
       if let note = detection.note { notes.append(note) }
       send(
-        .loaded(DashboardData(cube: bills.cube, anomalies: detection.items, sources: paths, notes: notes)))
+        .loaded(
+          withLedger(
+            DashboardData(cube: bills.cube, anomalies: detection.items, sources: paths, notes: notes))))
     } catch {
       send(.loadFailed(error.description))
     }
+  }
+
+  /// The data with the ledger's incidents (bill-derived lines computed from its cube); a ledger
+  /// that cannot be read becomes a note, not a failed load.
+  private func withLedger(_ data: DashboardData) -> DashboardData {
+    var data = data
+    do throws(LedgerError) {
+      data.incidents = try LedgerDashboard.incidents(cube: data.cube)
+    } catch {
+      data.notes.append("ledger: \(error)")
+    }
+    return data
   }
 }
