@@ -46,15 +46,14 @@ enum RobustStatistics {
     return (lower + upper) / 2
   }
 
-  /// The mean absolute deviation of `values` from their median (scratch is overwritten).
-  static func meanAbsoluteDeviation(_ values: [Double], scratch: inout [Double]) -> Double {
-    guard !values.isEmpty else { return 0 }
-    if scratch.count < values.count {
-      scratch = values
-    } else {
-      scratch.replaceSubrange(0..<values.count, with: values)
-    }
-    let center = median(&scratch, count: values.count)
-    return values.reduce(0) { $0 + abs($1 - center) } / Double(values.count)
+  /// The mean absolute deviation of `values[0..<count]` from their median (scratch is overwritten).
+  static func meanAbsoluteDeviation(_ values: [Double], count: Int, scratch: inout [Double]) -> Double {
+    guard count > 0 else { return 0 }
+    if scratch.count < count { scratch.append(contentsOf: repeatElement(0, count: count - scratch.count)) }
+    for index in 0..<count { scratch[index] = values[index] }
+    let center = median(&scratch, count: count)
+    var total = 0.0
+    for index in 0..<count { total += abs(values[index] - center) }
+    return total / Double(count)
   }
 }

@@ -46,6 +46,13 @@ public struct SeriesModel: Sendable {
   private var scaleValues = SortedWindow()
   private var scalePositions: [Int] = []
   private var scaleHead = 0
+  /// Reusable buffers of the profile refresh: values bucketed by phase, their counts, the spare
+  /// profile array, and the flat and adjusted deviations of the merit test.
+  private var bucketValues: [Double] = []
+  private var bucketCounts: [Int] = []
+  private var profileBuffer: [Double] = []
+  private var flatBuffer: [Double] = []
+  private var adjustedBuffer: [Double] = []
 
   /// Creates a model with no history.
   public init(parameters: SeriesParameters) {
@@ -339,28 +346,46 @@ public struct SeriesModel: Sendable {
   }
 
   /// Re-estimates the seasonal profile once per period from the last `seasonCycles` cycles.
+  ///
+  /// Works in the model's reusable buffers: one slab of `period × seasonCycles` values bucketed
+  /// by phase, so the weekly refresh allocates nothing after the first.
   private mutating func refreshProfile(index: Int) {
     guard let period = parameters.period, period >= 2 else { return }
     guard profile == nil || index - observationsAtProfile >= period else { return }
     observationsAtProfile = index
-    let span = min(index, period * parameters.seasonCycles)
-    var buckets = [[Double]](repeating: [], count: period)
+    let cyclesWanted = parameters.seasonCycles
+    let span = min(index, period * cyclesWanted)
+    let capacity = period * (cyclesWanted + 1)
+    if bucketValues.count < capacity { bucketValues = [Double](repeating: 0, count: capacity) }
+    if bucketCounts.count != period { bucketCounts = [Int](repeating: 0, count: period) }
+    for phase in 0..<period { bucketCounts[phase] = 0 }
+    let stride = cyclesWanted + 1
     for position in (index - span)..<index where !deviations[position].isNaN {
       let phase = slots[position] % period
-      guard phase >= 0 else { continue }
-      buckets[phase].append(deviations[position])
+      guard phase >= 0, bucketCounts[phase] < stride else { continue }
+      bucketValues[phase * stride + bucketCounts[phase]] = deviations[position]
+      bucketCounts[phase] += 1
     }
-    let cycles = buckets.map(\.count).min() ?? 0
+    let cycles = bucketCounts.min() ?? 0
     guard cycles >= 1 else { return }
-    var estimate = buckets.map { bucket -> Double in
-      var values = bucket
-      return RobustStatistics.median(&values, count: values.count)
+    var estimate = profileBuffer
+    profileBuffer = []
+    if estimate.count != period { estimate = [Double](repeating: 0, count: period) }
+    for phase in 0..<period {
+      let count = bucketCounts[phase]
+      ensureScratch(count)
+      for offset in 0..<count { scratch[offset] = bucketValues[phase * stride + offset] }
+      estimate[phase] = RobustStatistics.median(&scratch, count: count)
     }
-    var sortedEstimate = estimate
-    let center = RobustStatistics.median(&sortedEstimate, count: sortedEstimate.count)
+    ensureScratch(period)
+    for phase in 0..<period { scratch[phase] = estimate[phase] }
+    let center = RobustStatistics.median(&scratch, count: period)
     let multiplicative = parameters.multiplicative
     guard !multiplicative || center > 0 else { return }
-    estimate = estimate.map { multiplicative ? max($0, 0) / center : $0 - center }
+    for phase in 0..<period {
+      estimate[phase] = multiplicative ? max(estimate[phase], 0) / center : estimate[phase] - center
+    }
+    profileBuffer = profile ?? []
     profile = estimate
     levelDirty = true
     profileCycles = cycles
@@ -368,18 +393,22 @@ public struct SeriesModel: Sendable {
     // Keep the profile only if it explains a real share of the spread. The spread is the mean
     // absolute deviation from the median (a MAD would not see a one-day-a-week batch job), taken
     // over the cleaned values, so that a past spike cannot vote the weekly shape out.
-    var flat: [Double] = []
-    var adjusted: [Double] = []
+    if flatBuffer.count < span { flatBuffer = [Double](repeating: 0, count: span) }
+    if adjustedBuffer.count < span { adjustedBuffer = [Double](repeating: 0, count: span) }
+    var count = 0
     for position in (index - span)..<index where !deviations[position].isNaN {
       let level = levels[position]
       guard !multiplicative || level > 0 else { continue }
       let deviation = multiplicative ? cleaned[position] / level : cleaned[position] - level
       let factor = estimate[slots[position] % period]
-      flat.append(deviation)
-      adjusted.append(multiplicative ? (factor > 0 ? deviation / factor : deviation) : deviation - factor)
+      flatBuffer[count] = deviation
+      adjustedBuffer[count] =
+        multiplicative ? (factor > 0 ? deviation / factor : deviation) : deviation - factor
+      count += 1
     }
-    let flatSpread = RobustStatistics.meanAbsoluteDeviation(flat, scratch: &scratch)
-    let adjustedSpread = RobustStatistics.meanAbsoluteDeviation(adjusted, scratch: &scratch)
+    let flatSpread = RobustStatistics.meanAbsoluteDeviation(flatBuffer, count: count, scratch: &scratch)
+    let adjustedSpread = RobustStatistics.meanAbsoluteDeviation(
+      adjustedBuffer, count: count, scratch: &scratch)
     profileActive = adjustedSpread <= (1 - parameters.seasonGain) * flatSpread
     levelDirty = true
   }
