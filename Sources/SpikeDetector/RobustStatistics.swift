@@ -7,54 +7,51 @@ enum RobustStatistics {
 
   /// The `k`-th smallest element (0-based) of `values[0..<count]`, reordering them (Hoare select).
   static func select(_ values: inout [Double], count: Int, k: Int) -> Double {
-    values.withUnsafeMutableBufferPointer { buffer in
-      var low = 0
-      var high = count - 1
-      while low < high {
-        let pivot = buffer[(low + high) >> 1]
-        var i = low
-        var j = high
-        while i <= j {
-          while buffer[i] < pivot { i += 1 }
-          while buffer[j] > pivot { j -= 1 }
-          if i <= j {
-            buffer.swapAt(i, j)
-            i += 1
-            j -= 1
-          }
-        }
-        if k <= j {
-          high = j
-        } else if k >= i {
-          low = i
-        } else {
-          return buffer[k]
+    values.withUnsafeMutableBufferPointer { select($0, count: count, k: k) }
+  }
+
+  /// The `k`-th smallest element (0-based) of `buffer[0..<count]`, reordering them (Hoare select).
+  static func select(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int, k: Int) -> Double {
+    var low = 0
+    var high = count - 1
+    while low < high {
+      let pivot = buffer[(low + high) >> 1]
+      var i = low
+      var j = high
+      while i <= j {
+        while buffer[i] < pivot { i += 1 }
+        while buffer[j] > pivot { j -= 1 }
+        if i <= j {
+          buffer.swapAt(i, j)
+          i += 1
+          j -= 1
         }
       }
-      return buffer[k]
+      if k <= j {
+        high = j
+      } else if k >= i {
+        low = i
+      } else {
+        return buffer[k]
+      }
     }
+    return buffer[k]
   }
 
   /// The median of `values[0..<count]` (mean of the two middle values for an even count).
   static func median(_ values: inout [Double], count: Int) -> Double {
+    values.withUnsafeMutableBufferPointer { median($0, count: count) }
+  }
+
+  /// The median of `buffer[0..<count]` (mean of the two middle values for an even count),
+  /// reordering them.
+  static func median(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int) -> Double {
     guard count > 0 else { return 0 }
-    let upper = select(&values, count: count, k: count / 2)
+    let upper = select(buffer, count: count, k: count / 2)
     guard count % 2 == 0 else { return upper }
     // The lower middle is the largest element left of the upper middle after selection.
     var lower = -Double.infinity
-    for index in 0..<(count / 2) where values[index] > lower { lower = values[index] }
+    for index in 0..<(count / 2) where buffer[index] > lower { lower = buffer[index] }
     return (lower + upper) / 2
-  }
-
-  /// The mean absolute deviation of `values` from their median (scratch is overwritten).
-  static func meanAbsoluteDeviation(_ values: [Double], scratch: inout [Double]) -> Double {
-    guard !values.isEmpty else { return 0 }
-    if scratch.count < values.count {
-      scratch = values
-    } else {
-      scratch.replaceSubrange(0..<values.count, with: values)
-    }
-    let center = median(&scratch, count: values.count)
-    return values.reduce(0) { $0 + abs($1 - center) } / Double(values.count)
   }
 }

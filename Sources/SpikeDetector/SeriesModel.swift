@@ -46,6 +46,11 @@ public struct SeriesModel: Sendable {
   private var scaleValues = SortedWindow()
   private var scalePositions: [Int] = []
   private var scaleHead = 0
+  /// The profile refresh's reusable buffers, and the spare profile array it writes into.
+  private var profileEstimator = ProfileEstimator()
+  private var profileBuffer: [Double] = []
+  /// Median of the `driftWindow` cleaned values ending at each position (NaN: not computed).
+  private var driftMedians: [Double] = []
 
   /// Creates a model with no history.
   public init(parameters: SeriesParameters) {
@@ -238,21 +243,27 @@ public struct SeriesModel: Sendable {
   private mutating func drift(index: Int, history: Int) -> Alarm? {
     let p = parameters
     guard history >= p.driftLag + p.driftWindow - 1, index >= driftQuietUntil else { return nil }
-    let recent = windowMedian(from: index - p.driftWindow + 1, through: index)
-    let lagged = windowMedian(from: index - p.driftLag - p.driftWindow + 1, through: index - p.driftLag)
+    let recent = driftMedian(endingAt: index)
+    let lagged = driftMedian(endingAt: index - p.driftLag)
     guard lagged > 0, recent / lagged - 1 >= p.driftRatio else { return nil }
     driftQuietUntil = index + p.driftLag
     return Alarm(rule: .drift, direction: .up, start: index, material: recent - lagged >= p.minImpact)
   }
 
-  private mutating func windowMedian(from first: Int, through last: Int) -> Double {
-    var count = 0
-    for position in first...last {
-      ensureScratch(count + 1)
-      scratch[count] = cleaned[position]
-      count += 1
+  /// The median of the `driftWindow` cleaned values ending at `last`, computed once and cached:
+  /// today's lagged window is the recent window of `driftLag` days ago.
+  private mutating func driftMedian(endingAt last: Int) -> Double {
+    if driftMedians.count <= last {
+      driftMedians.append(contentsOf: repeatElement(.nan, count: last + 1 - driftMedians.count))
     }
-    return RobustStatistics.median(&scratch, count: count)
+    if !driftMedians[last].isNaN { return driftMedians[last] }
+    let first = last - parameters.driftWindow + 1
+    let count = last - first + 1
+    ensureScratch(count)
+    for offset in 0..<count { scratch[offset] = cleaned[first + offset] }
+    let median = RobustStatistics.median(&scratch, count: count)
+    driftMedians[last] = median
+    return median
   }
 
   // MARK: - Baseline
@@ -333,7 +344,12 @@ public struct SeriesModel: Sendable {
 
   private mutating func scale(expected: Double, index: Int) -> Double {
     let p = parameters
-    var spread = scaleValues.count >= 5 ? 1.4826 * scaleValues.median : 0
+    let count = Double(scaleValues.count)
+    // σ from n errors is uncertain by ≈ 1.17/√n of itself (the MAD's standard error under
+    // normal errors); the scale used is the estimate plus `scaleStandardErrors` of those, so a
+    // short history with a lucky-quiet start cannot make ordinary noise look like 4.5σ.
+    let upper = 1 + p.scaleStandardErrors * 1.17 / count.squareRoot()
+    var spread = scaleValues.count >= 5 ? 1.4826 * scaleValues.median * upper : 0
     if p.multiplicative { spread *= max(abs(expected), p.absoluteFloor) }
     return max(spread, p.relativeFloor * abs(expected), p.absoluteFloor)
   }
@@ -343,24 +359,19 @@ public struct SeriesModel: Sendable {
     guard let period = parameters.period, period >= 2 else { return }
     guard profile == nil || index - observationsAtProfile >= period else { return }
     observationsAtProfile = index
-    let span = min(index, period * parameters.seasonCycles)
-    var buckets = [[Double]](repeating: [], count: period)
-    for position in (index - span)..<index where !deviations[position].isNaN {
-      let phase = slots[position] % period
-      guard phase >= 0 else { continue }
-      buckets[phase].append(deviations[position])
-    }
-    let cycles = buckets.map(\.count).min() ?? 0
-    guard cycles >= 1 else { return }
-    var estimate = buckets.map { bucket -> Double in
-      var values = bucket
-      return RobustStatistics.median(&values, count: values.count)
-    }
-    var sortedEstimate = estimate
-    let center = RobustStatistics.median(&sortedEstimate, count: sortedEstimate.count)
+    let range = (index - min(index, period * parameters.seasonCycles))..<index
     let multiplicative = parameters.multiplicative
-    guard !multiplicative || center > 0 else { return }
-    estimate = estimate.map { multiplicative ? max($0, 0) / center : $0 - center }
+    var estimate = profileBuffer
+    profileBuffer = []
+    guard
+      let cycles = profileEstimator.estimate(
+        period: period, range: range, deviations: deviations, slots: slots, multiplicative: multiplicative,
+        into: &estimate)
+    else {
+      profileBuffer = estimate
+      return
+    }
+    profileBuffer = profile ?? []
     profile = estimate
     levelDirty = true
     profileCycles = cycles
@@ -368,20 +379,10 @@ public struct SeriesModel: Sendable {
     // Keep the profile only if it explains a real share of the spread. The spread is the mean
     // absolute deviation from the median (a MAD would not see a one-day-a-week batch job), taken
     // over the cleaned values, so that a past spike cannot vote the weekly shape out.
-    var flat: [Double] = []
-    var adjusted: [Double] = []
-    for position in (index - span)..<index where !deviations[position].isNaN {
-      let level = levels[position]
-      guard !multiplicative || level > 0 else { continue }
-      let deviation = multiplicative ? cleaned[position] / level : cleaned[position] - level
-      let factor = estimate[slots[position] % period]
-      flat.append(deviation)
-      adjusted.append(multiplicative ? (factor > 0 ? deviation / factor : deviation) : deviation - factor)
-    }
-    let flatSpread = RobustStatistics.meanAbsoluteDeviation(flat, scratch: &scratch)
-    let adjustedSpread = RobustStatistics.meanAbsoluteDeviation(adjusted, scratch: &scratch)
-    profileActive = adjustedSpread <= (1 - parameters.seasonGain) * flatSpread
-    levelDirty = true
+    let spreads = profileEstimator.spreads(
+      range: range, period: period, profile: estimate, deviations: deviations, cleaned: cleaned,
+      levels: levels, slots: slots, multiplicative: multiplicative)
+    profileActive = spreads.adjusted <= (1 - parameters.seasonGain) * spreads.flat
   }
 
   // MARK: - Regimes
@@ -397,6 +398,9 @@ public struct SeriesModel: Sendable {
       cleaned[position] = raw[position]
       errors[position] = .nan
     }
+    // Cached drift medians over re-based values are stale.
+    let firstStale = min(start, driftMedians.count)
+    for position in firstStale..<driftMedians.count { driftMedians[position] = .nan }
     levelDirty = true
     rebuildScaleWindow()
   }

@@ -17,6 +17,11 @@ public struct SeriesParameters: Sendable, Equatable {
   public var minSeasonCycles = 3
   /// The profile is kept only if it cuts the residual spread by at least this fraction (20%).
   public var seasonGain = 0.2
+  /// Standard errors of the σ estimate added to it (1): σ is a median of at most `scaleWindow`
+  /// errors, ±1.17/√n uncertain, so the scale in use is an upper estimate: ×1.31 with 14 errors,
+  /// ×1.16 with 56. Chance alarms in a series' first weeks, when σ rests on few errors, are the
+  /// ones this stops. `generic` turns it off (0): a metric's alert is one row, not one of 10⁴ leaves.
+  public var scaleStandardErrors = 1.0
   /// Scale floor relative to the expected value (5%): flat fixed-price series do not alarm on cents.
   public var relativeFloor = 0.05
   /// Absolute scale floor in series units ($0.50 for spend).
@@ -82,6 +87,7 @@ public struct SeriesParameters: Sendable, Equatable {
     parameters.absoluteFloor = 1e-9
     parameters.extendWhileAway = false
     parameters.multiplicative = false
+    parameters.scaleStandardErrors = 0
     // Drift is a spend notion (this week against four weeks ago); a metric's ramp is not an event.
     parameters.driftRatio = .infinity
     // CUSUM assumes independent errors; sub-daily metrics have strongly autocorrelated ones, which

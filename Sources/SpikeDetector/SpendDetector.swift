@@ -88,8 +88,9 @@ public struct SpendDetector: Sendable {
   ) -> [SeriesEvent] {
     var model = SeriesModel(parameters: parameters)
     var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
+    let firstSlot = SpendDetector.slot(of: firstDay)
     for (index, value) in values.enumerated() {
-      let slot = SpendDetector.slot(of: firstDay.advanced(by: index))
+      let slot = firstSlot + index
       let assessment = model.observe(value, slot: slot)
       _ = tracker.track(value: value, slot: slot, assessment: assessment, model: model)
     }

@@ -7,15 +7,12 @@ struct EvaluationTests {
   /// Seeds 7000–7011 are never used for development (which used 1000–1019 and 2000–2019).
   static let seeds: [UInt64] = Array(7000..<7012)
 
-  @Test("the detector meets its targets on held-out generated bills (F1: a floor below the target)")
+  @Test("the detector meets its targets on held-out generated bills")
   func targets() {
     let evaluation = Evaluation(seeds: EvaluationTests.seeds)
     #expect(evaluation.outcomes.count >= 60)
     #expect(evaluation.recall >= 0.95)
-    // The F1 target is 0.95; on these held-out seeds the detector reaches 0.94 (precision 0.89:
-    // chance 4.5σ days on noisy leaves, see BENCHMARKS.md). This floor guards against regressions
-    // and must be raised to 0.95 when the target is met: it is NOT met today.
-    #expect(evaluation.f1 >= 0.93, "\(evaluation.table(title: "held-out"))")
+    #expect(evaluation.f1 >= 0.95, "\(evaluation.table(title: "held-out"))")
     #expect(evaluation.rootCauseAccuracy >= 0.95)
     #expect(evaluation.monthStartFalseAlarms == 0)
     #expect(evaluation.medianDelay == 0)

@@ -15,7 +15,13 @@ if [ -z "${SPENDTOP_BIN:-}" ]; then
 fi
 work=$(mktemp -d)
 session="spendtop-e2e-$$"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+# A private tmux server (its own socket, no user config), so other tmux users on the machine cannot
+# disturb the test; a keeper session holds it up while test sessions are killed and re-created
+# (otherwise a new session can race the server's exit: "server exited unexpectedly").
+socket="spendtop-e2e-$$"
+tmux() { command tmux -L "$socket" -f /dev/null "$@"; }
+trap 'tmux kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+tmux new-session -d -s keeper "exec sleep 3600"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
 mkdir -p "$HOME"
 bills="$root/sample-bills/incident-127k"
