@@ -60,7 +60,8 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel", "BillImport"]),
-    .testTarget(name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel"]),
+    .testTarget(
+      name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel", "Dashboard", "BillImport"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
