@@ -24,7 +24,7 @@ let package = Package(
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
-    .target(name: "Reports", dependencies: ["SpendModel"]),
+    .target(name: "Reports", dependencies: ["SpendModel", "SpikeDetector"]),
     .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
 
@@ -64,7 +64,7 @@ let package = Package(
       name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel", "Dashboard", "BillImport"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
+      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel", "SpikeDetector"],
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),

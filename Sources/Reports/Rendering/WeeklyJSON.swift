@@ -8,12 +8,13 @@ import SpendModel
 ///  "forecast": {"monthEnd", "low", "high", …}, "movers": [{"service", "usageType",
 ///  "chargeKind", "current", "previous", "delta", "deltaPercent"}], "serviceMovers": […],
 ///  "calendarCharges": [{"chargeKind", …}], "new": […], "stopped": […],
-///  "daily": [{"day", "total", "usage"}], "notes": […]}
+///  "daily": [{"day", "total", "usage"}], "anomalies": [{…detect's object…, "status",
+///  "rootCause", "triage"}], "notes": […]}
 /// ```
 ///
 /// Amounts are JSON numbers written from exact decimals (`Money.exactDecimal`), never through
 /// `Double`; percentages have two decimals; a value that does not exist (no 4-week average, a
-/// percentage against zero) is `null`.
+/// percentage against zero) is `null`; `anomalies` is `null` when the detector was not run.
 public struct WeeklyJSON: Sendable {
   /// The report.
   public var report: WeeklyReport
@@ -75,6 +76,7 @@ public struct WeeklyJSON: Sendable {
               .init("usage", ReportJSON.amount(amounts.1)),
             ])
           })),
+      .init("anomalies", report.anomalies.map { .array($0.map { $0.json() }) } ?? .null),
       .init("notes", .array(report.notes.map(JSONValue.string))),
     ])
   }

@@ -42,6 +42,8 @@ public struct WeeklyReport: Sendable {
   public var stoppedSpend: [GroupChange]
   /// Caveats for readers (short history, partial comparisons).
   public var notes: [String]
+  /// Anomalies opened in the week or still open in it; nil until `addAnomalies(from:…)` ran.
+  public var anomalies: [WeeklyAnomaly]? = nil
 
   /// Usage-only totals of the week and its baselines.
   public struct UsageTotals: Hashable, Sendable {
