@@ -27,6 +27,7 @@ let package = Package(
     .target(name: "Reports", dependencies: ["SpendModel", "SpikeDetector"]),
     .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
+    .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpikeDetector"]),
 
     // MARK: - Storage
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
@@ -48,6 +49,7 @@ let package = Package(
         "SpikeDetector",
         "Dashboard",
         "TerminalUI",
+        "IncidentLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -70,5 +72,10 @@ let package = Package(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
+    // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).
+    .testTarget(name: "HostileInputTests", dependencies: ["spendtop", "BillImport"]),
+    .testTarget(
+      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport", "SpikeDetector"],
+      exclude: ["Golden"]),
   ]
 )

@@ -60,9 +60,15 @@ struct CubeCommand: ParsableCommand {
         by: query.dimensions, basis: query.basis, filter: query.filter, skipBadRows: skipBadRows)
     } catch {
       printError("spendtop: \(error)")
+      if case .rollup(_, let summaries) = error {
+        for line in CubeCommand.currencySources(summaries) { printError("  \(line)") }
+      }
       throw ExitCode(error.exitCode)
     }
     reportSkipped(summed.skippedRows)
+    for summary in summed.summaries where summary.rowsRead == 0 && summary.isComplete {
+      printError("spendtop: note: \(summary.path): a header and no data rows; nothing to add")
+    }
     let complete = summed.skippedRows.isEmpty
     let renderer = RollupRenderer(rollup: summed.rollup, columnNames: query.columnNames)
     switch format {
@@ -75,12 +81,10 @@ struct CubeCommand: ParsableCommand {
     }
   }
 
-  /// 66 when input is missing or cannot be opened, 65 when it cannot be read as a bill.
-  static func exitCode(for error: BillImportError) -> Int32 {
-    switch error {
-    case .notFound, .unreadable: return 66
-    default: return 65
-    }
+  /// Which file holds which currencies (`bills/eu.csv: EUR`), so a mixed-currency error says where
+  /// each currency comes from.
+  static func currencySources(_ summaries: [ImportSummary]) -> [String] {
+    summaries.filter { !$0.currencies.isEmpty }.map { "\($0.path): \($0.currencies.joined(separator: ", "))" }
   }
 
   private func reportSkipped(_ rows: [BadRow]) {

@@ -44,26 +44,29 @@ enum CubeSource {
     var currencies: [String]
     /// Rows skipped while reading bills.
     var skippedRows: [BadRow]
+    /// What each file held (empty when read from the store).
+    var summaries: [ImportSummary] = []
   }
 
   /// Why the data could not be loaded.
   enum Failure: Error, CustomStringConvertible {
     case bills(BillImportError)
     case store(StoreError)
-    case rollup(RollupError)
+    /// The cells cannot be summed (mixed currencies); the summaries say which file holds which.
+    case rollup(RollupError, summaries: [ImportSummary])
 
     var description: String {
       switch self {
       case .bills(let error): return error.description
       case .store(let error): return error.description
-      case .rollup(let error): return error.description
+      case .rollup(let error, _): return error.description
       }
     }
 
     /// 64 usage (mixed currencies), 65 unreadable bill or store, 66 missing input, 74 I/O.
     var exitCode: Int32 {
       switch self {
-      case .bills(let error): return CubeCommand.exitCode(for: error)
+      case .bills(let error): return error.exitCode
       case .store(.rollup): return 64
       case .store(let error): return error.exitCode
       case .rollup: return 64
@@ -106,9 +109,10 @@ enum CubeSource {
       do {
         let rollup = try bills.cube.rollup(by: dimensions, basis: basis, filter: filter)
         return Summed(
-          rollup: rollup, currencies: bills.cube.filtered(filter).currencies, skippedRows: bills.skippedRows)
+          rollup: rollup, currencies: bills.cube.filtered(filter).currencies, skippedRows: bills.skippedRows,
+          summaries: bills.summaries)
       } catch {
-        throw .rollup(error)
+        throw .rollup(error, summaries: bills.summaries)
       }
     case .store(let options):
       do {

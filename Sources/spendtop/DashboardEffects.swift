@@ -1,6 +1,7 @@
 import BillImport
 import Dashboard
 import Foundation
+import IncidentLedger
 import SpendModel
 import SpendStore
 
@@ -39,8 +40,13 @@ struct DashboardEffects: Sendable {
         }
       case .saveTriage(let anomalyID, let verdict, let reason):
         saveTriage(anomalyID: anomalyID, verdict: verdict, reason: reason, send: send)
-      case .saveIncidentLine:
-        send(.effectFailed("line kept for this session only: the ledger is not part of this build yet"))
+      case .saveIncidentLine(let incidentID, let index, let line):
+        do throws(LedgerError) {
+          try LedgerDashboard.save(incidentID: incidentID, index: index, line: line)
+          send(.effectDone("saved to the ledger: \(incidentID)"))
+        } catch {
+          send(.effectFailed("line kept for this session only: \(error)"))
+        }
       case .export(let name, let text):
         let path = FileManager.default.currentDirectoryPath + "/" + name
         do {
@@ -85,7 +91,8 @@ struct DashboardEffects: Sendable {
     guard !paths.isEmpty else {
       var reason = "no bills given"
       if case .noStore(let why) = source { reason = "no spend store (\(why))" }
-      return send(.loaded(DashboardData(cube: Cube(), notes: ["\(reason): open bills with spendtop PATH..."])))
+      let data = DashboardData(cube: Cube(), notes: ["\(reason): open bills with spendtop PATH..."])
+      return send(.loaded(Self.withLedger(data)))
     }
     send(.loadProgress(LoadProgress(item: paths.joined(separator: " "), done: 0, total: 0)))
     do {
@@ -103,9 +110,23 @@ struct DashboardEffects: Sendable {
       let detection = AnomalyItems.detect(in: bills.cube)
       if let note = detection.note { notes.append(note) }
       send(
-        .loaded(DashboardData(cube: bills.cube, anomalies: detection.items, sources: paths, notes: notes)))
+        .loaded(
+          Self.withLedger(
+            DashboardData(cube: bills.cube, anomalies: detection.items, sources: paths, notes: notes))))
     } catch {
       send(.loadFailed(error.description))
     }
+  }
+
+  /// The data with the ledger's incidents (bill-derived lines computed from its cube); a ledger
+  /// that cannot be read becomes a note, not a failed load.
+  static func withLedger(_ data: DashboardData) -> DashboardData {
+    var data = data
+    do throws(LedgerError) {
+      data.incidents = try LedgerDashboard.incidents(cube: data.cube)
+    } catch {
+      data.notes.append("ledger: \(error)")
+    }
+    return data
   }
 }

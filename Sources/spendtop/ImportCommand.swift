@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
       switch error {
       case .bills(let failure):
         writeStandardError("spendtop: \(failure)\nspendtop: nothing was imported; the store is unchanged\n")
-        throw ExitCode(CubeCommand.exitCode(for: failure))
+        throw ExitCode(failure.exitCode)
       case .store(let failure):
         writeStandardError("spendtop: \(failure)\nspendtop: nothing was imported; the store is unchanged\n")
         throw ExitCode(failure.exitCode)

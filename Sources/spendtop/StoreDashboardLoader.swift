@@ -3,7 +3,8 @@ import SpendModel
 import SpendStore
 
 /// Loads the dashboard's data from the spend store: the recent months the screens show, the
-/// detector's anomalies on them, and the triage the store keeps for those anomalies.
+/// detector's anomalies on them, the triage the store keeps for those anomalies, and the ledger's
+/// incidents (bill-derived lines computed from the loaded cube).
 ///
 /// A full load of a large store takes seconds (1.1 M cells: ~3.6 s), so only the last
 /// `monthsLoaded` calendar months up to the store's last day are read: the Overview's month and the
@@ -25,14 +26,14 @@ struct StoreDashboardLoader {
     do {
       store = try SpendStore.open(at: path, creating: false)
     } catch .notFound {
-      return send(.loaded(DashboardData(cube: Cube(), sources: [path], notes: [Self.emptyNote])))
+      return send(.loaded(DashboardEffects.withLedger(DashboardData(cube: Cube(), sources: [path], notes: [Self.emptyNote]))))
     } catch {
       return send(.loadFailed(error.description))
     }
     do {
       let periods = try store.periods().filter { $0.days != nil }
       guard let last = periods.compactMap(\.days?.upperBound).max() else {
-        return send(.loaded(DashboardData(cube: Cube(), sources: [path], notes: [Self.emptyNote])))
+        return send(.loaded(DashboardEffects.withLedger(DashboardData(cube: Cube(), sources: [path], notes: [Self.emptyNote]))))
       }
       let first = Self.firstDayLoaded(last: last)
       let cells = periods.filter { ($0.days?.upperBound ?? last) >= first }.reduce(0) { $0 + $1.cells }
@@ -55,7 +56,10 @@ struct StoreDashboardLoader {
         notes.append("store: \(first) to \(last) loaded; older months with spendtop cube/detect/report --db")
       }
       if let note = detection.note { notes.append(note) }
-      send(.loaded(DashboardData(cube: cube, anomalies: anomalies, sources: [path], notes: notes)))
+      send(
+        .loaded(
+          DashboardEffects.withLedger(
+            DashboardData(cube: cube, anomalies: anomalies, sources: [path], notes: notes))))
     } catch {
       send(.loadFailed("\(path): \(error)"))
     }

@@ -48,7 +48,7 @@ import Testing
   }
 
   @Test func reportsAnUnterminatedQuoteWhereItOpened() {
-    #expect(throws: CSVError.unterminatedQuote(line: 3)) {
+    #expect(throws: CSVError.unterminatedQuote(line: 3, column: 2)) {
       try scan("a,b\n1,2\n3,\"never\nclosed\n4,5\n")
     }
   }

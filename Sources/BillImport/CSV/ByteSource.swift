@@ -19,12 +19,14 @@ public protocol ByteSource {
 /// alike: zlib passes bytes that are not gzip through unchanged.
 public struct FileByteSource: ByteSource {
   private let handle: GzipHandle
+  private let path: String
 
   /// Opens a file.
   ///
   /// - Throws: `CSVError.cannotOpen` naming the reason.
   public init(path: String) throws(CSVError) {
     handle = try GzipHandle(path: path)
+    self.path = path
   }
 
   /// Bytes consumed from the file so far (compressed bytes for gzip): for progress.
@@ -33,11 +35,17 @@ public struct FileByteSource: ByteSource {
   public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
     guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
     let count = gzread(handle.file, base, UInt32(min(buffer.count, Int(Int32.max))))
+    // Bytes decoded before damage are handed out first; the next read reports the damage, so the
+    // error names the record that was cut rather than the first line of the buffer.
+    if count > 0 { return Int(count) }
     var code: Int32 = 0
     let message = gzerror(handle.file, &code).map { String(cString: $0) } ?? "unknown error"
     if count < 0 || (code != Z_OK && code != Z_STREAM_END) {
       if code == Z_ERRNO { throw .readFailed(message: String(cString: strerror(errno))) }
-      throw .corruptCompressed(message: message)
+      // zlib prefixes its message with the path it was opened with; callers name the file.
+      let prefix = path + ": "
+      let reason = message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
+      throw .corruptCompressed(message: reason)
     }
     return Int(count)
   }

@@ -17,6 +17,10 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
   /// The largest record accepted, in bytes (256 MiB).
   public static var maximumRecordSize: Int { 256 << 20 }
 
+  /// The most fields a record may have (65,536): billing exports have hundreds, and a hostile
+  /// record of commas would otherwise cost 24 bytes of field table per byte read.
+  public static var maximumFieldCount: Int { 1 << 16 }
+
   private var source: Source
   private var storage: UnsafeMutableRawBufferPointer
   private var fields: FieldTable
@@ -27,6 +31,10 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
   private var atStartOfInput = true
   /// The line the next record starts on.
   private var line = 1
+
+  /// The 1-based line the next record starts on (after an error: the line of the record that
+  /// could not be read).
+  public var currentLine: Int { line }
 
   /// Creates a scanner.
   ///
@@ -68,12 +76,14 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
         start += consumed
         if blank { continue }
         return CSVRecord(base: storage.baseAddress, fields: fields, line: recordLine)
-      case .needMoreData(let openQuoteLine):
+      case .needMoreData(let openQuote):
         if atEndOfInput {
           if start == end { return nil }
-          throw .unterminatedQuote(line: openQuoteLine ?? line)
+          throw .unterminatedQuote(line: openQuote?.line ?? line, column: openQuote?.field ?? 1)
         }
         try fill(minimum: end - start + 1)
+      case .tooManyFields:
+        throw .tooManyFields(line: line, limit: CSVScanner.maximumFieldCount)
       }
     }
   }
@@ -118,29 +128,31 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
   private enum ParseResult {
     /// A whole record: bytes consumed including its line end, lines spanned, whether blank.
     case record(consumed: Int, lines: Int, blank: Bool)
-    /// The buffer ends inside the record; the line where an open quote started, if any.
-    case needMoreData(openQuoteLine: Int?)
+    /// The buffer ends inside the record; where an open quote started (line, 1-based field), if any.
+    case needMoreData(openQuote: (line: Int, field: Int)?)
+    /// The record has more than `maximumFieldCount` fields.
+    case tooManyFields
   }
 
   /// Parses one record at `start`, filling the field table; unescapes quoted fields in place.
   private mutating func parseRecord() -> ParseResult {
     guard let base = storage.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-      return .needMoreData(openQuoteLine: nil)
+      return .needMoreData(openQuote: nil)
     }
     let limit = end
     var position = start
     var lines = 0
     fields.removeAll()
-    if position == limit { return .needMoreData(openQuoteLine: nil) }
+    if position == limit { return .needMoreData(openQuote: nil) }
     if base[position] == .lineFeed || base[position] == .carriageReturn {
       // A blank line.
-      guard let after = lineEnd(base, position, limit) else { return .needMoreData(openQuoteLine: nil) }
+      guard let after = lineEnd(base, position, limit) else { return .needMoreData(openQuote: nil) }
       return .record(consumed: after - start, lines: 1, blank: true)
     }
     while true {
       let fieldStart = position
       if position < limit, base[position] == .quote {
-        let openLine = line + lines
+        let openQuote = (line: line + lines, field: fields.count + 1)
         // Quoted field: find the closing quote, counting newlines and noting escapes.
         var cursor = position + 1
         var escaped = false
@@ -153,7 +165,7 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
               cursor += 2
               continue
             }
-            if cursor + 1 == limit && !atEndOfInput { return .needMoreData(openQuoteLine: openLine) }
+            if cursor + 1 == limit && !atEndOfInput { return .needMoreData(openQuote: openQuote) }
             closed = true
             cursor += 1
             break
@@ -161,7 +173,7 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
           if byte == .lineFeed { lines += 1 }
           cursor += 1
         }
-        guard closed else { return .needMoreData(openQuoteLine: openLine) }
+        guard closed else { return .needMoreData(openQuote: openQuote) }
         // Text after the closing quote, up to the delimiter, is kept as written.
         var tail = cursor
         while tail < limit, base[tail] != .comma, base[tail] != .lineFeed, base[tail] != .carriageReturn {
@@ -178,15 +190,16 @@ public struct CSVScanner<Source: ByteSource>: ~Copyable {
         fields.append(start: fieldStart, end: position, closingQuote: nil)
       }
       if position >= limit {
-        guard atEndOfInput else { return .needMoreData(openQuoteLine: nil) }
+        guard atEndOfInput else { return .needMoreData(openQuote: nil) }
         unescapeQuotedFields(base)
         return .record(consumed: position - start, lines: lines + 1, blank: false)
       }
       if base[position] == .comma {
+        if fields.count == CSVScanner.maximumFieldCount { return .tooManyFields }
         position += 1
         continue
       }
-      guard let after = lineEnd(base, position, limit) else { return .needMoreData(openQuoteLine: nil) }
+      guard let after = lineEnd(base, position, limit) else { return .needMoreData(openQuote: nil) }
       unescapeQuotedFields(base)
       return .record(consumed: after - start, lines: lines + 1, blank: false)
     }

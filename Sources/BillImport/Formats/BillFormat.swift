@@ -42,6 +42,7 @@ enum HeaderVerdict: Equatable {
 enum FormatDetector {
   /// Classifies a header; cells are compared case-insensitively.
   static func detect(header: [String]) -> HeaderVerdict {
+    if header.contains(where: isBinary) { return .unknown }
     if header.contains(where: { $0.contains("\u{01}") }) {
       return .unsupported(
         format: "a Hive/Athena text dump (\\x01-delimited)",
@@ -67,6 +68,14 @@ enum FormatDetector {
         advice: "these historical reports are not read; export a Cost and Usage Report (CUR) or FOCUS instead")
     }
     return .unknown
+  }
+
+  /// Whether a header cell holds bytes no text header has: invalid UTF-8 (repaired to U+FFFD) or
+  /// control characters other than Hive's `\x01` delimiter and tab.
+  private static func isBinary(_ cell: String) -> Bool {
+    cell.unicodeScalars.contains { scalar in
+      scalar == "\u{FFFD}" || scalar == "\u{7F}" || (scalar.value < 0x20 && scalar.value != 0x01 && scalar != "\t")
+    }
   }
 
   /// `Total costs($)`, `Total costs ($)`, `Total costs(€)`.

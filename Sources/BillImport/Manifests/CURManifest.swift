@@ -45,14 +45,17 @@ struct CURManifest {
   ///   legacy CUR manifest.
   static func load(_ path: String) throws(BillImportError) -> CURManifest {
     guard let bytes = FileSystem.read(path) else {
-      throw .invalidManifest(path: path, reason: "cannot read the file")
+      throw .unreadable(path: path, reason: "cannot read the manifest (unreadable, or larger than 64 MiB)")
     }
     if bytes.isEmpty { throw .emptyFile(path: path) }
     let manifest: CURManifest?
     do {
       manifest = try parse(bytes, path: path)
     } catch {
-      throw .invalidManifest(path: path, reason: "not JSON (byte \(error.offset): expected \(error.expected))")
+      let (line, column) = position(of: error.offset, in: bytes)
+      throw .malformed(
+        path: path, line: line, column: column,
+        problem: "not a valid CUR manifest: not JSON; expected \(error.expected)")
     }
     guard let manifest else {
       throw .invalidManifest(
@@ -60,6 +63,17 @@ struct CURManifest {
         reason: "a JSON file without assemblyId and reportKeys; spendtop reads \(BillFormat.readableFormatsText)")
     }
     return manifest
+  }
+
+  /// The 1-based line and byte column of a byte offset.
+  private static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    var line = 1
+    var lineStart = 0
+    for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
+      line += 1
+      lineStart = index + 1
+    }
+    return (line, offset - lineStart + 1)
   }
 
   // MARK: - Parts
@@ -71,7 +85,8 @@ struct CURManifest {
   /// that repeat the manifest's own folder path are dropped; failing that, the part is looked for
   /// from its assembly folder, then by file name beside the manifest.
   ///
-  /// - Throws: `BillImportError.partOutsideManifestFolder` for a key with `..`;
+  /// - Throws: `BillImportError.partOutsideManifestFolder` for a key with `..`, a backslash or a
+  ///   NUL byte (which would cut the path short when handed to the C library);
   ///   `BillImportError.missingPart` naming the first part not found.
   func partPaths() throws(BillImportError) -> [String] {
     let folder = FileSystem.directory(of: path)
@@ -79,7 +94,7 @@ struct CURManifest {
     var paths: [String] = []
     for key in reportKeys {
       let components = key.split(separator: "/").map(String.init).filter { $0 != "." }
-      guard !components.contains(".."), !components.isEmpty, !key.contains("\\") else {
+      guard !components.contains(".."), !components.isEmpty, !key.contains("\\"), !key.utf8.contains(0) else {
         throw .partOutsideManifestFolder(manifest: path, key: key)
       }
       let candidates = candidatePaths(components, folder: folder, folderComponents: folderComponents)

@@ -33,16 +33,20 @@ public struct BadRow: Hashable, Sendable, CustomStringConvertible {
 public enum BillImportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A path given does not exist.
   case notFound(path: String)
-  /// A file could not be opened or read (I/O, damaged gzip, unterminated quote, …).
+  /// A path that cannot be opened or read: permissions, I/O, not a regular file or folder (a FIFO,
+  /// a device), a dangling link.
   case unreadable(path: String, reason: String)
+  /// Bytes that are not a well-formed bill where it matters for every row: damaged gzip data, an
+  /// unterminated quote, an oversized record, a header that is not UTF-8 or repeats a column read.
+  case malformed(path: String, line: Int, column: Int?, problem: String)
   /// A 0-byte file.
   case emptyFile(path: String)
-  /// A file given by name that is no billing export spendtop knows.
-  case unrecognizedFormat(path: String)
+  /// A file given by name that is no billing export spendtop knows; `line` is its header's.
+  case unrecognizedFormat(path: String, line: Int = 1)
   /// A known format that spendtop does not read (DBR, Monthly report, Hive dump, zip).
   case unsupportedFormat(path: String, format: String, advice: String)
-  /// The header lacks columns the format needs.
-  case missingColumns(path: String, format: BillFormat, columns: [String])
+  /// The header (on `line`) lacks columns the format needs.
+  case missingColumns(path: String, format: BillFormat, columns: [String], line: Int = 1)
   /// A row that cannot be read (and `skipBadRows` is off).
   case badRow(BadRow)
   /// A manifest that is not valid JSON or lacks `reportKeys`.
@@ -54,22 +58,40 @@ public enum BillImportError: Error, Hashable, Sendable, CustomStringConvertible 
   /// A folder holds nothing spendtop reads.
   case noBills(folder: String)
 
-  public var description: String {
+  /// The process exit code for this error (sysexits): 66 (EX_NOINPUT) when a path is missing or
+  /// cannot be opened or read, 65 (EX_DATAERR) when its bytes cannot be read as a bill.
+  public var exitCode: Int32 {
+    switch self {
+    case .notFound, .unreadable: return 66
+    default: return 65
+    }
+  }
+
+  /// The message, with control characters from input escaped (`\x1B`) so it is safe on a terminal.
+  public var description: String { FieldText.escaping(message) }
+
+  private var message: String {
     switch self {
     case .notFound(let path): return "\(path): no such file or folder"
     case .unreadable(let path, let reason): return "\(path): \(reason)"
-    case .emptyFile(let path): return "\(path): the file is empty (0 bytes), not a billing export"
-    case .unrecognizedFormat(let path):
-      return "\(path): not a billing export spendtop reads; it reads \(BillFormat.readableFormatsText)"
+    case .malformed(let path, let line, let column, let problem):
+      return "\(path):\(line)" + (column.map { ":\($0)" } ?? "") + ": " + problem
+    case .emptyFile(let path):
+      return "\(path): the file is empty (0 bytes); expected a billing export starting with a header line"
+    case .unrecognizedFormat(let path, let line):
+      return "\(path):\(line): not a billing export spendtop reads; expected the header of "
+        + BillFormat.readableFormatsText
     case .unsupportedFormat(let path, let format, let advice): return "\(path): \(format): \(advice)"
-    case .missingColumns(let path, let format, let columns):
-      return "\(path): \(format) without the column(s) \(columns.joined(separator: ", "))"
+    case .missingColumns(let path, let format, let columns, let line):
+      return "\(path):\(line): \(format) header without the column(s) \(columns.joined(separator: ", ")); "
+        + "expected them in the header"
     case .badRow(let row): return row.description
     case .invalidManifest(let path, let reason): return "\(path): not a valid CUR manifest: \(reason)"
     case .missingPart(let manifest, let key, let expectedAt):
-      return "\(manifest): lists part \(key), which is missing (looked for \(expectedAt))"
+      return "\(manifest): lists part \(key), which is missing; expected a file at \(expectedAt)"
     case .partOutsideManifestFolder(let manifest, let key):
-      return "\(manifest): part \(key) points outside the manifest's folder; refusing to read it"
+      return "\(manifest): part \(key) points outside the manifest's folder; refusing to read it "
+        + "(expected a key under the manifest's folder)"
     case .noBills(let folder):
       return "\(folder): no billing exports found (spendtop reads .csv, .csv.gz and CUR manifest .json files)"
     }

@@ -31,11 +31,21 @@ enum FileImporter {
   ) throws(BillImportError) -> FileImport {
     var scanner = CSVScanner(source: source)
     do {
-      guard let headerRecord = try scanner.next() else { throw BillImportError.emptyFile(path: path) }
+      guard let headerRecord = try scanner.next() else {
+        if scanner.currentLine == 1 { throw BillImportError.emptyFile(path: path) }
+        throw BillImportError.malformed(
+          path: path, line: scanner.currentLine - 1, column: nil,
+          problem: "only blank lines; expected a billing export starting with a header line")
+      }
       let header = headerRecord.strings
-      switch FormatDetector.detect(header: header) {
+      let headerLine = headerRecord.line
+      let verdict = FormatDetector.detect(header: header)
+      if case .readable = verdict, let bad = HeaderChecks.textProblem(headerRecord) {
+        throw BillImportError.malformed(path: path, line: headerLine, column: bad.column + 1, problem: bad.problem)
+      }
+      switch verdict {
       case .unknown:
-        throw BillImportError.unrecognizedFormat(path: path)
+        throw BillImportError.unrecognizedFormat(path: path, line: headerLine)
       case .unsupported(let format, let advice):
         throw BillImportError.unsupportedFormat(path: path, format: format, advice: advice)
       case .readable(.costExplorer):
@@ -53,7 +63,12 @@ enum FileImporter {
         switch LineItemColumns.make(format: format, header: index) {
         case .success(let map): columns = map
         case .failure(let missing):
-          throw BillImportError.missingColumns(path: path, format: format, columns: missing.names)
+          throw BillImportError.missingColumns(
+            path: path, format: format, columns: missing.names, line: headerLine)
+        }
+        if let repeated = HeaderChecks.duplicate(in: header, columns: columns) {
+          throw BillImportError.malformed(
+            path: path, line: headerLine, column: repeated.column + 1, problem: repeated.problem)
         }
         var reader = LineItemReader(columns: columns.projected(to: dimensions), headerCount: header.count)
         let skipped = try readRows(&scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress) {
@@ -67,9 +82,35 @@ enum FileImporter {
     } catch let error as BillImportError {
       throw error
     } catch let error as CSVError {
-      throw BillImportError.unreadable(path: path, reason: error.description)
+      throw importError(error, path: path, line: scanner.currentLine)
     } catch {
       throw BillImportError.unreadable(path: path, reason: "\(error)")
+    }
+  }
+
+  /// The import error for a scanner error met while reading the record that starts on `line`.
+  static func importError(_ error: CSVError, path: String, line: Int) -> BillImportError {
+    switch error {
+    case .cannotOpen, .readFailed:
+      return .unreadable(path: path, reason: error.description)
+    case .corruptCompressed(let message):
+      return .malformed(
+        path: path, line: line, column: nil,
+        problem: "damaged or truncated gzip data (\(message)) in the record starting here; "
+          + "expected a complete gzip stream")
+    case .unterminatedQuote(let quoteLine, let column):
+      return .malformed(
+        path: path, line: quoteLine, column: column,
+        problem: "a quoted field opens here and never closes; "
+          + "expected a closing quote (\") before the end of the file")
+    case .tooManyFields(let recordLine, let limit):
+      return .malformed(
+        path: path, line: recordLine, column: nil,
+        problem: "a record of more than \(limit) fields; expected a billing export (hundreds of columns at most)")
+    case .tooLarge(let recordLine, let limit):
+      return .malformed(
+        path: path, line: recordLine, column: nil,
+        problem: "a record longer than \(limit >> 20) MiB; expected CSV records (is this really CSV?)")
     }
   }
 

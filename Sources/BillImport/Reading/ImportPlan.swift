@@ -39,10 +39,14 @@ public struct ImportPlan: Sendable {
     var seen: Set<String> = []
 
     mutating func add(_ path: String) throws(BillImportError) {
-      switch FileSystem.kind(path) {
-      case nil, .other?: throw .notFound(path: path)
-      case .directory?: try addFolder(path)
-      case .file?:
+      switch FileSystem.lookup(path) {
+      case .missing: throw .notFound(path: path)
+      case .failed(let reason): throw .unreadable(path: path, reason: "cannot open: \(reason)")
+      case .found(.other(let what)):
+        throw .unreadable(
+          path: path, reason: "\(what), not a regular file or folder; expected a bill, manifest or folder")
+      case .found(.directory): try addFolder(path)
+      case .found(.file):
         if path.lowercased().hasSuffix(".json") {
           try addParts(of: CURManifest.load(path))
         } else {
@@ -66,7 +70,7 @@ public struct ImportPlan: Sendable {
     mutating func addFolder(_ folder: String) throws(BillImportError) {
       var csvFiles: [String] = []
       var manifests: [CURManifest] = []
-      walk(folder, csvFiles: &csvFiles, manifests: &manifests)
+      try walk(folder, csvFiles: &csvFiles, manifests: &manifests)
       let before = sources.count
       // Per billing-period folder: the top-level manifests, else the newest assembly manifest.
       var byPeriod: [String: [CURManifest]] = [:]
@@ -96,21 +100,45 @@ public struct ImportPlan: Sendable {
       return 0
     }
 
-    private func walk(_ folder: String, csvFiles: inout [String], manifests: inout [CURManifest]) {
-      for name in FileSystem.contents(of: folder) {
+    /// Collects a folder's bills and manifests, recursively.
+    ///
+    /// Other files are ignored, but nothing that looks like a bill is skipped silently: a
+    /// `.csv`/`.csv.gz` that is not a readable regular file (a FIFO, a dangling link) and a
+    /// `…-Manifest.json` that is not a valid manifest are errors (skipping a broken manifest would
+    /// read every assembly's parts at once), as is a folder that cannot be listed.
+    private func walk(
+      _ folder: String, csvFiles: inout [String], manifests: inout [CURManifest]
+    ) throws(BillImportError) {
+      let names: [String]
+      do {
+        names = try FileSystem.contents(of: folder)
+      } catch {
+        throw .unreadable(path: folder, reason: "cannot list the folder: \(error.reason)")
+      }
+      for name in names {
         let path = FileSystem.join(folder, name)
-        switch FileSystem.kind(path) {
-        case .directory?: walk(path, csvFiles: &csvFiles, manifests: &manifests)
-        case .file?:
-          let lower = name.lowercased()
-          if lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz") {
+        let lower = name.lowercased()
+        let isBill = lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz")
+        let isManifestName = lower.hasSuffix("-manifest.json")
+        switch FileSystem.lookup(path) {
+        case .found(.directory): try walk(path, csvFiles: &csvFiles, manifests: &manifests)
+        case .found(.file):
+          if isBill {
             csvFiles.append(path)
+          } else if isManifestName {
+            manifests.append(try CURManifest.load(path))
           } else if lower.hasSuffix(".json"), let bytes = FileSystem.read(path),
             let manifest = try? CURManifest.parse(bytes, path: path)
           {
             manifests.append(manifest)
           }
-        default: break
+        case .found(.other(let what)) where isBill || isManifestName:
+          throw .unreadable(path: path, reason: "\(what), not a regular file; expected a bill file")
+        case .missing where isBill || isManifestName:
+          throw .unreadable(path: path, reason: "cannot open: a symbolic link to nothing")
+        case .failed(let reason) where isBill || isManifestName:
+          throw .unreadable(path: path, reason: "cannot open: \(reason)")
+        case .found(.other), .missing, .failed: continue
         }
       }
     }

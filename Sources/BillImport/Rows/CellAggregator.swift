@@ -21,8 +21,8 @@ struct CellKey: Hashable {
 ///
 /// Strings are made once per distinct value, at the end; the hot loop only hashes bytes.
 struct CellAggregator {
-  /// Every dimension value and tag key/value seen.
-  var values = ByteInterner()
+  /// Every dimension value and tag key/value seen, each checked once as text.
+  var values = ByteInterner(checksText: true)
   /// Tag sets as byte strings of (key ID, value ID) pairs; ID 0 is the empty set.
   private var tagSets = ByteInterner()
   private var cellIndex: [CellKey: Int] = [:]

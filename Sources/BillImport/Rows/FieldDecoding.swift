@@ -47,11 +47,8 @@ enum FieldDecoding {
     return try? Money.parse(bytes)
   }
 
-  /// A short quotation of a field for error messages.
-  static func quote(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    let text = String(decoding: bytes.prefix(60), as: UTF8.self)
-    return "\"" + text + (bytes.count > 60 ? "…" : "") + "\""
-  }
+  /// A short quotation of a field for error messages, escaped (`FieldText.quote`).
+  static func quote(_ bytes: UnsafeBufferPointer<UInt8>) -> String { FieldText.quote(bytes) }
 }
 
 /// Remembers the last day field decoded, since consecutive rows usually share it.

@@ -82,7 +82,10 @@ struct LineItemColumns {
   }
 
   /// The highest column index read: shorter rows lack something needed.
-  var lastUsedColumn: Int {
+  var lastUsedColumn: Int { usedColumns.max() ?? 0 }
+
+  /// Every column index read (with repeats when a column serves twice).
+  var usedColumns: [Int] {
     var all = [day, unblended] + service + usageType + operation + region + tagColumns.map(\.index)
     all += [billingPeriod, payer, account, resource, lineItemType, currency, netUnblended, tagsJSON, productMap]
       .compactMap { $0 }
@@ -94,7 +97,7 @@ struct LineItemColumns {
         c.netUnusedAmortizedUpfrontFee, c.unusedRecurringFee, c.netUnusedRecurringFee, c.reservationARN,
       ].compactMap { $0 }
     }
-    return all.max() ?? 0
+    return all
   }
 
   /// Maps a header of a row-per-line-item format.

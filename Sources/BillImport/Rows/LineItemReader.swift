@@ -91,14 +91,14 @@ struct LineItemReader {
       }
       period = start.month.monthIndex
     }
-    let lineItemType = id(record, columns.lineItemType)
+    let lineItemType = try id(record, columns.lineItemType)
     var key = CellKey(
-      day: day.ordinal, period: period, payer: id(record, columns.payer), account: id(record, columns.account),
-      service: firstID(record, columns.service), usageType: firstID(record, columns.usageType),
-      operation: firstID(record, columns.operation), region: firstID(record, columns.region),
-      resource: id(record, columns.resource),
+      day: day.ordinal, period: period, payer: try id(record, columns.payer),
+      account: try id(record, columns.account), service: try firstID(record, columns.service),
+      usageType: try firstID(record, columns.usageType), operation: try firstID(record, columns.operation),
+      region: try firstID(record, columns.region), resource: try id(record, columns.resource),
       lineItemType: columns.keepsLineItemType ? lineItemType : aggregator.emptyValue,
-      currency: id(record, columns.currency), tags: aggregator.noTags)
+      currency: try id(record, columns.currency), tags: aggregator.noTags)
     if key.currency == aggregator.emptyValue {
       key.currency = usd
       currencyAssumedRows += 1
@@ -106,11 +106,11 @@ struct LineItemReader {
     if let productMap = columns.productMap,
       key.service == aggregator.emptyValue || key.region == aggregator.emptyValue
     {
-      let product = productValues(record, productMap)
+      let product = try productValues(record, productMap)
       if key.service == aggregator.emptyValue { key.service = product.service }
       if key.region == aggregator.emptyValue { key.region = product.region }
     }
-    key.tags = tags(record)
+    key.tags = try tags(record)
     let costs = try self.costs(record, lineItemType: lineItemType)
     aggregator.add(key, costs)
     rowsRead += 1
@@ -154,40 +154,54 @@ struct LineItemReader {
   }
 
   @inline(__always)
-  private mutating func id(_ record: CSVRecord, _ index: Int?) -> UInt32 {
+  private mutating func id(_ record: CSVRecord, _ index: Int?) throws(RowProblem) -> UInt32 {
     guard let index else { return aggregator.emptyValue }
     let bytes = record.field(index)
-    return isNull(bytes) ? aggregator.emptyValue : aggregator.values.intern(bytes)
+    return isNull(bytes) ? aggregator.emptyValue : try text(bytes, column: index)
   }
 
   @inline(__always)
-  private mutating func firstID(_ record: CSVRecord, _ indexes: [Int]) -> UInt32 {
+  private mutating func firstID(_ record: CSVRecord, _ indexes: [Int]) throws(RowProblem) -> UInt32 {
     for index in indexes {
       let bytes = record.field(index)
-      if !isNull(bytes) { return aggregator.values.intern(bytes) }
+      if !isNull(bytes) { return try text(bytes, column: index) }
     }
     return aggregator.emptyValue
   }
 
-  private mutating func tags(_ record: CSVRecord) -> UInt32 {
-    if let index = columns.tagsJSON { return jsonTags(record, index) }
+  /// The interned ID of a field that must be text (UTF-8, no control characters).
+  @inline(__always)
+  private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) throws(RowProblem) -> UInt32 {
+    let id = aggregator.values.intern(bytes)
+    guard aggregator.values.isAcceptableText(id) else { throw textProblem(bytes, column: column) }
+    return id
+  }
+
+  private func textProblem(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> RowProblem {
+    let expectation = FieldText.problem(bytes)?.expectation ?? "expected text"
+    return RowProblem(column: column, problem: expectation + ": " + FieldText.quote(bytes))
+  }
+
+  private mutating func tags(_ record: CSVRecord) throws(RowProblem) -> UInt32 {
+    if let index = columns.tagsJSON { return try jsonTags(record, index) }
     guard !tagKeys.isEmpty else { return aggregator.noTags }
     scratch.removeAll(keepingCapacity: true)
     for (position, column) in columns.tagColumns.enumerated() {
       let bytes = record.field(column.index)
       if isNull(bytes) { continue }
       scratch.append(tagKeys[position])
-      scratch.append(aggregator.values.intern(bytes))
+      scratch.append(try text(bytes, column: column.index))
     }
     if scratch.isEmpty { return aggregator.noTags }
     return scratch.withUnsafeBufferPointer { aggregator.tagSet($0) }
   }
 
-  private mutating func jsonTags(_ record: CSVRecord, _ index: Int) -> UInt32 {
+  private mutating func jsonTags(_ record: CSVRecord, _ index: Int) throws(RowProblem) -> UInt32 {
     let bytes = record.field(index)
     if isNull(bytes) { return aggregator.noTags }
     let raw = aggregator.values.intern(bytes)
     if let known = jsonTagSets[raw] { return known }
+    try checkJSONText(bytes, column: index)
     var pairs: [UInt32] = []
     if case .object(let members)? = try? JSONValue.parse(bytes) {
       for member in members {
@@ -195,8 +209,8 @@ struct LineItemReader {
         var key = member.key
         if key.lowercased().hasPrefix(columns.jsonTagUserPrefix) { key = String(key.dropFirst(columns.jsonTagUserPrefix.count)) }
         if let kept = columns.keptTagKeys, !kept.contains(key) { continue }
-        pairs.append(aggregator.values.intern(key))
-        pairs.append(aggregator.values.intern(value))
+        pairs.append(try decodedText(key, column: index))
+        pairs.append(try decodedText(value, column: index))
       }
     } else {
       unreadableTagRows += 1
@@ -206,16 +220,36 @@ struct LineItemReader {
     return set
   }
 
-  private mutating func productValues(_ record: CSVRecord, _ index: Int) -> (service: UInt32, region: UInt32) {
+  /// Checks a raw JSON field (once per distinct value): UTF-8, though JSON whitespace may be
+  /// newlines and tabs.
+  private func checkJSONText(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) throws(RowProblem) {
+    guard let problem = FieldText.problem(bytes, allowsControlCharacters: true) else { return }
+    throw RowProblem(column: column, problem: problem.expectation + ": " + FieldText.quote(bytes))
+  }
+
+  /// The ID of text decoded from a JSON field (its `\u` escapes may hide control characters).
+  private mutating func decodedText(_ value: String, column: Int) throws(RowProblem) -> UInt32 {
+    let id = aggregator.values.intern(value)
+    guard aggregator.values.isAcceptableText(id) else {
+      var copy = value
+      throw copy.withUTF8 { bytes in textProblem(bytes, column: column) }
+    }
+    return id
+  }
+
+  private mutating func productValues(
+    _ record: CSVRecord, _ index: Int
+  ) throws(RowProblem) -> (service: UInt32, region: UInt32) {
     let bytes = record.field(index)
     let empty = (service: aggregator.emptyValue, region: aggregator.emptyValue)
     if isNull(bytes) { return empty }
     let raw = aggregator.values.intern(bytes)
     if let known = productValues[raw] { return known }
+    try checkJSONText(bytes, column: index)
     var found = empty
     if let product = try? JSONValue.parse(bytes) {
-      if let name = product["product_name"]?.scalarText { found.service = aggregator.values.intern(name) }
-      if let region = product["region"]?.scalarText { found.region = aggregator.values.intern(region) }
+      if let name = product["product_name"]?.scalarText { found.service = try decodedText(name, column: index) }
+      if let region = product["region"]?.scalarText { found.region = try decodedText(region, column: index) }
     }
     productValues[raw] = found
     return found

@@ -17,11 +17,19 @@ struct ByteInterner {
   /// The full hash of each value, by ID (for rehashing and cheap mismatch checks).
   private var hashes: [UInt64] = []
   private var mask: Int
+  /// Whether new values are checked as text (`FieldText.problem`).
+  private let checksText: Bool
+  /// By ID: whether the value is acceptable text (always true when `checksText` is off).
+  private var isText: [Bool] = []
 
   /// Creates an empty interner.
-  init() {
+  ///
+  /// - Parameter checksText: check each new value once for invalid UTF-8 and control characters,
+  ///   for `isAcceptableText(_:)`.
+  init(checksText: Bool = false) {
     slots = [UInt32](repeating: 0, count: 1024)
     mask = 1023
+    self.checksText = checksText
   }
 
   /// The number of distinct values.
@@ -42,10 +50,15 @@ struct ByteInterner {
     arena.append(contentsOf: bytes)
     offsets.append(arena.count)
     hashes.append(hash)
+    isText.append(!checksText || FieldText.problem(bytes) == nil)
     slots[slot] = id + 1
     if hashes.count * 2 > slots.count { grow() }
     return id
   }
+
+  /// Whether value `id` is UTF-8 text without control characters (checked when it was added).
+  @inline(__always)
+  func isAcceptableText(_ id: UInt32) -> Bool { isText[Int(id)] }
 
   /// The ID of a string's UTF-8 bytes.
   mutating func intern(_ text: String) -> UInt32 {

@@ -8,17 +8,40 @@ enum FileSystem {
   enum Kind: Equatable {
     case file(size: Int64, modified: Int)
     case directory
-    case other
+    /// Neither: `a FIFO (named pipe)`, `a socket`, `a character device`, `a block device`.
+    case other(String)
   }
 
-  /// The kind of `path` (following symlinks), or nil when it does not exist.
+  /// What looking a path up found.
+  enum Lookup: Equatable {
+    case found(Kind)
+    /// Nothing there (ENOENT), or a symbolic link to nothing.
+    case missing
+    /// The lookup failed for another reason (`strerror`: permission, not a directory, loop).
+    case failed(String)
+  }
+
+  /// The kind of `path` (following symlinks), or nil when it does not exist or cannot be looked up.
   static func kind(_ path: String) -> Kind? {
+    if case .found(let kind) = lookup(path) { return kind }
+    return nil
+  }
+
+  /// Looks `path` up (following symlinks), saying why when it cannot.
+  static func lookup(_ path: String) -> Lookup {
     var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
+    guard stat(path, &info) == 0 else {
+      let code = errno
+      return code == ENOENT ? .missing : .failed(String(cString: strerror(code)))
+    }
     switch info.st_mode & S_IFMT {
-    case S_IFREG: return .file(size: Int64(info.st_size), modified: Int(info.st_mtim.tv_sec))
-    case S_IFDIR: return .directory
-    default: return .other
+    case S_IFREG: return .found(.file(size: Int64(info.st_size), modified: Int(info.st_mtim.tv_sec)))
+    case S_IFDIR: return .found(.directory)
+    case S_IFIFO: return .found(.other("a FIFO (named pipe)"))
+    case S_IFSOCK: return .found(.other("a socket"))
+    case S_IFCHR: return .found(.other("a character device"))
+    case S_IFBLK: return .found(.other("a block device"))
+    default: return .found(.other("a special file"))
     }
   }
 
@@ -28,9 +51,16 @@ enum FileSystem {
     return false
   }
 
-  /// The names in a directory (no `.` or `..`), sorted; empty when it cannot be read.
-  static func contents(of directory: String) -> [String] {
-    guard let handle = opendir(directory) else { return [] }
+  /// Why a directory could not be listed (`strerror`).
+  struct ListingFailure: Error {
+    var reason: String
+  }
+
+  /// The names in a directory (no `.` or `..`), sorted.
+  ///
+  /// - Throws: `ListingFailure` when it cannot be opened (permissions, I/O).
+  static func contents(of directory: String) throws(ListingFailure) -> [String] {
+    guard let handle = opendir(directory) else { throw ListingFailure(reason: String(cString: strerror(errno))) }
     defer { closedir(handle) }
     var names: [String] = []
     while let entry = readdir(handle) {
