@@ -77,7 +77,8 @@ struct DashboardEffects: Sendable {
         return send(.effectFailed("triage not saved: unknown verdict \(verdict.rawValue)"))
       }
       do {
-        try SpendStore.open(at: path, creating: false).setTriage(anomaly: anomalyID, state: state, reason: reason)
+        try SpendStore.open(at: path, creating: false)
+          .setTriage(anomaly: anomalyID, state: state, reason: reason)
         send(.effectDone("triage saved: \(verdict.label)"))
       } catch {
         send(.effectFailed("triage not saved to \(path): \(error)"))

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dashboard
+import IncidentLedger
 import Reports
 import SpendModel
 import SpendStore
@@ -67,6 +69,7 @@ struct ReportWeeklyCommand: ParsableCommand {
     var report = try ReportExit.run { () throws(ReportError) in try WeeklyReport(cube: cube, options: options)
     }
     report.addAnomalies(from: cube, triage: try storedTriage())
+    addIncidents(to: &report, cube: cube)
     switch output.format {
     case .markdown: try output.emit(WeeklyMarkdown(report: report).render())
     case .json: try output.emit(WeeklyJSON(report: report).render())
@@ -90,6 +93,23 @@ struct ReportWeeklyCommand: ParsableCommand {
     }
   }
 
+  /// The ledger's incidents whose window touches the week, totals computed from the report's bills
+  /// as the dashboard computes them; an unreadable ledger becomes a note.
+  private func addIncidents(to report: inout WeeklyReport, cube: Cube) {
+    do throws(LedgerError) {
+      report.incidents = try LedgerDashboard.incidents(cube: cube)
+        .map { item in
+          WeeklyIncident(
+            id: item.id, title: item.title, status: item.status, start: item.start, end: item.end,
+            total: item.total)
+        }
+        .filter { $0.touches(report.period) }
+        .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    } catch {
+      report.notes.append("Ledger not read: \(error)")
+    }
+  }
+
   /// The triage saved in the store when the report reads it; none for bill files (never opened).
   private func storedTriage() throws -> [String: AnomalyTriage] {
     guard input.paths.isEmpty else { return [:] }
@@ -97,7 +117,9 @@ struct ReportWeeklyCommand: ParsableCommand {
       try input.store.open(creating: false).allTriage()
     }
     var triage: [String: AnomalyTriage] = [:]
-    for entry in entries { triage[entry.anomaly] = AnomalyTriage(state: entry.state.rawValue, reason: entry.reason) }
+    for entry in entries {
+      triage[entry.anomaly] = AnomalyTriage(state: entry.state.rawValue, reason: entry.reason)
+    }
     return triage
   }
 }

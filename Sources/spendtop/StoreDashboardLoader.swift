@@ -26,20 +26,21 @@ struct StoreDashboardLoader {
     do {
       store = try SpendStore.open(at: path, creating: false)
     } catch .notFound {
-      return send(.loaded(DashboardEffects.withLedger(DashboardData(cube: Cube(), sources: [path], notes: [Self.emptyNote]))))
+      return send(.loaded(emptyStore))
     } catch {
       return send(.loadFailed(error.description))
     }
     do {
       let periods = try store.periods().filter { $0.days != nil }
       guard let last = periods.compactMap(\.days?.upperBound).max() else {
-        return send(.loaded(DashboardEffects.withLedger(DashboardData(cube: Cube(), sources: [path], notes: [Self.emptyNote]))))
+        return send(.loaded(emptyStore))
       }
       let first = Self.firstDayLoaded(last: last)
       let cells = periods.filter { ($0.days?.upperBound ?? last) >= first }.reduce(0) { $0 + $1.cells }
       send(
         .loadProgress(
-          LoadProgress(item: "reading \(first) to \(last) from the store (up to \(cells) cells)", done: 0, total: 0)))
+          LoadProgress(
+            item: "reading \(first) to \(last) from the store (up to \(cells) cells)", done: 0, total: 0)))
       let cube = try store.loadCube(filter: CubeFilter(from: first, to: last))
       send(.loadProgress(LoadProgress(item: "detecting anomalies", done: 0, total: 0)))
       let detection = AnomalyItems.detect(in: cube)
@@ -63,6 +64,11 @@ struct StoreDashboardLoader {
     } catch {
       send(.loadFailed("\(path): \(error)"))
     }
+  }
+
+  /// An empty store's data: the note, and the ledger's incidents (which need no bills).
+  private var emptyStore: DashboardData {
+    DashboardEffects.withLedger(DashboardData(cube: Cube(), sources: [path], notes: [Self.emptyNote]))
   }
 
   /// The first day of the month `monthsLoaded − 1` months before `last`'s.

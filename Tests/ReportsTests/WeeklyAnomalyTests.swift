@@ -70,6 +70,49 @@ import Testing
     #expect(top["triage"]?["state"]?.stringValue == "not-expected")
     #expect(top["triage"]?["reason"]?.stringValue == "data transfer: SELECT *")
     #expect(list.dropFirst().allSatisfy { $0["triage"] == .null })
-    #expect(list.allSatisfy { $0["status"]?.stringValue == "opened" || $0["status"]?.stringValue == "still-open" })
+    #expect(list.allSatisfy { ["opened", "still-open"].contains($0["status"]?.stringValue) })
+  }
+}
+
+/// The weekly report's ledger section: incidents whose window touches the week.
+@Suite struct WeeklyIncidentSectionTests {
+  @Test("an incident touches a week when they share a day")
+  func touches() throws {
+    let week = try #require(ReportPeriod(parsing: "2026-10-05..2026-10-11"))
+    func incident(_ start: String, _ end: String) throws -> WeeklyIncident {
+      WeeklyIncident(
+        id: "INC-x", title: "x", status: "open", start: try #require(Day(iso: start)),
+        end: try #require(Day(iso: end)), total: .zero)
+    }
+    #expect(try incident("2026-10-01", "2026-10-05").touches(week))
+    #expect(try incident("2026-10-11", "2026-10-20").touches(week))
+    #expect(try incident("2026-09-01", "2026-10-31").touches(week))
+    #expect(try !incident("2026-10-12", "2026-10-20").touches(week))
+    #expect(try !incident("2026-09-01", "2026-10-04").touches(week))
+  }
+
+  @Test("markdown, text and JSON list the incidents; no ledger read leaves the section out")
+  func rendering() throws {
+    var report = try WeeklyReport(
+      cube: try SampleBills.cube("incident-127k"), options: WeeklyOptions(end: Day(iso: "2026-10-11")))
+    #expect(!WeeklyMarkdown(report: report).render().contains("Incidents touched"))
+    #expect(try JSONParser.parse(WeeklyJSON(report: report).render())["incidents"] == .null)
+    let total = try Money(parsing: "127043.18")
+    report.incidents = [
+      WeeklyIncident(
+        id: "INC-2026-10-bill-spike", title: "October | bill", status: "closed",
+        start: try #require(Day(iso: "2026-10-01")), end: try #require(Day(iso: "2026-10-31")), total: total)
+    ]
+    let markdown = WeeklyMarkdown(report: report).render()
+    #expect(
+      markdown.contains(
+        "| INC-2026-10-bill-spike | October \\| bill | closed | 2026-10-01–2026-10-31 | $127,043.18 |"))
+    #expect(WeeklyText(report: report).render().contains("INC-2026-10-bill-spike"))
+    let json = try JSONParser.parse(WeeklyJSON(report: report).render())
+    let listed = try #require(json["incidents"]?.arrayValue?.first)
+    #expect(listed["total"]?.numberText == "127043.18")
+    #expect(listed["id"]?.stringValue == "INC-2026-10-bill-spike")
+    report.incidents = []
+    #expect(WeeklyMarkdown(report: report).render().contains("No ledger incident touches the week."))
   }
 }

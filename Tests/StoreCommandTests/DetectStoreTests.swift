@@ -11,7 +11,8 @@ import Testing
     let bills = TestPaths.packageRoot + "/sample-bills/" + sample
     let imported = try Spendtop.run(["import", bills, "--db", db, "--quiet"])
     #expect(imported.status == 0, "\(imported.stderr)")
-    for options in [["--format", "json"], ["--format", "table", "--min-impact", "50"], ["--as-of", "2026-10-03"]] {
+    let runs = [["--format", "json"], ["--format", "table", "--min-impact", "50"], ["--as-of", "2026-10-03"]]
+    for options in runs {
       let fromFiles = try Spendtop.run(["detect", bills] + options)
       let fromStore = try Spendtop.run(["detect", "--db", db] + options)
       let fromEnvironment = try Spendtop.run(["detect"] + options, environment: ["SPENDTOP_DB": db])

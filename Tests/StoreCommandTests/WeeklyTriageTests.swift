@@ -17,7 +17,8 @@ import Testing
     let first = try #require(anomalies.first)
     let key = ["kind", "start", "account", "service", "usageType", "region"]
       .map { first[$0] as? String ?? "" }.joined(separator: ":")
-    try SpendStore.open(at: db, creating: false).setTriage(anomaly: key, state: .notExpected, reason: "SELECT *")
+    try SpendStore.open(at: db, creating: false)
+      .setTriage(anomaly: key, state: .notExpected, reason: "SELECT *")
 
     let weekly = try Spendtop.run(["report", "weekly", "--db", db, "--end", "2026-10-11", "--format", "json"])
     #expect(weekly.status == 0, "\(weekly.stderr)")

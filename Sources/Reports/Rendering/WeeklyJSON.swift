@@ -9,12 +9,13 @@ import SpendModel
 ///  "chargeKind", "current", "previous", "delta", "deltaPercent"}], "serviceMovers": […],
 ///  "calendarCharges": [{"chargeKind", …}], "new": […], "stopped": […],
 ///  "daily": [{"day", "total", "usage"}], "anomalies": [{…detect's object…, "status",
-///  "rootCause", "triage"}], "notes": […]}
+///  "rootCause", "triage"}], "incidents": [{"id", "title", "status", "start", "end", "total"}],
+///  "notes": […]}
 /// ```
 ///
 /// Amounts are JSON numbers written from exact decimals (`Money.exactDecimal`), never through
 /// `Double`; percentages have two decimals; a value that does not exist (no 4-week average, a
-/// percentage against zero) is `null`; `anomalies` is `null` when the detector was not run.
+/// percentage against zero) is `null`; `anomalies` is `null` when the detector was not run, `incidents` when no ledger was read.
 public struct WeeklyJSON: Sendable {
   /// The report.
   public var report: WeeklyReport
@@ -77,6 +78,7 @@ public struct WeeklyJSON: Sendable {
             ])
           })),
       .init("anomalies", report.anomalies.map { .array($0.map { $0.json() }) } ?? .null),
+      .init("incidents", report.incidents.map { .array($0.map { $0.json() }) } ?? .null),
       .init("notes", .array(report.notes.map(JSONValue.string))),
     ])
   }

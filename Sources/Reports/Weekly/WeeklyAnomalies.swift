@@ -73,7 +73,8 @@ extension WeeklyReport {
     var settings = settings
     settings.asOf = period.end
     settings.since = period.start
-    let oneCurrency = cube.currencies.count > 1 ? cube.filtered(CubeFilter(equals: [(.currency, currency)])) : cube
+    let oneCurrency =
+      cube.currencies.count > 1 ? cube.filtered(CubeFilter(equals: [(.currency, currency)])) : cube
     do {
       let detection = try SpendDetector(settings: settings).detect(oneCurrency)
       anomalies = detection.anomalies.map { anomaly in

@@ -44,6 +44,8 @@ public struct WeeklyReport: Sendable {
   public var notes: [String]
   /// Anomalies opened in the week or still open in it; nil until `addAnomalies(from:…)` ran.
   public var anomalies: [WeeklyAnomaly]? = nil
+  /// Ledger incidents whose window touches the week; nil when no ledger was read.
+  public var incidents: [WeeklyIncident]? = nil
 
   /// Usage-only totals of the week and its baselines.
   public struct UsageTotals: Hashable, Sendable {

@@ -1,6 +1,6 @@
 import SpendModel
 
-/// The weekly report's anomalies section, in Markdown and text.
+/// The weekly report's anomalies section, in Markdown and text (the incidents section is below).
 struct AnomalySection {
   /// The anomalies (nil: the detector was not run, and the section is left out).
   let anomalies: [WeeklyAnomaly]?
@@ -48,6 +48,42 @@ struct AnomalySection {
     return [
       item.status.rawValue, anomaly.kind.rawValue, days, anomaly.service, anomaly.usageType, item.rootCause,
       text.signed(anomaly.impact), AmountText.percent(Percent(anomaly.impact, of: anomaly.expected)), triage,
+    ]
+  }
+}
+
+/// The weekly report's ledger section, in Markdown and text.
+struct IncidentSection {
+  /// The incidents touching the week (nil: no ledger was read, and the section is left out).
+  let incidents: [WeeklyIncident]?
+  /// Amount formatting.
+  let text: AmountText
+
+  private static let empty = "No ledger incident touches the week."
+
+  /// `## Incidents touched` with a table, or nothing when no ledger was read.
+  func markdown() -> String {
+    guard let incidents else { return "" }
+    var out = "## Incidents touched\n\n"
+    guard !incidents.isEmpty else { return out + Self.empty + "\n\n" }
+    out += "| Incident | Title | Status | Window | Ledger total |\n|---|---|---|---|---:|\n"
+    for incident in incidents {
+      out += "| " + cells(incident).map { $0.replacingBars() }.joined(separator: " | ") + " |\n"
+    }
+    return out + "\n"
+  }
+
+  /// `Incidents touched` with aligned rows, or nothing when no ledger was read.
+  func plain() -> String {
+    guard let incidents else { return "" }
+    guard !incidents.isEmpty else { return "\nIncidents touched: none.\n" }
+    return "\nIncidents touched\n" + TextTable.render(incidents.map(cells), rightAligned: [4])
+  }
+
+  private func cells(_ incident: WeeklyIncident) -> [String] {
+    [
+      incident.id, incident.title, incident.status, "\(incident.start)–\(incident.end)",
+      text.money(incident.total),
     ]
   }
 }
