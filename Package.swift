@@ -24,7 +24,7 @@ let package = Package(
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
-    .target(name: "Reports", dependencies: ["SpendModel"]),
+    .target(name: "Reports", dependencies: ["SpendModel", "SpikeDetector"]),
     .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
     .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpikeDetector"]),
@@ -62,10 +62,11 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel", "BillImport"]),
-    .testTarget(name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel"]),
+    .testTarget(
+      name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel", "Dashboard", "BillImport"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel"],
+      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel", "SpikeDetector"],
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),

@@ -9,7 +9,7 @@ public enum ReportFormatting {
 
   /// `{"anomalies": [...], "notices": [...]}`, anomalies in report order (impact, descending).
   public static func json(_ report: DetectionReport) -> String {
-    let anomalies = report.anomalies.map(anomalyJSON)
+    let anomalies = report.anomalies.map(json)
     let notices = report.notices.map(noticeJSON)
     return "{\"anomalies\": [" + joined(anomalies) + "], \"notices\": [" + joined(notices) + "]}\n"
   }
@@ -18,7 +18,8 @@ public enum ReportFormatting {
     items.isEmpty ? "" : "\n  " + items.joined(separator: ",\n  ") + "\n"
   }
 
-  private static func anomalyJSON(_ anomaly: Anomaly) -> String {
+  /// One anomaly as the JSON object of the contract (`kind`, `start`, …, `contributors`), on one line.
+  public static func json(_ anomaly: Anomaly) -> String {
     let contributors = anomaly.contributors.map { contributor in
       object([
         ("account", string(contributor.account)), ("service", string(contributor.service)),

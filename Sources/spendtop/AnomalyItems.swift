@@ -47,7 +47,7 @@ enum AnomalyItems {
     let series = [anomaly.service, anomaly.usageType].filter { $0 != "*" }.joined(separator: " · ")
     let top = anomaly.contributors.first.map { "\($0.usageType) in \($0.account) \($0.region)" } ?? series
     return AnomalyItem(
-      id: "\(anomaly.kind.rawValue):\(anomaly.start):\(anomaly.account):\(anomaly.service):\(anomaly.usageType):\(anomaly.region)",
+      id: anomaly.key,
       kind: anomaly.kind.rawValue, start: anomaly.start, end: anomaly.end,
       series: series.isEmpty ? "several series" : series, rootCause: top, actual: anomaly.actual,
       expected: anomaly.expected, points: points, contributors: contributors)

@@ -10,18 +10,27 @@ struct DashboardCommand: ParsableCommand {
     abstract: "Open the dashboard on bills (or the store).",
     discussion: """
       Reads PATHs (bill files or folders) with visible progress while the UI is live; nothing is \
-      written to the store. Keys: ? help, : commands, Tab/1-4 screens, q quit. Colours follow \
+      written to the store, and triage is kept for the session only. With no PATH it opens the spend \
+      store (spendtop import; --db or SPENDTOP_DB to choose one): its last \
+      \(StoreDashboardLoader.monthsLoaded) months, anomalies with their saved triage, and triage \
+      decisions are saved to the store. Keys: ? help, : commands, Tab/1-4 screens, q quit. Colours follow \
       the terminal (256, 16 or none; NO_COLOR turns them off).
       """)
 
-  @Argument(help: "Bill files or folders (CUR, CUR 2.0, FOCUS, Cost Explorer CSV). None: the store.")
+  @Argument(help: "Bill files or folders (CUR, CUR 2.0, FOCUS, Cost Explorer CSV). None: the spend store.")
   var paths: [String] = []
+
+  @OptionGroup var store: StoreOptions
 
   @Option(help: "Theme name: dark, light, high-contrast, mono, or one in the user themes folder.")
   var theme: String?
 
   @Flag(inversion: .prefixedNo, help: "Mouse support (default: the config's mouse setting, else off).")
   var mouse: Bool?
+
+  func validate() throws {
+    _ = try CubeSource(paths: paths, store: store)
+  }
 
   mutating func run() throws {
     let paths = SpendtopPaths.current
@@ -34,7 +43,7 @@ struct DashboardCommand: ParsableCommand {
     }
     try? FileManager.default.createDirectory(atPath: paths.stateDirectory, withIntermediateDirectories: true)
     let environment = ProcessInfo.processInfo.environment
-    let effects = DashboardEffects()
+    let effects = DashboardEffects(source: dataSource())
     let outcome = TerminalApp.run(
       mouse: mouse ?? settings.config.mouse, logPath: paths.logFile, environment: environment,
       initialEffects: DashboardApp.start(paths: self.paths),
@@ -53,6 +62,16 @@ struct DashboardCommand: ParsableCommand {
 
           """.utf8))
       throw ExitCode(2)
+    }
+  }
+
+  /// The files named, else the store `--db` or the environment names.
+  private func dataSource() -> DashboardEffects.Source {
+    guard paths.isEmpty else { return .files }
+    do {
+      return .store(path: try store.location().path)
+    } catch {
+      return .noStore(error.description)
     }
   }
 }

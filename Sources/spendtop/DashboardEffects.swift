@@ -3,24 +3,43 @@ import Dashboard
 import Foundation
 import IncidentLedger
 import SpendModel
+import SpendStore
 
 /// Runs the dashboard's effects: loading data, saving triage and ledger lines, exports.
 ///
 /// Each effect runs on its own thread and reports back through `send`, so the UI stays live.
 struct DashboardEffects: Sendable {
+  /// Where the dashboard's data comes from.
+  enum Source: Sendable {
+    /// Bill files named on the command line: read-only, triage kept for the session.
+    case files
+    /// The spend store at this path: loaded from it, triage saved to it.
+    case store(path: String)
+    /// No store can be located (no HOME, no XDG_DATA_HOME): the reason.
+    case noStore(String)
+  }
+
+  /// Where the data comes from.
+  var source: Source
+
   /// Runs one effect.
   func run(_ effect: Effect, send: @escaping @Sendable (Msg) -> Void) {
     Thread.detachNewThread {
       switch effect {
-      case .load(let paths): load(paths, send: send)
+      case .load(let paths):
+        if case .store(let path) = source, paths.isEmpty {
+          StoreDashboardLoader(path: path).load(send: send)
+        } else {
+          load(paths, send: send)
+        }
       case .readLineItems(let resource, let paths):
         do {
           send(.lineItems(try LineItemReader.read(resource: resource, paths: paths)))
         } catch {
           send(.effectFailed("cannot read the line items of \(resource): \(error)"))
         }
-      case .saveTriage:
-        send(.effectFailed("triage kept for this session only: the store is not part of this build yet"))
+      case .saveTriage(let anomalyID, let verdict, let reason):
+        saveTriage(anomalyID: anomalyID, verdict: verdict, reason: reason, send: send)
       case .saveIncidentLine(let incidentID, let index, let line):
         do throws(LedgerError) {
           try LedgerDashboard.save(incidentID: incidentID, index: index, line: line)
@@ -42,12 +61,39 @@ struct DashboardEffects: Sendable {
     }
   }
 
+  // MARK: - Triage
+
+  private func saveTriage(
+    anomalyID: String, verdict: TriageVerdict, reason: String, send: @escaping @Sendable (Msg) -> Void
+  ) {
+    switch source {
+    case .files, .noStore:
+      send(
+        .effectFailed(
+          "triage kept for this session only: the dashboard is on bill files (to keep it, "
+            + "spendtop import PATH, then open spendtop on the store)"))
+    case .store(let path):
+      guard let state = TriageState(rawValue: verdict.rawValue) else {
+        return send(.effectFailed("triage not saved: unknown verdict \(verdict.rawValue)"))
+      }
+      do {
+        try SpendStore.open(at: path, creating: false)
+          .setTriage(anomaly: anomalyID, state: state, reason: reason)
+        send(.effectDone("triage saved: \(verdict.label)"))
+      } catch {
+        send(.effectFailed("triage not saved to \(path): \(error)"))
+      }
+    }
+  }
+
+  // MARK: - Loading bills
+
   private func load(_ paths: [String], send: @escaping @Sendable (Msg) -> Void) {
     guard !paths.isEmpty else {
-      send(
-        .loaded(
-          withLedger(DashboardData(cube: Cube(), notes: ["no store in this build: open bills with spendtop PATH..."]))))
-      return
+      var reason = "no bills given"
+      if case .noStore(let why) = source { reason = "no spend store (\(why))" }
+      let data = DashboardData(cube: Cube(), notes: ["\(reason): open bills with spendtop PATH..."])
+      return send(.loaded(Self.withLedger(data)))
     }
     send(.loadProgress(LoadProgress(item: paths.joined(separator: " "), done: 0, total: 0)))
     do {
@@ -66,7 +112,7 @@ struct DashboardEffects: Sendable {
       if let note = detection.note { notes.append(note) }
       send(
         .loaded(
-          withLedger(
+          Self.withLedger(
             DashboardData(cube: bills.cube, anomalies: detection.items, sources: paths, notes: notes))))
     } catch {
       send(.loadFailed(error.description))
@@ -75,7 +121,7 @@ struct DashboardEffects: Sendable {
 
   /// The data with the ledger's incidents (bill-derived lines computed from its cube); a ledger
   /// that cannot be read becomes a note, not a failed load.
-  private func withLedger(_ data: DashboardData) -> DashboardData {
+  static func withLedger(_ data: DashboardData) -> DashboardData {
     var data = data
     do throws(LedgerError) {
       data.incidents = try LedgerDashboard.incidents(cube: data.cube)

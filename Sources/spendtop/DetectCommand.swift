@@ -1,5 +1,4 @@
 import ArgumentParser
-import BillImport
 import Foundation
 import SpendModel
 import SpikeDetector
@@ -10,7 +9,9 @@ struct DetectCommand: ParsableCommand {
     commandName: "detect",
     abstract: "Find spend anomalies and their root causes (or score a generic timestamp,value series).",
     discussion: """
-      Bill mode: spendtop detect PATH... reads bills (.csv, .csv.gz, manifests, folders), detects \
+      Bill mode: spendtop detect PATH... reads bills (.csv, .csv.gz, manifests, folders); with no \
+      PATH it reads the spend store (spendtop import; --db or SPENDTOP_DB to choose one) and gives \
+      the same answers as the files it was imported from. It detects \
       causally on daily leaf series (account × service × usage type × region, net amortized cost) \
       and compares calendar charges (fees, support, tax, credits) with previous months. One anomaly \
       per incident: kind (spike, step, drift, new, calendar), start, end, detected (the last day of \
@@ -23,10 +24,11 @@ struct DetectCommand: ParsableCommand {
       is detected when not given.
 
       Exit codes: 0 success; 3 anomalies found with --fail-on-anomaly; 64 usage error; 65 a bill \
-      or series cannot be read; 66 a path does not exist or cannot be opened.
+      or series cannot be read; 66 a path does not exist or cannot be opened, or there is no store.
 
       Examples:
         spendtop detect sample-bills/incident-127k
+        spendtop detect --db team.sqlite --format json
         spendtop detect sample-bills/incident-127k --as-of 2026-10-03 --format json
         spendtop detect /data/cur --since 2026-11-01 --fail-on-anomaly
         spendtop detect --series daily-cost.csv --format csv
@@ -37,8 +39,10 @@ struct DetectCommand: ParsableCommand {
     case table, json, csv
   }
 
-  @Argument(help: "Bills, manifests or folders (bill mode).")
+  @Argument(help: "Bills, manifests or folders (bill mode; none: read the spend store).")
   var paths: [String] = []
+
+  @OptionGroup var store: StoreOptions
 
   @Option(name: .long, help: ArgumentHelp("A timestamp,value CSV to score (series mode).", valueName: "file"))
   var series: String?
@@ -75,11 +79,12 @@ struct DetectCommand: ParsableCommand {
   mutating func validate() throws {
     if series != nil {
       guard paths.isEmpty else { throw ValidationError("give either PATH... or --series, not both") }
+      guard store.db == nil else { throw ValidationError("give either --db or --series, not both") }
       if format == .table { throw ValidationError("series mode prints csv or json") }
       if let period, period < 2 { throw ValidationError("--period must be at least 2") }
       return
     }
-    guard !paths.isEmpty else { throw ValidationError("give bills (PATH...) or --series FILE.csv") }
+    _ = try CubeSource(paths: paths, store: store)
     _ = try settings()
   }
 
@@ -125,10 +130,10 @@ struct DetectCommand: ParsableCommand {
       let dimensions: Set<SpendModel.Dimension> = [
         .account, .service, .usageType, .region, .resource, .lineItemType, .currency,
       ]
-      cube = try BillReader.read(paths: paths, options: ImportOptions(dimensions: dimensions)).cube
-    } catch {
-      printError("spendtop: \(error)")
-      throw ExitCode(error.exitCode)
+      cube = try CubeSource(paths: paths, store: store).load(dimensions: dimensions).cube
+    } catch let failure as CubeSource.Failure {
+      printError("spendtop: \(failure)")
+      throw ExitCode(failure.exitCode)
     }
     let report: DetectionReport
     do {

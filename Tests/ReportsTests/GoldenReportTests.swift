@@ -6,7 +6,10 @@ import Testing
 /// intended change with `RECORD_SNAPSHOTS=1 swift test --filter ReportsTests` and review the diff.
 @Suite struct GoldenReportTests {
   private func weekly(_ dataset: String, _ end: String) throws -> WeeklyReport {
-    try WeeklyReport(cube: try SampleBills.cube(dataset), options: WeeklyOptions(end: Day(iso: end)))
+    let cube = try SampleBills.cube(dataset)
+    var report = try WeeklyReport(cube: cube, options: WeeklyOptions(end: Day(iso: end)))
+    report.addAnomalies(from: cube)
+    return report
   }
 
   @Test("markdown: incident-127k, the first full incident week")

@@ -8,12 +8,14 @@ import SpendModel
 ///  "forecast": {"monthEnd", "low", "high", …}, "movers": [{"service", "usageType",
 ///  "chargeKind", "current", "previous", "delta", "deltaPercent"}], "serviceMovers": […],
 ///  "calendarCharges": [{"chargeKind", …}], "new": […], "stopped": […],
-///  "daily": [{"day", "total", "usage"}], "notes": […]}
+///  "daily": [{"day", "total", "usage"}], "anomalies": [{…detect's object…, "status",
+///  "rootCause", "triage"}], "incidents": [{"id", "title", "status", "start", "end", "total"}],
+///  "notes": […]}
 /// ```
 ///
 /// Amounts are JSON numbers written from exact decimals (`Money.exactDecimal`), never through
 /// `Double`; percentages have two decimals; a value that does not exist (no 4-week average, a
-/// percentage against zero) is `null`.
+/// percentage against zero) is `null`; `anomalies` is `null` when the detector was not run, `incidents` when no ledger was read.
 public struct WeeklyJSON: Sendable {
   /// The report.
   public var report: WeeklyReport
@@ -75,6 +77,8 @@ public struct WeeklyJSON: Sendable {
               .init("usage", ReportJSON.amount(amounts.1)),
             ])
           })),
+      .init("anomalies", report.anomalies.map { .array($0.map { $0.json() }) } ?? .null),
+      .init("incidents", report.incidents.map { .array($0.map { $0.json() }) } ?? .null),
       .init("notes", .array(report.notes.map(JSONValue.string))),
     ])
   }

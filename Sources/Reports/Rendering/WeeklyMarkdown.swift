@@ -35,6 +35,8 @@ public struct WeeklyMarkdown: Sendable {
     out += spendList(
       "New spend", empty: "No usage appeared that had no spend in the 35 days before.", report.newSpend, text)
     out += spendList("Stopped spend", empty: "No usage stopped.", report.stoppedSpend, text)
+    out += AnomalySection(anomalies: report.anomalies, period: report.period, text: text).markdown()
+    out += IncidentSection(incidents: report.incidents, text: text).markdown()
     if !report.notes.isEmpty {
       out += "## Notes\n\n" + report.notes.map { "- " + $0 + "\n" }.joined() + "\n"
     }

@@ -54,6 +54,8 @@ public struct WeeklyText: Sendable {
     }
     out += list("New spend", report.newSpend, text)
     out += list("Stopped spend", report.stoppedSpend, text)
+    out += AnomalySection(anomalies: report.anomalies, period: report.period, text: text).plain()
+    out += IncidentSection(incidents: report.incidents, text: text).plain()
     for note in report.notes { out += "\nNote: " + note }
     return report.notes.isEmpty ? out : out + "\n"
   }

@@ -42,6 +42,10 @@ public struct WeeklyReport: Sendable {
   public var stoppedSpend: [GroupChange]
   /// Caveats for readers (short history, partial comparisons).
   public var notes: [String]
+  /// Anomalies opened in the week or still open in it; nil until `addAnomalies(from:…)` ran.
+  public var anomalies: [WeeklyAnomaly]? = nil
+  /// Ledger incidents whose window touches the week; nil when no ledger was read.
+  public var incidents: [WeeklyIncident]? = nil
 
   /// Usage-only totals of the week and its baselines.
   public struct UsageTotals: Hashable, Sendable {
