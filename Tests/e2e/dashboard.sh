@@ -21,9 +21,10 @@ session="spendtop-e2e-$$"
 socket="spendtop-e2e-$$"
 tmux() { command tmux -L "$socket" -f /dev/null "$@"; }
 trap 'tmux kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
-tmux new-session -d -s keeper "exec sleep 3600"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
 mkdir -p "$HOME"
+# The server copies this environment into every session it starts: create it after the exports.
+tmux new-session -d -s keeper "exec sleep 3600"
 bills="$root/sample-bills/incident-127k"
 
 fail() {
