@@ -21,13 +21,16 @@ let package = Package(
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
+    // MARK: - Formats (JSON and TOML, shared by every module that reads or writes them)
+    .target(name: "SpendFormats"),
+
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
-    .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
-    .target(name: "Reports", dependencies: ["SpendModel", "SpikeDetector"]),
+    .target(name: "BillImport", dependencies: ["SpendModel", "SpendFormats", "CZlib"]),
+    .target(name: "Reports", dependencies: ["SpendModel", "SpendFormats", "SpikeDetector"]),
     .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
-    .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpikeDetector"]),
+    .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpendFormats", "SpikeDetector"]),
 
     // MARK: - Storage
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
@@ -50,6 +53,7 @@ let package = Package(
         "Dashboard",
         "TerminalUI",
         "IncidentLedger",
+        "SpendFormats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -60,13 +64,14 @@ let package = Package(
     .executableTarget(name: "detector-bench", dependencies: ["SpikeEvaluation", "SpikeDetector", "SpendModel"]),
 
     // MARK: - Tests
+    .testTarget(name: "SpendFormatsTests", dependencies: ["SpendFormats"]),
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel", "BillImport"]),
     .testTarget(
       name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel", "Dashboard", "BillImport"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel", "SpikeDetector"],
+      name: "ReportsTests", dependencies: ["Reports", "SpendFormats", "BillImport", "SpendModel", "SpikeDetector"],
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
       name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),

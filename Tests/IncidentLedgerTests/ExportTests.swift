@@ -78,6 +78,7 @@ import Testing
             }
           ]
         }
+
         """)
   }
 
