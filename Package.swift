@@ -21,8 +21,8 @@ let package = Package(
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
-    // MARK: - Formats (JSON and TOML, shared by every module that reads or writes them)
-    .target(name: "SpendFormats"),
+    // MARK: - Formats (JSON and TOML, one implementation each, for every module that uses them)
+    .target(name: "SpendFormats", dependencies: ["SpendModel"]),
 
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
@@ -36,7 +36,7 @@ let package = Package(
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
-    .target(name: "Dashboard", dependencies: ["SpendModel", "Reports"]),
+    .target(name: "Dashboard", dependencies: ["SpendModel", "SpendFormats", "Reports"]),
 
     // MARK: - Terminal (the only importer of CNCursesW)
     .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
@@ -74,13 +74,13 @@ let package = Package(
       name: "ReportsTests", dependencies: ["Reports", "SpendFormats", "BillImport", "SpendModel", "SpikeDetector"],
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
-      name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
+      name: "DashboardTests", dependencies: ["Dashboard", "SpendFormats", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
     // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).
     .testTarget(name: "HostileInputTests", dependencies: ["spendtop", "BillImport"]),
     .testTarget(
-      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport", "SpikeDetector"],
+      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendFormats", "SpendModel", "BillImport", "SpikeDetector"],
       exclude: ["Golden"]),
   ]
 )
