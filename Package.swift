@@ -28,7 +28,7 @@ let package = Package(
     .target(name: "SpendModel"),
     .target(name: "BillImport", dependencies: ["SpendModel", "SpendFormats", "CZlib"]),
     .target(name: "Reports", dependencies: ["SpendModel", "SpendFormats", "SpikeDetector"]),
-    .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
+    .target(name: "SpikeDetector", dependencies: ["SpendModel", "SpendFormats"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
     .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpendFormats", "SpikeDetector"]),
 
