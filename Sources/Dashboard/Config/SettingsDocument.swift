@@ -54,7 +54,8 @@ struct SettingsDocument {
         line: node.line, column: 1, message: "inline tables are not supported; use a [table] header")
     }
     if let items = node.array, items.contains(where: \.isTable) {
-      throw TOMLSyntaxError(line: node.line, column: 1, message: "arrays of tables ([[...]]) are not supported")
+      throw TOMLSyntaxError(
+        line: node.line, column: 1, message: "arrays of tables ([[...]]) are not supported")
     }
     return Entry(key: key, value: node)
   }
