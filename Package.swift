@@ -21,19 +21,22 @@ let package = Package(
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
 
+    // MARK: - Formats (JSON and TOML, one implementation each, for every module that uses them)
+    .target(name: "SpendFormats", dependencies: ["SpendModel"]),
+
     // MARK: - Domain (no terminal)
     .target(name: "SpendModel"),
-    .target(name: "BillImport", dependencies: ["SpendModel", "CZlib"]),
-    .target(name: "Reports", dependencies: ["SpendModel", "SpikeDetector"]),
-    .target(name: "SpikeDetector", dependencies: ["SpendModel"]),
+    .target(name: "BillImport", dependencies: ["SpendModel", "SpendFormats", "CZlib"]),
+    .target(name: "Reports", dependencies: ["SpendModel", "SpendFormats", "SpikeDetector"]),
+    .target(name: "SpikeDetector", dependencies: ["SpendModel", "SpendFormats"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
-    .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpikeDetector"]),
+    .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpendFormats", "SpikeDetector"]),
 
     // MARK: - Storage
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
-    .target(name: "Dashboard", dependencies: ["SpendModel", "Reports"]),
+    .target(name: "Dashboard", dependencies: ["SpendModel", "SpendFormats", "Reports"]),
 
     // MARK: - Terminal (the only importer of CNCursesW)
     .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
@@ -50,6 +53,7 @@ let package = Package(
         "Dashboard",
         "TerminalUI",
         "IncidentLedger",
+        "SpendFormats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -60,22 +64,23 @@ let package = Package(
     .executableTarget(name: "detector-bench", dependencies: ["SpikeEvaluation", "SpikeDetector", "SpendModel"]),
 
     // MARK: - Tests
+    .testTarget(name: "SpendFormatsTests", dependencies: ["SpendFormats"]),
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel", "BillImport"]),
     .testTarget(
       name: "StoreCommandTests", dependencies: ["spendtop", "SpendStore", "SpendModel", "Dashboard", "BillImport"]),
     .testTarget(name: "BillImportTests", dependencies: ["BillImport", "SpendModel"], exclude: ["Fixtures"]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "BillImport", "SpendModel", "SpikeDetector"],
+      name: "ReportsTests", dependencies: ["Reports", "SpendFormats", "BillImport", "SpendModel", "SpikeDetector"],
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
-      name: "DashboardTests", dependencies: ["Dashboard", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
+      name: "DashboardTests", dependencies: ["Dashboard", "SpendFormats", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
     // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).
     .testTarget(name: "HostileInputTests", dependencies: ["spendtop", "BillImport"]),
     .testTarget(
-      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendModel", "BillImport", "SpikeDetector"],
+      name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendFormats", "SpendModel", "BillImport", "SpikeDetector"],
       exclude: ["Golden"]),
   ]
 )

@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// Renders a detection report as JSON (the issue 4 contract), CSV or a text table.
@@ -54,27 +55,8 @@ public enum ReportFormatting {
     "{" + fields.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
   }
 
-  /// A JSON string literal.
-  static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal (the shared writer's quoting).
+  static func string(_ text: String) -> String { JSONValue.quoted(text) }
 
   /// A number with a fixed number of decimals (for tables and reports).
   public static func decimalText(_ value: Double, places: Int) -> String { decimal(value, places: places) }

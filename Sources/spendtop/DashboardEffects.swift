@@ -73,12 +73,9 @@ struct DashboardEffects: Sendable {
           "triage kept for this session only: the dashboard is on bill files (to keep it, "
             + "spendtop import PATH, then open spendtop on the store)"))
     case .store(let path):
-      guard let state = TriageState(rawValue: verdict.rawValue) else {
-        return send(.effectFailed("triage not saved: unknown verdict \(verdict.rawValue)"))
-      }
       do {
         try SpendStore.open(at: path, creating: false)
-          .setTriage(anomaly: anomalyID, state: state, reason: reason)
+          .setTriage(anomaly: anomalyID, state: TriageState(verdict), reason: reason)
         send(.effectDone("triage saved: \(verdict.label)"))
       } catch {
         send(.effectFailed("triage not saved to \(path): \(error)"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpendFormats
 import SpendModel
 import SpendStore
 
@@ -84,7 +85,7 @@ struct ImportsCommand: ParsableCommand {
   }
 
   static func json(records: [ImportRecord], periods: [StoredPeriod]) -> String {
-    let string = StoreFormatting.jsonString
+    let string = JSONValue.quoted
     let imports = records.map { record -> String in
       let file = record.file
       let periodItems = zip(file.billingPeriods, record.periodStatus).map { period, status in

@@ -39,7 +39,7 @@ struct LedgerExport: ParsableCommand {
       let costs = CostEvaluator.evaluate(incident, bills: cube)
       let text =
         format == .json
-        ? LedgerJSON.incident(incident, costs).rendered() + "\n"
+        ? LedgerJSON.incident(incident, costs).rendered()
         : PostmortemMarkdown.render(incident, costs, bills: cube)
       guard let output else {
         print(text, terminator: "")

@@ -30,8 +30,7 @@ struct LedgerList: ParsableCommand {
         (stored.incident, CostEvaluator.evaluate(stored.incident, bills: cube))
       }
       print(
-        format == .json ? LedgerJSON.list(incidents).rendered() : LedgerText.list(incidents),
-        terminator: format == .json ? "\n" : "")
+        format == .json ? LedgerJSON.list(incidents).rendered() : LedgerText.list(incidents), terminator: "")
     }
   }
 }

@@ -30,7 +30,7 @@ struct LedgerShow: ParsableCommand {
       let costs = CostEvaluator.evaluate(incident, bills: cube)
       switch format {
       case .table: print(LedgerText.show(incident, costs), terminator: "")
-      case .json: print(LedgerJSON.incident(incident, costs).rendered())
+      case .json: print(LedgerJSON.incident(incident, costs).rendered(), terminator: "")
       case .markdown: print(PostmortemMarkdown.render(incident, costs, bills: cube), terminator: "")
       }
     }

@@ -47,8 +47,8 @@ struct StoreDashboardLoader {
       let triage = Dictionary(try store.allTriage().map { ($0.anomaly, $0) }, uniquingKeysWith: { $1 })
       let anomalies = detection.items.map { item in
         var item = item
-        if let entry = triage[item.id], let verdict = TriageVerdict(rawValue: entry.state.rawValue) {
-          item.triage = Triage(verdict: verdict, reason: entry.reason)
+        if let entry = triage[item.id] {
+          item.triage = Triage(verdict: TriageVerdict(entry.state), reason: entry.reason)
         }
         return item
       }

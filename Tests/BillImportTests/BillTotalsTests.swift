@@ -20,7 +20,8 @@ struct BillTotalsTests {
   static let expected: [Expected] = {
     let file = TestPaths.fixture("expected/bills.json")
     guard let bytes = FileSystem.read(file), case .object(let bills)? = try? JSONValue.parse(bytes) else { return [] }
-    return bills.map { path, value in
+    return bills.map { bill in
+      let (path, value) = (bill.key, bill.value)
       func strings(_ json: JSONValue?) -> [String: String] {
         guard case .object(let members)? = json else { return [:] }
         return Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.value.scalarText ?? "") })

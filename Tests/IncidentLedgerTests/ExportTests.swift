@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLedger
+import SpendFormats
 import SpendModel
 import Testing
 
@@ -78,6 +79,7 @@ import Testing
             }
           ]
         }
+
         """)
   }
 

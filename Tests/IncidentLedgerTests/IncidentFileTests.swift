@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLedger
+import SpendFormats
 import SpendModel
 import Testing
 

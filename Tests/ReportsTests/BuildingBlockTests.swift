@@ -2,7 +2,7 @@ import Reports
 import SpendModel
 import Testing
 
-/// Periods, percentages, charts and the JSON parser.
+/// Periods, percentages and charts.
 @Suite struct BuildingBlockTests {
   @Test("periods parse both forms and refuse reversed or invalid days")
   func periods() throws {
@@ -37,21 +37,5 @@ import Testing
     #expect(Charts.bar(0.5, width: 3) == "█▌")
     #expect(Charts.bar(0.001, width: 3) == "▏")
     #expect(Charts.bar(0, width: 3) == "")
-  }
-
-  @Test("the JSON parser keeps number text, decodes escapes and reports line and column")
-  func jsonParser() throws {
-    let value = try JSONParser.parse(
-      "{\"a\": [1.50, -2e3, true, null], \"b\": \"x\\u00e9\\ud83d\\ude00\\n\"}")
-    #expect(value["a"] == .array([.number("1.50"), .number("-2e3"), .bool(true), .null]))
-    #expect(value["b"] == .string("xé😀\n"))
-    #expect(throws: JSONParseError(line: 3, column: 3, reason: "unexpected character '}'")) {
-      try JSONParser.parse("{\n\"a\":\n  }")
-    }
-    #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"a\": 01}") }
-    #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"a\": 1, \"a\": 2}") }
-    #expect(throws: JSONParseError.self) { try JSONParser.parse("[1] x") }
-    let round = JSONValue.object([.init("k\"", .array([.number("0.10"), .string("tab\t")]))])
-    #expect(try JSONParser.parse(round.rendered()) == round)
   }
 }

@@ -1,5 +1,6 @@
 import BillImport
 import Reports
+import SpendFormats
 import SpendModel
 import Testing
 

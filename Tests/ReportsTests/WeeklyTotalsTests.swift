@@ -1,4 +1,5 @@
 import Reports
+import SpendFormats
 import SpendModel
 import Testing
 

@@ -1,3 +1,5 @@
+import SpendFormats
+
 /// A legacy CUR manifest (`<report>-Manifest.json`): which parts make up one assembly of a
 /// billing period.
 struct CURManifest {
@@ -25,8 +27,8 @@ struct CURManifest {
   /// Parses a manifest.
   ///
   /// - Returns: nil when the JSON is not a legacy CUR manifest (no `assemblyId` or `reportKeys`).
-  /// - Throws: `JSONSyntaxError` when the file is not JSON at all.
-  static func parse(_ bytes: [UInt8], path: String) throws(JSONSyntaxError) -> CURManifest? {
+  /// - Throws: `JSONParseError` when the file is not JSON at all.
+  static func parse(_ bytes: [UInt8], path: String) throws(JSONParseError) -> CURManifest? {
     let document = try JSONValue.parse(bytes)
     guard case .string(let assemblyId)? = document["assemblyId"], case .array(let keys)? = document["reportKeys"]
     else { return nil }
@@ -52,10 +54,9 @@ struct CURManifest {
     do {
       manifest = try parse(bytes, path: path)
     } catch {
-      let (line, column) = position(of: error.offset, in: bytes)
       throw .malformed(
-        path: path, line: line, column: column,
-        problem: "not a valid CUR manifest: not JSON; expected \(error.expected)")
+        path: path, line: error.line, column: error.column,
+        problem: "not a valid CUR manifest: not JSON; \(error.reason)")
     }
     guard let manifest else {
       throw .invalidManifest(
@@ -63,17 +64,6 @@ struct CURManifest {
         reason: "a JSON file without assemblyId and reportKeys; spendtop reads \(BillFormat.readableFormatsText)")
     }
     return manifest
-  }
-
-  /// The 1-based line and byte column of a byte offset.
-  private static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-    var line = 1
-    var lineStart = 0
-    for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
-      line += 1
-      lineStart = index + 1
-    }
-    return (line, offset - lineStart + 1)
   }
 
   // MARK: - Parts

@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// Why the config file could not be used.
@@ -52,13 +53,13 @@ public struct DashboardConfig: Sendable, Equatable {
   ///
   /// - Throws: `ConfigError` naming the line of a syntax error, an unknown key or a bad value.
   public init(parsing text: String, file: String) throws(ConfigError) {
-    let document: TOMLDocument
+    let document: SettingsDocument
     do {
-      document = try TOMLDocument(parsing: text)
+      document = try SettingsDocument(parsing: text)
     } catch {
       throw ConfigError(file: file, line: error.line, message: error.message)
     }
-    func fail(_ value: TOMLValue, _ message: String) -> ConfigError {
+    func fail(_ value: TOMLNode, _ message: String) -> ConfigError {
       ConfigError(file: file, line: value.line, message: message)
     }
     for table in document.tableOrder where !["", "thresholds", "aliases"].contains(table) {

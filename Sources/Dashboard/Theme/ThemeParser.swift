@@ -1,3 +1,5 @@
+import SpendFormats
+
 /// Why a theme could not be read.
 public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The file (or `builtin:NAME`).
@@ -38,9 +40,9 @@ public struct ThemeFile: Sendable, Equatable {
   ///   - defaultName: the name when the file has no `name` key.
   /// - Throws: `ThemeError` naming the line of a syntax error, an unknown role or a bad colour.
   public init(parsing text: String, file: String, defaultName: String) throws(ThemeError) {
-    let document: TOMLDocument
+    let document: SettingsDocument
     do {
-      document = try TOMLDocument(parsing: text)
+      document = try SettingsDocument(parsing: text)
     } catch {
       throw ThemeError(file: file, line: error.line, message: error.message)
     }

@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// Builds cost lines and series from command-line fields, with exactly the validation (and

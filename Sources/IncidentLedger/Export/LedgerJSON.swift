@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// The JSON documents of `spendtop ledger list` and `show`.
@@ -8,14 +9,14 @@ public enum LedgerJSON {
   /// `missing` names those categories and `knownTotal` sums the lines that are known.
   public static func list(_ incidents: [(Incident, IncidentCosts)]) -> JSONValue {
     .object([
-      (
+      .init(
         "incidents",
         .array(
           incidents.map { incident, costs in
             .object(
               header(incident) + [
-                ("total", .money(costs.total)), ("knownTotal", .money(costs.knownTotal)),
-                ("missing", .array(costs.missingCategories.map { .string($0.rawValue) })),
+                .init("total", .money(costs.total)), .init("knownTotal", .money(costs.knownTotal)),
+                .init("missing", .array(costs.missingCategories.map { .string($0.rawValue) })),
               ])
           })
       )
@@ -24,40 +25,42 @@ public enum LedgerJSON {
 
   /// `{"id", "title", "start", "end", "status", "lines": [...], "totals": {...}, "missing": [...]}`.
   public static func incident(_ incident: Incident, _ costs: IncidentCosts) -> JSONValue {
-    var totals: [(String, JSONValue)] = CostCategory.allCases.map {
-      ($0.rawValue, .money(costs.total(of: $0)))
+    var totals: [JSONValue.Member] = CostCategory.allCases.map {
+      JSONValue.Member($0.rawValue, .money(costs.total(of: $0)))
     }
-    totals.append(("total", .money(costs.total)))
-    totals.append(("knownTotal", .money(costs.knownTotal)))
+    totals.append(.init("total", .money(costs.total)))
+    totals.append(.init("knownTotal", .money(costs.knownTotal)))
     return .object(
       header(incident) + [
-        ("status", .string(incident.status.rawValue)),
-        ("lines", .array(costs.lines.map(line))),
-        ("totals", .object(totals)),
-        ("missing", .array(costs.missingCategories.map { .string($0.rawValue) })),
+        .init("status", .string(incident.status.rawValue)),
+        .init("lines", .array(costs.lines.map(line))),
+        .init("totals", .object(totals)),
+        .init("missing", .array(costs.missingCategories.map { .string($0.rawValue) })),
       ])
   }
 
   /// One line: category, description, amount, source, the inputs flattened, formula,
   /// calculation, and `missing` (why the amount is `null`) when it is.
   public static func line(_ line: EvaluatedLine) -> JSONValue {
-    var pairs: [(String, JSONValue)] = [
-      ("category", .string(line.category.rawValue)), ("description", .string(line.line.description)),
-      ("amount", .money(line.amount)), ("source", .string(line.source.rawValue)),
+    var pairs: [JSONValue.Member] = [
+      .init("category", .string(line.category.rawValue)),
+      .init("description", .string(line.line.description)),
+      .init("amount", .money(line.amount)), .init("source", .string(line.source.rawValue)),
     ]
-    pairs += line.inputs.map { ($0.key, value($0.value)) }
-    pairs.append(("formula", .string(line.formula)))
-    if line.amount != nil { pairs.append(("calculation", .string(line.calculation))) }
-    if let missing = line.missing { pairs.append(("missing", .string(missing))) }
-    if !line.line.note.isEmpty { pairs.append(("note", .string(line.line.note))) }
-    if !line.line.owner.isEmpty { pairs.append(("owner", .string(line.line.owner))) }
+    pairs += line.inputs.map { JSONValue.Member($0.key, value($0.value)) }
+    pairs.append(.init("formula", .string(line.formula)))
+    if line.amount != nil { pairs.append(.init("calculation", .string(line.calculation))) }
+    if let missing = line.missing { pairs.append(.init("missing", .string(missing))) }
+    if !line.line.note.isEmpty { pairs.append(.init("note", .string(line.line.note))) }
+    if !line.line.owner.isEmpty { pairs.append(.init("owner", .string(line.line.owner))) }
     return .object(pairs)
   }
 
-  private static func header(_ incident: Incident) -> [(String, JSONValue)] {
+  private static func header(_ incident: Incident) -> [JSONValue.Member] {
     [
-      ("id", .string(incident.id)), ("title", .string(incident.title)),
-      ("start", .string(incident.start.description)), ("end", .string(incident.end.description)),
+      .init("id", .string(incident.id)), .init("title", .string(incident.title)),
+      .init("start", .string(incident.start.description)),
+      .init("end", .string(incident.end.description)),
     ]
   }
 
@@ -77,6 +80,6 @@ public enum LedgerJSON {
       [
         ("service", series.service), ("usageType", series.usageType), ("account", series.account),
         ("region", series.region), ("lineItemType", series.lineItemType),
-      ].compactMap { key, value in value.map { (key, JSONValue.string($0)) } })
+      ].compactMap { key, value in value.map { JSONValue.Member(key, .string($0)) } })
   }
 }

@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// Reads an incident from the text of its TOML file, naming the file and line of any problem.

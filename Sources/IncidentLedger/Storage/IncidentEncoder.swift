@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// Writes an incident as TOML in a fixed layout: header fields, `[rates]`, `[[series]]`,

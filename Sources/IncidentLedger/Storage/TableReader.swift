@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// Reads typed fields from a TOML table, naming the file and line of every problem, and

@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// Renders a period comparison as Markdown, plain text or JSON.

@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// Renders a weekly report as JSON, the contract for scripts and dashboards.

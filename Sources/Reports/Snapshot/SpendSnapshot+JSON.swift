@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 extension SpendSnapshot {

@@ -1,3 +1,4 @@
+import SpendFormats
 import SpendModel
 
 /// A ledger incident whose window touches the week, as the weekly report lists it.

@@ -8,6 +8,13 @@ public struct TOMLSyntaxError: Error, Equatable, Sendable {
   public var column: Int
   /// What is wrong, for people.
   public var message: String
+
+  /// Creates an error.
+  public init(line: Int, column: Int, message: String) {
+    self.line = line
+    self.column = column
+    self.message = message
+  }
 }
 
 /// Parses the TOML subset ledger files use into a `TOMLTable` whose every value knows its line.
@@ -191,7 +198,7 @@ public struct TOMLParser {
       }
       return .time(time)
     }
-    guard let number = Self.normalizedNumber(token) else { throw with(fail, "\"\(token)\" is not a value") }
+    guard let number = Self.normalizedNumber(token) else { throw with(fail, "\"\(token)\" is not a value (strings need quotes)") }
     return .number(number)
   }
 
@@ -202,7 +209,7 @@ public struct TOMLParser {
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   /// The number with underscores removed, or nil when `token` is not a TOML decimal number.
-  static func normalizedNumber(_ token: String) -> String? {
+  public static func normalizedNumber(_ token: String) -> String? {
     var previousDigit = false
     var out = ""
     var sawDigit = false
@@ -248,6 +255,7 @@ public struct TOMLParser {
 
   private mutating func inlineTable() throws(TOMLSyntaxError) -> TOMLTable {
     var table = TOMLTable(line: line)
+    table.isInline = true
     advance()
     skipSpaces()
     if peek() == UInt8(ascii: "}") {

@@ -54,6 +54,8 @@ public struct TOMLTable: Sendable, Equatable {
   public private(set) var entries: [(key: String, node: TOMLNode)]
   /// The line of the table's header (`[x]`, `[[x]]`, `{`), 0 for the root table.
   public var line: Int
+  /// Whether the table was written inline (`{ ... }`) rather than under a header.
+  public var isInline = false
 
   /// An empty table whose header is on `line`.
   public init(line: Int) {
@@ -70,14 +72,14 @@ public struct TOMLTable: Sendable, Equatable {
   public func contains(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
   /// Stores `node` under a new key; returns false when the key already exists.
-  mutating func insert(_ key: String, _ node: TOMLNode) -> Bool {
+  public mutating func insert(_ key: String, _ node: TOMLNode) -> Bool {
     guard !contains(key) else { return false }
     entries.append((key, node))
     return true
   }
 
   /// Replaces the node under an existing key.
-  mutating func replace(_ key: String, _ node: TOMLNode) {
+  public mutating func replace(_ key: String, _ node: TOMLNode) {
     guard let position = entries.firstIndex(where: { $0.key == key }) else { return }
     entries[position].node = node
   }
@@ -88,66 +90,22 @@ public struct TOMLTable: Sendable, Equatable {
   }
 }
 
-/// A moment in UTC to the second, as the timeline records it.
-public struct UTCTime: Hashable, Comparable, Sendable, CustomStringConvertible {
-  /// The UTC day.
-  public var day: Day
-  /// Seconds since midnight, 0..<86,400.
-  public var secondOfDay: Int
-
-  /// Creates a time; the caller keeps `secondOfDay` in 0..<86,400.
-  public init(day: Day, secondOfDay: Int) {
-    self.day = day
-    self.secondOfDay = secondOfDay
-  }
-
-  /// Creates a time from a day and clock fields.
-  public init(day: Day, hour: Int, minute: Int, second: Int = 0) {
-    self.init(day: day, secondOfDay: hour * 3600 + minute * 60 + second)
-  }
-
-  /// Parses `YYYY-MM-DDTHH:MM[:SS]Z` (a space may stand for `T`; seconds default to 0).
-  public init?(iso text: String) {
-    guard text.count >= 17, text.hasSuffix("Z") || text.hasSuffix("z") else { return nil }
-    let body = Array(text.dropLast())
-    guard let day = Day(iso: String(body[0..<10])), body[10] == "T" || body[10] == "t" || body[10] == " "
-    else { return nil }
-    let clock = String(body[11...]).split(separator: ":", omittingEmptySubsequences: false)
-    guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
-      let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute)
-    else { return nil }
-    var second = 0
-    if clock.count == 3 {
-      guard let value = Int(clock[2]), (0..<60).contains(value) else { return nil }
-      second = value
-    }
-    self.init(day: day, hour: hour, minute: minute, second: second)
-  }
-
-  /// `YYYY-MM-DDTHH:MM:SSZ`.
-  public var description: String {
-    let hour = secondOfDay / 3600
-    let minute = secondOfDay / 60 % 60
-    let second = secondOfDay % 60
-    return "\(day)T\(Self.pad(hour)):\(Self.pad(minute)):\(Self.pad(second))Z"
-  }
-
-  /// `YYYY-MM-DD HH:MM` for people.
-  public var shortDescription: String {
-    "\(day) \(Self.pad(secondOfDay / 3600)):\(Self.pad(secondOfDay / 60 % 60))"
-  }
-
-  public static func < (lhs: UTCTime, rhs: UTCTime) -> Bool {
-    (lhs.day, lhs.secondOfDay) < (rhs.day, rhs.secondOfDay)
-  }
-
-  private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-}
-
 extension TOMLNode {
   /// Whether the value is a table.
-  var isTable: Bool {
+  public var isTable: Bool {
     if case .table = value { return true }
     return false
   }
+
+  /// The string, or nil for any other value.
+  public var string: String? { if case .string(let text) = value { text } else { nil } }
+
+  /// The boolean, or nil for any other value.
+  public var boolean: Bool? { if case .boolean(let flag) = value { flag } else { nil } }
+
+  /// The number as a `Double` (for ratios and settings, never for sums of money), or nil.
+  public var number: Double? { if case .number(let text) = value { Double(text) } else { nil } }
+
+  /// The elements, or nil when the value is not an array.
+  public var array: [TOMLNode]? { if case .array(let items) = value { items } else { nil } }
 }

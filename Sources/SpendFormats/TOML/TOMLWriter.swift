@@ -2,70 +2,73 @@ import SpendModel
 
 /// Writes TOML text line by line in the order it is told: the caller decides the layout, so
 /// files come out the same for the same content and diff cleanly.
-struct TOMLWriter {
+public struct TOMLWriter {
   /// The text written so far.
-  private(set) var text = ""
+  public private(set) var text = ""
+
+  /// An empty writer.
+  public init() {}
 
   /// A `# comment` line (one per line of `comment`).
-  mutating func comment(_ comment: String) {
+  public mutating func comment(_ comment: String) {
     for line in comment.split(separator: "\n", omittingEmptySubsequences: false) {
       text += line.isEmpty ? "#\n" : "# \(line)\n"
     }
   }
 
   /// An empty line, unless the text already ends with one or is empty.
-  mutating func blankLine() {
+  public mutating func blankLine() {
     guard !text.isEmpty, !text.hasSuffix("\n\n") else { return }
     text += "\n"
   }
 
   /// A `[name]` header after a blank line.
-  mutating func table(_ name: String) {
+  public mutating func table(_ name: String) {
     blankLine()
     text += "[\(TOMLLiteral.key(name))]\n"
   }
 
   /// A `[[name]]` header after a blank line.
-  mutating func arrayTable(_ name: String) {
+  public mutating func arrayTable(_ name: String) {
     blankLine()
     text += "[[\(TOMLLiteral.key(name))]]\n"
   }
 
   /// `key = literal` where `literal` is already TOML.
-  mutating func set(_ key: String, literal: String) {
+  public mutating func set(_ key: String, literal: String) {
     text += "\(TOMLLiteral.key(key)) = \(literal)\n"
   }
 
   /// `key = "text"`, or a multi-line string when the text holds line breaks.
-  mutating func set(_ key: String, _ value: String) {
+  public mutating func set(_ key: String, _ value: String) {
     set(key, literal: value.contains("\n") ? TOMLLiteral.multiLineString(value) : TOMLLiteral.string(value))
   }
 
   /// `key = text` when there is text; nothing otherwise.
-  mutating func setIfPresent(_ key: String, _ value: String?) {
+  public mutating func setIfPresent(_ key: String, _ value: String?) {
     if let value, !value.isEmpty { set(key, value) }
   }
 
   /// `key = 123.45` (exact decimal) when there is an amount.
-  mutating func setIfPresent(_ key: String, _ value: Money?) {
+  public mutating func setIfPresent(_ key: String, _ value: Money?) {
     if let value { set(key, literal: value.exactDecimal()) }
   }
 
   /// `key = 12` when there is a number.
-  mutating func setIfPresent(_ key: String, _ value: Int?) {
+  public mutating func setIfPresent(_ key: String, _ value: Int?) {
     if let value { set(key, literal: String(value)) }
   }
 
   /// `key = YYYY-MM-DD` when there is a day.
-  mutating func setIfPresent(_ key: String, _ value: Day?) {
+  public mutating func setIfPresent(_ key: String, _ value: Day?) {
     if let value { set(key, literal: value.description) }
   }
 }
 
 /// TOML spellings of keys and strings.
-enum TOMLLiteral {
+public enum TOMLLiteral {
   /// A bare key when possible, else a quoted one.
-  static func key(_ key: String) -> String {
+  public static func key(_ key: String) -> String {
     let bare =
       !key.isEmpty
       && key.unicodeScalars.allSatisfy { scalar in
@@ -76,7 +79,7 @@ enum TOMLLiteral {
   }
 
   /// A basic string with escapes.
-  static func string(_ value: String) -> String {
+  public static func string(_ value: String) -> String {
     var out = "\""
     for scalar in value.unicodeScalars {
       switch scalar {
@@ -95,7 +98,7 @@ enum TOMLLiteral {
   }
 
   /// A multi-line basic string: `"""` newline, the text, `"""`.
-  static func multiLineString(_ value: String) -> String {
+  public static func multiLineString(_ value: String) -> String {
     var body = ""
     for scalar in value.unicodeScalars {
       switch scalar {

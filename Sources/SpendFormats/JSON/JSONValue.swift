@@ -1,5 +1,8 @@
 /// A JSON document as spendtop writes and reads it: numbers are kept as their decimal text, so
 /// amounts go from `Money` to the file and back without ever passing through `Double`.
+///
+/// One implementation for every JSON in spendtop: bill manifests and the map columns of CUR 2.0
+/// and FOCUS (read), report snapshots (read and written), report and ledger output (written).
 public enum JSONValue: Sendable, Equatable {
   /// `null`.
   case null
@@ -54,6 +57,24 @@ public enum JSONValue: Sendable, Equatable {
     return nil
   }
 
+  /// The value as text: strings as they are, numbers and booleans as written, nil for the rest.
+  public var scalarText: String? {
+    switch self {
+    case .string(let text), .number(let text): return text
+    case .bool(let flag): return flag ? "true" : "false"
+    default: return nil
+    }
+  }
+
+  // MARK: - Reading
+
+  /// Parses a whole document from UTF-8 bytes (invalid UTF-8 reads as U+FFFD).
+  ///
+  /// - Throws: `JSONParseError` at the first character that does not fit.
+  public static func parse<C: Collection<UInt8>>(_ bytes: C) throws(JSONParseError) -> JSONValue {
+    try JSONParser.parse(String(decoding: bytes, as: UTF8.self))
+  }
+
   // MARK: - Writing
 
   /// The document pretty-printed with two-space indentation and a final newline.
@@ -96,8 +117,9 @@ public enum JSONValue: Sendable, Equatable {
     }
   }
 
-  /// A JSON string literal.
-  static func quoted(_ text: String) -> String {
+  /// A JSON string literal: `text` in double quotes, with quotes, backslashes and control
+  /// characters escaped.
+  public static func quoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
