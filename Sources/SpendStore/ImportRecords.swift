@@ -52,10 +52,10 @@ public struct LineItemTotal: Hashable, Sendable {
   }
 }
 
-/// Everything one `spendtop import` stores at once: the cubes of all its files and their records.
+/// Everything one `spendtop import` stores at once: the cells of all its files and their records.
 public struct ImportBatch: Sendable {
-  /// The cubes of the files in the batch (cells with equal keys in several cubes are summed).
-  public var cubes: [Cube]
+  /// The cells of the files in the batch (cells with equal keys in several parts are summed).
+  public var parts: [CompactCells]
   /// One record per file read.
   public var files: [ImportedFile]
 
@@ -66,21 +66,24 @@ public struct ImportBatch: Sendable {
 
   /// Creates a batch from one cube per file, without merging them first.
   public init(cubes: [Cube], files: [ImportedFile]) {
-    self.cubes = cubes
+    self.init(parts: cubes.map(CompactCells.init), files: files)
+  }
+
+  /// Creates a batch from one part per file (made as each file is read, so that its cube can go).
+  public init(parts: [CompactCells], files: [ImportedFile]) {
+    self.parts = parts
     self.files = files
   }
 
   /// The periods the batch replaces or adds: those of its cells and those its files declare.
   public var periods: [BillingPeriod] {
     var periods = Set(files.flatMap(\.billingPeriods))
-    for cube in cubes {
-      for row in cube.rows { periods.insert(BillingPeriod(of: row.key)) }
-    }
+    for part in parts { periods.formUnion(part.periods) }
     return periods.sorted()
   }
 
-  /// The number of cells over all cubes (before summing equal keys).
-  public var cellCount: Int { cubes.reduce(0) { $0 + $1.count } }
+  /// The number of cells over all parts (before summing equal keys).
+  public var cellCount: Int { parts.reduce(0) { $0 + $1.count } }
 }
 
 /// What an import did to the store.

@@ -15,19 +15,21 @@ struct SeriesIDs: Hashable {
 
 /// Finds or creates the ids of labels, tag sets and series inside one write transaction.
 ///
+/// It loads the stored labels, tag set signatures and series once when made, so that finding an
+/// id is a dictionary lookup and only new values reach SQLite (as inserts, never as lookups that
+/// miss). Memory grows with the number of distinct labels and series in the store, not with bills.
+///
 /// Its caches are valid only for the transaction it was made in: create one per import and drop
 /// it afterwards (a rolled-back id must not be reused).
 final class Interner {
   private let connection: Connection
   private var labels: [String: Int64] = [:]
   private var tagSets: [Tags: Int64] = [:]
+  private var signatures: [String: Int64] = [:]
   private var series: [SeriesIDs: Int64] = [:]
-  private let findLabel: Statement
   private let addLabel: Statement
-  private let findTagSet: Statement
   private let addTagSet: Statement
   private let addTagPair: Statement
-  private let findSeries: Statement
   private let addSeries: Statement
 
   private static let seriesColumns =
@@ -35,21 +37,40 @@ final class Interner {
 
   init(connection: Connection) throws(StoreError) {
     self.connection = connection
-    findLabel = try connection.prepare("SELECT id FROM label WHERE text = ?")
     addLabel = try connection.prepare("INSERT INTO label (text) VALUES (?)")
-    findTagSet = try connection.prepare("SELECT id FROM tag_set WHERE signature = ?")
     addTagSet = try connection.prepare("INSERT INTO tag_set (signature) VALUES (?)")
     addTagPair = try connection.prepare("INSERT INTO tag_pair (tag_set, key, value) VALUES (?, ?, ?)")
-    findSeries = try connection.prepare(
-      "SELECT id FROM series WHERE (\(Interner.seriesColumns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     addSeries = try connection.prepare(
       "INSERT INTO series (\(Interner.seriesColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    try loadStored()
   }
+
+  // MARK: - Loading
+
+  /// Reads every stored label, tag set signature and series into the caches.
+  private func loadStored() throws(StoreError) {
+    let allLabels = try connection.prepare("SELECT id, text FROM label")
+    while try allLabels.step() { labels[allLabels.text(at: 1)] = allLabels.int64(at: 0) }
+    let allTagSets = try connection.prepare("SELECT id, signature FROM tag_set")
+    while try allTagSets.step() { signatures[allTagSets.text(at: 1)] = allTagSets.int64(at: 0) }
+    let allSeries = try connection.prepare("SELECT id, \(Interner.seriesColumns) FROM series")
+    while try allSeries.step() {
+      let ids = SeriesIDs(
+        account: allSeries.int64(at: 1), service: allSeries.int64(at: 2), usageType: allSeries.int64(at: 3),
+        operation: allSeries.int64(at: 4), region: allSeries.int64(at: 5), resource: allSeries.int64(at: 6),
+        lineItemType: allSeries.int64(at: 7), currency: allSeries.int64(at: 8), tagSet: allSeries.int64(at: 9))
+      series[ids] = allSeries.int64(at: 0)
+    }
+  }
+
+  // MARK: - Interning
 
   /// The id of a label, created if new.
   func label(_ text: String) throws(StoreError) -> Int64 {
     if let id = labels[text] { return id }
-    let id = try findOrAdd(find: findLabel, add: addLabel, text: text)
+    try addLabel.bind(text, at: 1)
+    try addLabel.runAndReset()
+    let id = connection.lastInsertRowID
     labels[text] = id
     return id
   }
@@ -62,13 +83,10 @@ final class Interner {
     for pair in tags { pairs.append((try label(pair.key), try label(pair.value))) }
     // Tags are sorted by key text, so the signature is canonical.
     let signature = pairs.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-    try findTagSet.bind(signature, at: 1)
     let id: Int64
-    if try findTagSet.step() {
-      id = findTagSet.int64(at: 0)
-      findTagSet.reset()
+    if let stored = signatures[signature] {
+      id = stored
     } else {
-      findTagSet.reset()
       try addTagSet.bind(signature, at: 1)
       try addTagSet.runAndReset()
       id = connection.lastInsertRowID
@@ -78,6 +96,7 @@ final class Interner {
         try addTagPair.bind(pair.value, at: 3)
         try addTagPair.runAndReset()
       }
+      signatures[signature] = id
     }
     tagSets[tags] = id
     return id
@@ -99,31 +118,10 @@ final class Interner {
       ids.account, ids.service, ids.usageType, ids.operation, ids.region, ids.resource, ids.lineItemType,
       ids.currency, ids.tagSet,
     ]
-    for (offset, value) in values.enumerated() { try findSeries.bind(value, at: Int32(offset + 1)) }
-    let id: Int64
-    if try findSeries.step() {
-      id = findSeries.int64(at: 0)
-      findSeries.reset()
-    } else {
-      findSeries.reset()
-      for (offset, value) in values.enumerated() { try addSeries.bind(value, at: Int32(offset + 1)) }
-      try addSeries.runAndReset()
-      id = connection.lastInsertRowID
-    }
+    for (offset, value) in values.enumerated() { try addSeries.bind(value, at: Int32(offset + 1)) }
+    try addSeries.runAndReset()
+    let id = connection.lastInsertRowID
     series[ids] = id
     return id
-  }
-
-  private func findOrAdd(find: Statement, add: Statement, text: String) throws(StoreError) -> Int64 {
-    try find.bind(text, at: 1)
-    if try find.step() {
-      let id = find.int64(at: 0)
-      find.reset()
-      return id
-    }
-    find.reset()
-    try add.bind(text, at: 1)
-    try add.runAndReset()
-    return connection.lastInsertRowID
   }
 }

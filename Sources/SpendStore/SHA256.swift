@@ -67,20 +67,32 @@ public struct SHA256: Sendable {
 
   /// The digest of a whole file, read in 1 MiB chunks.
   ///
+  /// Uses the system's SHA-256 (`SystemSHA256`, hardware-accelerated) when it can be loaded, this
+  /// implementation otherwise; both give the same digest.
+  ///
   /// - Throws: `StoreError.cannotReadFile`.
   public static func digest(ofFileAt path: String) throws(StoreError) -> Digest {
+    try digest(ofFileAt: path, using: SystemSHA256.shared)
+  }
+
+  /// The digest of a whole file with `system`, or with this implementation when it is nil.
+  static func digest(ofFileAt path: String, using system: SystemSHA256?) throws(StoreError) -> Digest {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw .cannotReadFile(path: path, reason: String(cString: strerror(errno))) }
     defer { close(descriptor) }
+    let readChunk = { (buffer: UnsafeMutableRawBufferPointer) throws(StoreError) -> Int in
+      while true {
+        let count = read(descriptor, buffer.baseAddress, buffer.count)
+        if count >= 0 { return count }
+        if errno != EINTR { throw .cannotReadFile(path: path, reason: String(cString: strerror(errno))) }
+      }
+    }
+    if let system { return try system.digest(reading: readChunk) }
     var hash = SHA256()
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
     defer { buffer.deallocate() }
     while true {
-      let count = read(descriptor, buffer.baseAddress, buffer.count)
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw .cannotReadFile(path: path, reason: String(cString: strerror(errno)))
-      }
+      let count = try readChunk(buffer)
       if count == 0 { break }
       hash.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     }

@@ -26,31 +26,6 @@ struct DailyKey: Hashable, Comparable {
   }
 }
 
-/// A cube key's series part as text: what `Interner` turns into a series id.
-private struct SeriesText: Hashable {
-  var account: String
-  var service: String
-  var usageType: String
-  var operation: String
-  var region: String
-  var resource: String
-  var lineItemType: String
-  var currency: String
-  var tags: Tags
-
-  init(_ key: CubeKey) {
-    account = key.account
-    service = key.service
-    usageType = key.usageType
-    operation = key.operation
-    region = key.region
-    resource = key.resource
-    lineItemType = key.lineItemType
-    currency = key.currency
-    tags = key.tags
-  }
-}
-
 /// One row of the `cell` table, ready to insert.
 private struct CellRecord {
   var period: Int64
@@ -99,27 +74,39 @@ extension SpendStore {
       var cells: [CellRecord] = []
       cells.reserveCapacity(batch.cellCount)
       var daily: [DailyKey: Costs] = [:]
-      // Labels are interned once per distinct series, not once per cell.
-      var seriesCache: [SeriesText: (id: Int64, ids: SeriesIDs)] = [:]
-      for cube in batch.cubes {
-        for row in cube.rows {
-          guard let periodID = periodIDs[BillingPeriod(of: row.key)] else { continue }
-          let text = SeriesText(row.key)
-          let series: (id: Int64, ids: SeriesIDs)
-          if let cached = seriesCache[text] {
-            series = cached
+      for part in batch.parts {
+        // Each distinct label and tag set of a part is interned once, not once per cell.
+        var labelIDs: [Int64] = []
+        labelIDs.reserveCapacity(part.labels.count)
+        for text in part.labels { labelIDs.append(try interner.label(text)) }
+        var tagSetIDs: [Int64] = []
+        tagSetIDs.reserveCapacity(part.tagSets.count)
+        for tags in part.tagSets { tagSetIDs.append(try interner.tagSet(tags)) }
+        var partPeriods: [CompactCells.PeriodKey: Int64] = [:]
+        for (key, costs) in zip(part.keys, part.costs) {
+          let periodKey = CompactCells.PeriodKey(payer: key.payer, month: key.month)
+          let periodID: Int64
+          if let known = partPeriods[periodKey] {
+            periodID = known
+          } else if let found = periodIDs[BillingPeriod(payer: part.labels[Int(key.payer)], month: key.month)] {
+            partPeriods[periodKey] = found
+            periodID = found
           } else {
-            let ids = try interner.seriesIDs(of: row.key)
-            series = (try interner.series(ids), ids)
-            seriesCache[text] = series
+            continue
           }
-          let day = row.key.day.ordinal
-          cells.append(CellRecord(period: periodID, day: day, series: series.id, costs: row.costs))
-          let ids = series.ids
+          let ids = SeriesIDs(
+            account: labelIDs[Int(key.account)], service: labelIDs[Int(key.service)],
+            usageType: labelIDs[Int(key.usageType)], operation: labelIDs[Int(key.operation)],
+            region: labelIDs[Int(key.region)], resource: labelIDs[Int(key.resource)],
+            lineItemType: labelIDs[Int(key.lineItemType)], currency: labelIDs[Int(key.currency)],
+            tagSet: tagSetIDs[Int(key.tags)])
+          let series = try interner.series(ids)
+          let day = key.day.ordinal
+          cells.append(CellRecord(period: periodID, day: day, series: series, costs: costs))
           let dailyKey = DailyKey(
             period: periodID, day: day, currency: ids.currency, service: ids.service, account: ids.account,
             usageType: ids.usageType, region: ids.region, lineItemType: ids.lineItemType)
-          daily[dailyKey, default: .zero] += row.costs
+          daily[dailyKey, default: .zero] += costs
         }
       }
       // Inserting in primary-key order appends to the B-trees instead of splitting pages.

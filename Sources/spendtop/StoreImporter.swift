@@ -56,7 +56,7 @@ struct StoreImporter {
     let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
     let work = order.flatMap { [Work.read($0), Work.hash($0)] }
     let reads = Mutex<
-      [Int: Result<(Cube, ImportSummary, [BillingPeriod], [LineItemTotal]), BillImportError>]
+      [Int: Result<(CompactCells, ImportSummary, [BillingPeriod], [LineItemTotal]), BillImportError>]
     >([:])
     let hashes = Mutex<[Int: Result<String, StoreError>]>([:])
     let next = Atomic<Int>(0)
@@ -78,10 +78,10 @@ struct StoreImporter {
           progress.add(rows: 0, bytes: sources[index].byteCount - lastBytes, files: 1)
           switch result {
           case .success(let file):
-            // Each file's cube goes to the store as it is: the store sums equal cells by id, which
-            // is cheaper than merging cubes by key here.
+            // Each file's cells are numbered here, on the worker, and its cube is dropped: the batch
+            // holds compact cells until it is stored, and the store sums equal cells by id.
             let described = (
-              file.cube, file.summary, StoreImporter.periods(of: file.cube),
+              CompactCells(file.cube), file.summary, StoreImporter.periods(of: file.cube),
               StoreImporter.totals(of: file.cube)
             )
             reads.withLock { $0[index] = .success(described) }
@@ -101,12 +101,12 @@ struct StoreImporter {
     let finishedReads = reads.withLock { $0 }
     let finishedHashes = hashes.withLock { $0 }
     var files: [FileResult] = []
-    var cubes: [Cube] = []
+    var parts: [CompactCells] = []
     for index in sources.indices {
       // Report the first failure in plan order, a bill's before a hash's.
       if case .failure(let error)? = finishedReads[index] { throw .bills(error) }
       if case .failure(let error)? = finishedHashes[index] { throw .store(error) }
-      guard case .success(let (cube, summary, periods, totals))? = finishedReads[index],
+      guard case .success(let (part, summary, periods, totals))? = finishedReads[index],
         case .success(let hash)? = finishedHashes[index]
       else { continue }
       let record = ImportedFile(
@@ -115,9 +115,9 @@ struct StoreImporter {
         billingPeriods: periods, rowsRead: summary.rowsRead, rowsSkipped: summary.skippedRows.count,
         totals: totals)
       files.append(FileResult(summary: summary, record: record))
-      cubes.append(cube)
+      parts.append(part)
     }
-    let batch = ImportBatch(cubes: cubes, files: files.map(\.record))
+    let batch = ImportBatch(parts: parts, files: files.map(\.record))
     do {
       let stored = try store.importBatch(batch) { step in display.storing(StoreImporter.describe(step)) }
       return Outcome(files: files, stored: stored)

@@ -49,6 +49,16 @@ import Testing
       try SHA256.digest(ofFileAt: TestPaths.shared("bills/no-such-file.csv"))
     }
   }
+
+  /// The system library (when this machine has one) and the Swift fallback agree on a real bill.
+  @Test func systemAndSwiftDigestsAgree() throws {
+    let path = TestPaths.shared("bills/koku/aws/2023-06-01.csv")
+    let swift = try SHA256.digest(ofFileAt: path, using: nil)
+    #expect(swift.hex == "3bc0aa832d5c394edf92955bcdd9b3e6758f4d804f0a60af9ba55f09b246b1da")
+    if let system = SystemSHA256.shared {
+      #expect(try SHA256.digest(ofFileAt: path, using: system) == swift)
+    }
+  }
 }
 
 /// Paths relative to the package root, found from this file's location.
