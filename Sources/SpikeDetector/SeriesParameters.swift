@@ -43,6 +43,10 @@ public struct SeriesParameters: Sendable, Equatable {
   public var cusumH = 5.0
   /// CUSUM input clip in σ (4): a single outlier adds at most 3.5 < h, so a step needs ≥ 2 points.
   public var cusumClip = 4.0
+  /// Outliers in a row on one side that re-base the baseline at the first of them (0: off). A run
+  /// of three ≥ 3.5σ outliers has chance ~10⁻¹¹ under the baseline: the level has changed. Spend
+  /// leaves this to CUSUM (0); `generic`, where CUSUM is off, uses 3 once the period is decided.
+  public var rebaseRun = 0
   /// Observations since the series began (or re-based) below which only the jump rule (at least a
   /// doubling) runs: 14, because a scale from fewer than 14 errors is itself ±30% uncertain.
   public var minHistory = 14
@@ -93,6 +97,7 @@ public struct SeriesParameters: Sendable, Equatable {
     // CUSUM assumes independent errors; sub-daily metrics have strongly autocorrelated ones, which
     // collapse its in-control run length, so steps are left to the spike rule's first jump.
     parameters.cusumH = .infinity
+    parameters.rebaseRun = 3
     return parameters
   }
 }
