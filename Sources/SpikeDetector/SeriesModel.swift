@@ -407,6 +407,10 @@ public struct SeriesModel: Sendable {
     levelDirty = true
     profileCycles = cycles
     guard cycles >= parameters.minSeasonCycles else { return }
+    guard parameters.requireSeasonMerit else {
+      profileActive = true
+      return
+    }
     // Keep the profile only if it explains a real share of the spread. The spread is the mean
     // absolute deviation from the median (a MAD would not see a one-day-a-week batch job), taken
     // over the cleaned values, so that a past spike cannot vote the weekly shape out.

@@ -17,6 +17,11 @@ public struct SeriesParameters: Sendable, Equatable {
   public var minSeasonCycles = 3
   /// The profile is kept only if it cuts the residual spread by at least this fraction (20%).
   public var seasonGain = 0.2
+  /// Whether the profile must pass that test (spend: the weekly period is assumed, so it must). Off
+  /// for `generic`: its period is set only when the autocorrelation at the lag already showed the
+  /// season on the raw values, while the test compares against levels that re-basing keeps close to
+  /// the data, which would vote down a sharp daily pattern whose edges look like level changes.
+  public var requireSeasonMerit = true
   /// Standard errors of the σ estimate added to it (1): σ is a median of at most `scaleWindow`
   /// errors, ±1.17/√n uncertain, so the scale in use is an upper estimate: ×1.31 with 14 errors,
   /// ×1.16 with 56. Chance alarms in a series' first weeks, when σ rests on few errors, are the
@@ -98,6 +103,7 @@ public struct SeriesParameters: Sendable, Equatable {
     // collapse its in-control run length, so steps are left to the spike rule's first jump.
     parameters.cusumH = .infinity
     parameters.rebaseRun = 3
+    parameters.requireSeasonMerit = false
     return parameters
   }
 }
