@@ -60,6 +60,7 @@ public struct GenericSeriesDetector: Sendable {
         if detected != parameters.period {
           parameters.period = detected
           model.adoptPeriod(detected)
+          tracker.forgetPastZ()
         }
       }
       let value = points[row].value
