@@ -8,7 +8,8 @@
 /// the series minus its trailing mean over the candidate period. Both directions alarm. The score
 /// is ≥ 0.5 only on the row that raises an event (one alert per incident); every other row scores
 /// its robust z on a scale that stays below 0.5. Until the period is known (two to three cycles
-/// in), a seasonal edge can look like a jump and alarm: the price of needing no history.
+/// in), a seasonal edge can look like a jump and alarm: the price of needing no history. Once the
+/// period is decided, three outliers in a row on one side re-base the level (`rebaseRun`).
 public struct GenericSeriesDetector: Sendable {
   /// A fixed seasonal period in slots, or nil to detect it.
   public var period: Int?
