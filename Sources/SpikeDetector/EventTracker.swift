@@ -68,6 +68,11 @@ public struct EventTracker: Sendable {
   /// The events, with those still open marked so.
   public func finished() -> [SeriesEvent] { events }
 
+  /// Forgets the past |z| behind the chance-alarm budget: after the model changes (a seasonal
+  /// period adopted), z under the old model describes another baseline's errors, and a season's
+  /// edges seen without the season would set the bar above any real spike.
+  public mutating func forgetPastZ() { pastZ.removeAll(keepingCapacity: true) }
+
   // MARK: - Helpers
 
   /// The |z| the series' own history exceeds once per `mergeGap` observations: a spike must

@@ -8,7 +8,8 @@
 /// the series minus its trailing mean over the candidate period. Both directions alarm. The score
 /// is ≥ 0.5 only on the row that raises an event (one alert per incident); every other row scores
 /// its robust z on a scale that stays below 0.5. Until the period is known (two to three cycles
-/// in), a seasonal edge can look like a jump and alarm: the price of needing no history.
+/// in), a seasonal edge can look like a jump and alarm: the price of needing no history. Once the
+/// period is decided, three outliers in a row on one side re-base the level (`rebaseRun`).
 public struct GenericSeriesDetector: Sendable {
   /// A fixed seasonal period in slots, or nil to detect it.
   public var period: Int?
@@ -47,15 +48,20 @@ public struct GenericSeriesDetector: Sendable {
     var tracker = EventTracker(parameters: parameters, includeDecreases: true)
     var scores = [Double](repeating: 0, count: points.count)
     var nextCheck = 64
+    let shortestCandidate = calendar ? GenericSeriesDetector.calendarCandidates(interval: interval).min() : 2
+    if period != nil { model.enableRebasing() }
     for (position, row) in order.enumerated() {
       if period == nil && position == nextCheck {
         nextCheck *= 2
+        // The period is decided once the shortest candidate has had three cycles to show itself.
+        if slots[position - 1] + 1 >= 3 * (shortestCandidate ?? 0) { model.enableRebasing() }
         let detected = detectPeriod(
           values: order[0..<position].map { points[$0].value }, slots: Array(slots[0..<position]),
           interval: interval, calendar: calendar)
         if detected != parameters.period {
           parameters.period = detected
           model.adoptPeriod(detected)
+          tracker.forgetPastZ()
         }
       }
       let value = points[row].value
@@ -94,11 +100,7 @@ public struct GenericSeriesDetector: Sendable {
     }
     var candidates: [Int] = []
     if calendar {
-      for seconds in [86_400.0, 604_800.0] {
-        let slotsPerPeriod = seconds / interval
-        let rounded = slotsPerPeriod.rounded()
-        if rounded >= 2 && abs(slotsPerPeriod - rounded) <= 0.01 * rounded { candidates.append(Int(rounded)) }
-      }
+      candidates = GenericSeriesDetector.calendarCandidates(interval: interval)
     } else {
       candidates = Array(2...max(2, dense.count / 3))
     }
@@ -110,6 +112,17 @@ public struct GenericSeriesDetector: Sendable {
       }
     }
     return best?.period
+  }
+
+  /// The calendar periods (one day, one week) that are a whole number ≥ 2 of base intervals.
+  static func calendarCandidates(interval: Double) -> [Int] {
+    var candidates: [Int] = []
+    for seconds in [86_400.0, 604_800.0] {
+      let slotsPerPeriod = seconds / interval
+      let rounded = slotsPerPeriod.rounded()
+      if rounded >= 2 && abs(slotsPerPeriod - rounded) <= 0.01 * rounded { candidates.append(Int(rounded)) }
+    }
+    return candidates
   }
 
   /// Autocorrelation at lag `period` of the series minus its trailing mean over `period`.

@@ -36,6 +36,13 @@ public struct SeriesModel: Sendable {
   private var upRunStart = 0
   private var downRunStart = 0
   private var driftQuietUntil = 0
+  /// The current run of same-side outliers: its direction (+1/−1, 0 for none), start and length.
+  private var outlierSide = 0
+  private var outlierRunStart = 0
+  private var outlierRunLength = 0
+  /// Whether a run of `rebaseRun` outliers re-bases (off until the seasonal period is decided, so
+  /// that a seasonal edge is not taken for a new level).
+  public private(set) var rebasingEnabled = false
   private var scratch: [Double] = []
   /// The level window's deseasonalized values for observations `levelFrom..<levelTo`.
   private var levelValues = SortedWindow()
@@ -71,6 +78,9 @@ public struct SeriesModel: Sendable {
     observationsAtProfile = 0
     levelDirty = true
   }
+
+  /// Lets runs of `rebaseRun` same-side outliers re-base the baseline from now on.
+  public mutating func enableRebasing() { rebasingEnabled = true }
 
   /// The seasonal term for a phase under the current profile (0 without one).
   public func seasonal(phase: Int) -> Double {
@@ -194,6 +204,7 @@ public struct SeriesModel: Sendable {
       alarms.append(step)
     }
     if let drift = drift(index: index, history: history) { alarms.append(drift) }
+    trackOutlierRun(index: index, outlier: outlier && index >= p.newAfter, z: z)
     return Assessment(
       index: index, expected: baseline.expected, level: baseline.level, sigma: sigma, z: z, alarms: alarms)
   }
@@ -238,6 +249,26 @@ public struct SeriesModel: Sendable {
       resetCusum()
     }
     return Alarm(rule: .step, direction: direction, start: start, material: material)
+  }
+
+  /// Counts same-side outliers in a row and re-bases at the run's first one when it is long enough.
+  private mutating func trackOutlierRun(index: Int, outlier: Bool, z: Double) {
+    let side = outlier ? (z > 0 ? 1 : -1) : 0
+    if side == 0 {
+      outlierSide = 0
+      outlierRunLength = 0
+      return
+    }
+    if side != outlierSide {
+      outlierSide = side
+      outlierRunStart = index
+      outlierRunLength = 0
+    }
+    outlierRunLength += 1
+    guard rebasingEnabled, parameters.rebaseRun > 0, outlierRunLength >= parameters.rebaseRun else { return }
+    restartRegime(at: outlierRunStart)
+    outlierSide = 0
+    outlierRunLength = 0
   }
 
   private mutating func drift(index: Int, history: Int) -> Alarm? {
@@ -376,6 +407,10 @@ public struct SeriesModel: Sendable {
     levelDirty = true
     profileCycles = cycles
     guard cycles >= parameters.minSeasonCycles else { return }
+    guard parameters.requireSeasonMerit else {
+      profileActive = true
+      return
+    }
     // Keep the profile only if it explains a real share of the spread. The spread is the mean
     // absolute deviation from the median (a MAD would not see a one-day-a-week batch job), taken
     // over the cleaned values, so that a past spike cannot vote the weekly shape out.

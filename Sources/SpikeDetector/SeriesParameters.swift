@@ -17,6 +17,11 @@ public struct SeriesParameters: Sendable, Equatable {
   public var minSeasonCycles = 3
   /// The profile is kept only if it cuts the residual spread by at least this fraction (20%).
   public var seasonGain = 0.2
+  /// Whether the profile must pass that test (spend: the weekly period is assumed, so it must). Off
+  /// for `generic`: its period is set only when the autocorrelation at the lag already showed the
+  /// season on the raw values, while the test compares against levels that re-basing keeps close to
+  /// the data, which would vote down a sharp daily pattern whose edges look like level changes.
+  public var requireSeasonMerit = true
   /// Standard errors of the σ estimate added to it (1): σ is a median of at most `scaleWindow`
   /// errors, ±1.17/√n uncertain, so the scale in use is an upper estimate: ×1.31 with 14 errors,
   /// ×1.16 with 56. Chance alarms in a series' first weeks, when σ rests on few errors, are the
@@ -43,6 +48,10 @@ public struct SeriesParameters: Sendable, Equatable {
   public var cusumH = 5.0
   /// CUSUM input clip in σ (4): a single outlier adds at most 3.5 < h, so a step needs ≥ 2 points.
   public var cusumClip = 4.0
+  /// Outliers in a row on one side that re-base the baseline at the first of them (0: off). A run
+  /// of three ≥ 3.5σ outliers has chance ~10⁻¹¹ under the baseline: the level has changed. Spend
+  /// leaves this to CUSUM (0); `generic`, where CUSUM is off, uses 3 once the period is decided.
+  public var rebaseRun = 0
   /// Observations since the series began (or re-based) below which only the jump rule (at least a
   /// doubling) runs: 14, because a scale from fewer than 14 errors is itself ±30% uncertain.
   public var minHistory = 14
@@ -93,6 +102,8 @@ public struct SeriesParameters: Sendable, Equatable {
     // CUSUM assumes independent errors; sub-daily metrics have strongly autocorrelated ones, which
     // collapse its in-control run length, so steps are left to the spike rule's first jump.
     parameters.cusumH = .infinity
+    parameters.rebaseRun = 3
+    parameters.requireSeasonMerit = false
     return parameters
   }
 }

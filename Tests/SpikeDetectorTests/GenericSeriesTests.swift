@@ -5,7 +5,7 @@ import Testing
 @Suite("Generic series mode")
 struct GenericSeriesTests {
   /// An hourly series with a daily cycle and noise, as CSV rows.
-  private func hourly(hours: Int, spikeAt spike: Int? = nil) -> [String] {
+  private func hourly(hours: Int, spikeAt spike: Int? = nil, stepAt step: Int? = nil) -> [String] {
     var random = SplitMix64(seed: 11)
     var rows: [String] = []
     for hour in 0..<hours {
@@ -13,6 +13,7 @@ struct GenericSeriesTests {
       let stamp = "2026-03-\(day < 10 ? "0" : "")\(day) \(hour % 24 < 10 ? "0" : "")\(hour % 24):00:00"
       var value = 100 + (hour % 24 >= 9 && hour % 24 < 18 ? 50 : 0) + 3 * random.normal()
       if hour == spike { value += 80 }
+      if let step, hour >= step { value += 40 }
       rows.append("\(stamp),\(value)")
     }
     return rows
@@ -29,6 +30,20 @@ struct GenericSeriesTests {
     let flagged = result.scores.indices.filter { $0 >= 72 && result.scores[$0] >= 0.5 }
     #expect(flagged == [24 * 15 + 3])
     #expect(result.period == 24)
+  }
+
+  @Test("a lasting step inside the daily pattern flags its first row only, then the level re-bases")
+  func stepFlaggedOnce() throws {
+    let step = 24 * 15 + 3
+    let rows = hourly(hours: 24 * 20, stepAt: step)
+    let result = GenericSeriesDetector().score(
+      try SeriesCSV.parse((["timestamp,value"] + rows).joined(separator: "\n")))
+    let flagged = result.scores.indices.filter { $0 >= 72 && result.scores[$0] >= 0.5 }
+    #expect(flagged == [step])
+    #expect(result.period == 24)
+    // Re-based after three outliers: the new level is the baseline, so the step's later hours are
+    // no longer outliers (score < 0.49, the cap for an outlier that raised nothing).
+    #expect(result.scores[(step + 4)...(step + 12)].allSatisfy { $0 < 0.49 })
   }
 
   @Test("a row's score does not depend on later rows")
