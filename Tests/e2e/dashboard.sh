@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the dashboard: drives the real binary in tmux on sample-bills/incident-127k.
 # Opens it, sees ElastiCache, opens help, drills down to a resource's line items, resizes (also below the minimum), quits, and
-# checks the terminal is sane afterwards (stty -a); then checks that Ctrl-C, SIGTERM and a crash
+# checks the terminal is sane afterwards (stty -a); then checks that Ctrl-C, SIGTERM, SIGHUP and a crash
 # (SIGSEGV) restore the terminal too, and that no terminal gives a clear message. It waits on what
 # the screen shows (polling capture-pane with a timeout), never on fixed sleeps.
 #
@@ -133,7 +133,14 @@ pkill -TERM -f "^$SPENDTOP_BIN $bills\$" || fail "spendtop process not found"
 wait_for "EXIT=143"
 check_sane
 
-echo "8. a crash (SIGSEGV) restores the terminal and prints where the log is"
+echo "8. SIGHUP (the terminal went away) restores the terminal"
+start
+wait_for "ElastiCache"
+pkill -HUP -f "^$SPENDTOP_BIN $bills\$" || fail "spendtop process not found"
+wait_for "EXIT=129"
+check_sane
+
+echo "9. a crash (SIGSEGV) restores the terminal and prints where the log is"
 start
 wait_for "ElastiCache"
 pkill -SEGV -f "^$SPENDTOP_BIN $bills\$" || fail "spendtop process not found"
@@ -141,7 +148,7 @@ wait_for "EXIT=139"
 wait_for "the log is $XDG_STATE_HOME/spendtop/spendtop.log"
 check_sane
 
-echo "9. no usable terminal: a clear message and a hint"
+echo "10. no usable terminal: a clear message and a hint"
 set +e
 message=$(TERM=dumb "$SPENDTOP_BIN" "$bills" </dev/null 2>&1 >/dev/null)
 status=$?
