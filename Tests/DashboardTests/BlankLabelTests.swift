@@ -49,3 +49,15 @@ import Testing
     #expect(harness.render().contains("(Fee, Tax)"))
   }
 }
+
+/// A first data frame sent while the rest still loads (the store's preview) says anomalies are coming.
+@Suite struct PreviewFrameTests {
+  @Test func anomaliesAreStillLoadingWhileMoreDataComes() {
+    var harness = Harness(data: DashboardData(cube: BlankLabelTests.cube()))
+    #expect(harness.render().contains("no anomalies detected"))
+    harness.send(.loadProgress(LoadProgress(item: "the rest of the store", done: 0, total: 0)))
+    let screen = harness.render()
+    #expect(screen.contains("anomalies: still loading…"))
+    #expect(screen.contains("loading the rest of the store"))
+  }
+}

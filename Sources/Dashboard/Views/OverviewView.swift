@@ -148,8 +148,8 @@ struct OverviewView {
     let anomalies = state.data.anomalies.filter { state.config.shows($0) }
     let untriaged = anomalies.filter { $0.triage == nil }.count
     if y < inside.bottom {
-      let summary =
-        anomalies.isEmpty ? "no anomalies detected" : "\(anomalies.count) anomalies (\(untriaged) untriaged)"
+      let none = state.loading == nil ? "no anomalies detected" : "anomalies: still loading…"
+      let summary = anomalies.isEmpty ? none : "\(anomalies.count) anomalies (\(untriaged) untriaged)"
       screen.put(summary, in: inside.row(-1), style: untriaged > 0 ? theme[.anomaly] : theme[.muted])
     }
   }
