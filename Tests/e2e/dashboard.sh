@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the dashboard: drives the real binary in tmux on sample-bills/incident-127k.
-# Opens it, sees ElastiCache, opens help (gg listed), drills down to a resource's line items, n with the last search, resizes (also below the minimum), quits, and
+# Opens it, sees ElastiCache, opens help (gg listed), drills down to a resource's line items, n with the
+# last search, resizes (also below the minimum), quits, and
 # checks the terminal is sane afterwards (stty -a); then checks that Ctrl-C, SIGTERM, SIGHUP and a crash
 # (SIGSEGV) restore the terminal too, and that no terminal gives a clear message. It waits on what
 # the screen shows (polling capture-pane with a timeout), never on fixed sleeps.
