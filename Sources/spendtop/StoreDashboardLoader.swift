@@ -9,6 +9,8 @@ import SpendStore
 /// A full load of a large store takes seconds (1.1 M cells: ~3.6 s), so only the last
 /// `monthsLoaded` calendar months up to the store's last day are read: the Overview's month and the
 /// one before, the Explorer's comparison, and the detector's 8-week baseline plus its 28-day drift lag.
+/// Before that, a small SQL rollup of the last two months is sent (`DashboardStorePreview`), so the
+/// first frame with data does not wait for the full read.
 struct StoreDashboardLoader {
   /// The store file.
   var path: String
@@ -36,6 +38,9 @@ struct StoreDashboardLoader {
         return send(.loaded(emptyStore))
       }
       let first = Self.firstDayLoaded(last: last)
+      if let preview = try? DashboardStorePreview.data(store: store, last: last, path: path) {
+        send(.loaded(preview))
+      }
       let cells = periods.filter { ($0.days?.upperBound ?? last) >= first }.reduce(0) { $0 + $1.cells }
       send(
         .loadProgress(

@@ -31,9 +31,18 @@ import Testing
     var all: [Msg] { messages.withLock { $0 } }
   }
 
+  /// The last data loaded (a store load sends a two-month preview first, then the full data).
   private func loaded(_ messages: [Msg]) -> DashboardData? {
-    for case .loaded(let data) in messages { return data }
-    return nil
+    var last: DashboardData?
+    for case .loaded(let data) in messages { last = data }
+    return last
+  }
+
+  /// The data of every `.loaded`, in order.
+  private func allLoaded(_ messages: [Msg]) -> [DashboardData] {
+    var all: [DashboardData] = []
+    for case .loaded(let data) in messages { all.append(data) }
+    return all
   }
 
   @Test func theStoreLoadsTheSameAnomaliesAsTheFilesAndKeepsTheirTriage() throws {
@@ -48,6 +57,18 @@ import Testing
     #expect(data.sources == [db])
     let files = try BillFiles.cube(Self.bills)
     #expect(data.today != nil && data.today == files.dayRange?.upperBound)
+    // The preview: the last two months by day, service, usage type and line item type, unblended only,
+    // summing to the same totals as the files over those days.
+    let previews = allLoaded(inbox.all)
+    #expect(previews.count == 2)
+    if let preview = previews.first, let last = files.dayRange?.upperBound {
+      #expect(preview.today == last)
+      let window = CubeFilter(from: last.month.previous.firstDay, to: last)
+      let expected = try files.rollup(by: [.service, .usageType, .lineItemType], filter: window)
+      let got = try preview.cube.rollup(by: [.service, .usageType, .lineItemType], filter: window)
+      #expect(got.rows == expected.rows)
+      #expect(preview.anomalies.isEmpty)
+    }
     #expect(data.cube.count == files.count, "the whole 3-month store is inside the 6-month window")
     let fromFiles = AnomalyItems.detect(in: files)
     #expect(data.anomalies.map(\.id) == fromFiles.items.map(\.id))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the dashboard: drives the real binary in tmux on sample-bills/incident-127k.
-# Opens it, sees ElastiCache, opens help, drills down to a resource's line items, resizes (also below the minimum), quits, and
+# Opens it, sees ElastiCache, opens help (gg listed), drills down to a resource's line items, n with the
+# last search, resizes (also below the minimum), quits, and
 # checks the terminal is sane afterwards (stty -a); then checks that Ctrl-C, SIGTERM, SIGHUP and a crash
 # (SIGSEGV) restore the terminal too, and that no terminal gives a clear message. It waits on what
 # the screen shows (polling capture-pane with a timeout), never on fixed sleeps.
@@ -80,6 +81,7 @@ echo "2. help is generated from the keymap"
 tmux send-keys -t "$session" '?'
 wait_for "Keys (Esc closes"
 wait_for "regex filter"
+wait_for "gg Home"
 tmux send-keys -t "$session" Escape
 wait_gone "Keys (Esc closes"
 
@@ -104,6 +106,9 @@ wait_for "line items of arn:aws:elasticache"
 wait_for "UsageStartDate"
 tmux send-keys -t "$session" Escape Escape Escape Escape
 wait_for "by usage-type"
+# n steps through matches of the last / search (ElastiCache): no usage type row matches it.
+tmux send-keys -t "$session" 'n'
+wait_for "no match for /ElastiCache/"
 
 echo "4. redraws on resize, with a message below the minimum size"
 tmux resize-window -t "$session" -x 80 -y 24

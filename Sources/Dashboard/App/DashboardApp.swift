@@ -68,9 +68,22 @@ public enum DashboardApp {
   // MARK: - Keys
 
   private static func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
-    if let overlay = state.overlay { return handleOverlay(overlay, key, &state) }
-    guard let action = state.keymap.action(for: key, on: state.screen) else { return [] }
-    return perform(action, &state)
+    if let overlay = state.overlay {
+      state.pendingKeys = []
+      return handleOverlay(overlay, key, &state)
+    }
+    let typed = state.pendingKeys + [key]
+    state.pendingKeys = []
+    switch state.keymap.match(typed, on: state.screen) {
+    case .action(let action): return perform(action, &state)
+    case .pending:
+      state.pendingKeys = typed
+      return []
+    case .none:
+      // A sequence broken off: the last key counts on its own (`g` then `j` moves down).
+      guard typed.count > 1 else { return [] }
+      return handle(key, &state)
+    }
   }
 
   /// Runs an action as if its key had been pressed.

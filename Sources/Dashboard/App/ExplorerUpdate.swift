@@ -30,9 +30,15 @@ enum ExplorerUpdate {
       state.explorer.ascending.toggle()
       refilter(&state)
     case .nextMatch, .previousMatch:
-      state.explorer.cursor = ListMotion.move(
-        state.explorer.cursor, action == .nextMatch ? .down : .up, count: state.explorer.visible.count,
-        page: 1, wrap: true)
+      var explorer = state.explorer
+      if let lineItems = explorer.lineItems {
+        let texts = lineItems.rows.map { $0.joined(separator: " ") }
+        ListSearch.jump(&explorer.lineItemCursor, in: texts, forward: action == .nextMatch, &state)
+      } else if let breakdown = explorer.breakdown {
+        let texts = explorer.visible.map { breakdown.rows[$0].name }
+        ListSearch.jump(&explorer.cursor, in: texts, forward: action == .nextMatch, &state)
+      }
+      state.explorer = explorer
     default: break
     }
     return []
@@ -131,12 +137,12 @@ enum ExplorerUpdate {
 /// Cursor movement shared by every list.
 enum ListMotion {
   /// The new cursor after a motion action in a list of `count` rows with `page` rows visible.
-  static func move(_ cursor: Int, _ action: Action, count: Int, page: Int, wrap: Bool = false) -> Int {
+  static func move(_ cursor: Int, _ action: Action, count: Int, page: Int) -> Int {
     guard count > 0 else { return 0 }
     let step = max(page - 1, 1)
     switch action {
-    case .up: return wrap && cursor == 0 ? count - 1 : max(cursor - 1, 0)
-    case .down: return wrap && cursor >= count - 1 ? 0 : min(cursor + 1, count - 1)
+    case .up: return max(cursor - 1, 0)
+    case .down: return min(cursor + 1, count - 1)
     case .top: return 0
     case .bottom: return count - 1
     case .pageUp: return max(cursor - step, 0)

@@ -42,16 +42,51 @@ public enum KeyContext: String, CaseIterable, Sendable {
   case ledger = "Ledger"
 }
 
+/// Keys pressed one after the other that together make one binding (`g g`), or a single key.
+public struct KeySequence: Hashable, Sendable {
+  /// The keys, in order (never empty).
+  public var keys: [Key]
+
+  /// A sequence of the keys given.
+  public init(_ keys: [Key]) { self.keys = keys }
+
+  /// The name shown in help: the key labels run together (`gg`, `Ctrl-L`).
+  public var label: String { keys.map(\.label).joined() }
+}
+
+/// Whether keys typed so far run a binding, start one, or neither.
+public enum KeyMatch: Equatable, Sendable {
+  /// A complete binding.
+  case action(Action)
+  /// The start of a longer sequence: wait for the next key.
+  case pending
+  /// Nothing bound.
+  case none
+}
+
 /// One key binding: keys, the action, where it applies, and what help says about it.
 public struct KeyBinding: Sendable {
-  /// The keys (the first is shown first in help).
-  public var keys: [Key]
+  /// The key sequences (the first is shown first in help).
+  public var sequences: [KeySequence]
   /// The action.
   public var action: Action
   /// Where it applies.
   public var context: KeyContext
   /// One line for help.
   public var summary: String
+
+  /// A binding of single keys.
+  public init(keys: [Key], action: Action, context: KeyContext, summary: String) {
+    self.init(sequences: keys.map { KeySequence([$0]) }, action: action, context: context, summary: summary)
+  }
+
+  /// A binding of key sequences.
+  public init(sequences: [KeySequence], action: Action, context: KeyContext, summary: String) {
+    self.sequences = sequences
+    self.action = action
+    self.context = context
+    self.summary = summary
+  }
 }
 
 /// The live key bindings. Help is generated from this, so it never goes stale.
@@ -59,20 +94,32 @@ public struct Keymap: Sendable {
   /// All bindings, in help order.
   public var bindings: [KeyBinding]
 
-  /// The action for a key on a screen: the screen's own bindings win over list and global ones.
+  /// The action for a single key on a screen: the screen's own bindings win over list and global ones.
   public func action(for key: Key, on screen: ScreenID) -> Action? {
+    if case .action(let action) = match([key], on: screen) { return action }
+    return nil
+  }
+
+  /// What the keys typed so far mean on a screen: a binding (the screen's own win over list and
+  /// global ones), the start of a longer sequence, or nothing.
+  public func match(_ typed: [Key], on screen: ScreenID) -> KeyMatch {
     let order: [KeyContext] = [screen.keyContext, .lists, .global].compactMap { $0 }
     for context in order {
-      if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
-        return binding.action
+      let scoped = bindings.filter { $0.context == context }
+      if let binding = scoped.first(where: { $0.sequences.contains(KeySequence(typed)) }) {
+        return .action(binding.action)
       }
+      let starts = scoped.contains { binding in
+        binding.sequences.contains { $0.keys.count > typed.count && $0.keys.starts(with: typed) }
+      }
+      if starts { return .pending }
     }
-    return nil
+    return .none
   }
 
   /// The first key label of an action (for hints), `?` if unbound.
   public func label(for action: Action) -> String {
-    bindings.first { $0.action == action }?.keys.first?.label ?? "?"
+    bindings.first { $0.action == action }?.sequences.first?.label ?? "?"
   }
 
   /// The default bindings (k9s / ncdu / vim conventions).
@@ -97,7 +144,9 @@ public struct Keymap: Sendable {
     KeyBinding(keys: [.character("q"), .control("c")], action: .quit, context: .global, summary: "quit"),
     KeyBinding(keys: [.character("k"), .up], action: .up, context: .lists, summary: "up"),
     KeyBinding(keys: [.character("j"), .down], action: .down, context: .lists, summary: "down"),
-    KeyBinding(keys: [.character("g"), .home], action: .top, context: .lists, summary: "first row"),
+    KeyBinding(
+      sequences: [KeySequence([.character("g"), .character("g")]), KeySequence([.home])], action: .top,
+      context: .lists, summary: "first row"),
     KeyBinding(keys: [.character("G"), .end], action: .bottom, context: .lists, summary: "last row"),
     KeyBinding(keys: [.pageUp, .control("b")], action: .pageUp, context: .lists, summary: "page up"),
     KeyBinding(keys: [.pageDown, .control("f")], action: .pageDown, context: .lists, summary: "page down"),
@@ -107,8 +156,8 @@ public struct Keymap: Sendable {
       keys: [.character("h"), .left, .backspace], action: .back, context: .lists, summary: "up one level"),
     KeyBinding(
       keys: [.character("/")], action: .filter, context: .lists, summary: "regex filter (/!re inverts)"),
-    KeyBinding(keys: [.character("n")], action: .nextMatch, context: .lists, summary: "next match"),
-    KeyBinding(keys: [.character("N")], action: .previousMatch, context: .lists, summary: "previous match"),
+    KeyBinding(keys: [.character("n")], action: .nextMatch, context: .lists, summary: "next match of the last /"),
+    KeyBinding(keys: [.character("N")], action: .previousMatch, context: .lists, summary: "previous match of the last /"),
     KeyBinding(
       keys: [.character("b")], action: .groupBy, context: .explorer, summary: "group by next dimension"),
     KeyBinding(

@@ -25,8 +25,11 @@ enum AnomaliesUpdate {
       state.anomalies.cursor = ListMotion.move(
         state.anomalies.cursor, action, count: count, page: RootView.listRows(for: state))
     case .nextMatch, .previousMatch:
-      state.anomalies.cursor = ListMotion.move(
-        state.anomalies.cursor, action == .nextMatch ? .down : .up, count: count, page: 1, wrap: true)
+      guard state.anomalies.detail == nil else { return [] }
+      var cursor = state.anomalies.cursor
+      let texts = visible(state).map { $0.series + " " + $0.kind + " " + $0.rootCause }
+      ListSearch.jump(&cursor, in: texts, forward: action == .nextMatch, &state)
+      state.anomalies.cursor = cursor
     case .open:
       state.anomalies.detail = selected(state)?.id
     case .back:
@@ -76,14 +79,25 @@ enum LedgerUpdate {
   static func perform(_ action: Action, _ state: inout DashboardState) -> [Effect] {
     let page = RootView.listRows(for: state)
     switch action {
-    case .up, .down, .top, .bottom, .pageUp, .pageDown, .nextMatch, .previousMatch:
-      let motion: Action = action == .nextMatch ? .down : action == .previousMatch ? .up : action
+    case .up, .down, .top, .bottom, .pageUp, .pageDown:
       if state.ledger.open != nil {
         let count = selected(state)?.lines.count ?? 0
-        state.ledger.lineCursor = ListMotion.move(state.ledger.lineCursor, motion, count: count, page: page)
+        state.ledger.lineCursor = ListMotion.move(state.ledger.lineCursor, action, count: count, page: page)
       } else {
         state.ledger.cursor = ListMotion.move(
-          state.ledger.cursor, motion, count: visible(state).count, page: page)
+          state.ledger.cursor, action, count: visible(state).count, page: page)
+      }
+    case .nextMatch, .previousMatch:
+      let forward = action == .nextMatch
+      if state.ledger.open != nil {
+        var cursor = state.ledger.lineCursor
+        let texts = (selected(state)?.lines ?? []).map { $0.category + " " + $0.description + " " + $0.formula }
+        ListSearch.jump(&cursor, in: texts, forward: forward, &state)
+        state.ledger.lineCursor = cursor
+      } else {
+        var cursor = state.ledger.cursor
+        ListSearch.jump(&cursor, in: visible(state).map { $0.id + " " + $0.title }, forward: forward, &state)
+        state.ledger.cursor = cursor
       }
     case .open:
       guard state.ledger.open == nil, let incident = selected(state) else { return [] }

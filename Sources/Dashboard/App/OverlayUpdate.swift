@@ -80,6 +80,7 @@ extension DashboardApp {
 
   /// Applies a `/` filter to the current screen's list.
   static func applyFilter(_ pattern: String, _ state: inout DashboardState) {
+    if !pattern.isEmpty { state.lastSearch = pattern }
     switch state.screen {
     case .overview, .explorer:
       if state.screen == .overview { go(to: .explorer, &state) }

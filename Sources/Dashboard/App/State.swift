@@ -113,6 +113,10 @@ public struct DashboardState: Sendable {
   public var basis: CostBasis = .unblended
   /// The period; nil means "the month of today".
   public var periodMode: PeriodMode?
+  /// Keys typed so far of a longer binding (the first `g` of `gg`).
+  public var pendingKeys: [Key] = []
+  /// The last `/` pattern applied, which `n` / `N` step through (kept after Esc clears the filter).
+  public var lastSearch = ""
 
   // MARK: Screens
   /// The Overview's numbers.

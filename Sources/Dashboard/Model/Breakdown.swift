@@ -2,7 +2,7 @@ import SpendModel
 
 /// One group of a breakdown: its cost in the period, in the previous period, and per day.
 public struct BreakdownRow: Sendable, Equatable {
-  /// The group's values joined by ` · ` (`(none)` for an empty value).
+  /// The group's values joined by ` · `; an empty value shows as `blankLabel`.
   public var name: String
   /// The group's raw values, one per grouped dimension.
   public var values: [String]
@@ -12,6 +12,9 @@ public struct BreakdownRow: Sendable, Equatable {
   public var previous: Money
   /// Cost per day over `Breakdown.seriesDays`.
   public var daily: [Money]
+  /// What an empty value of this group stands for: the line item types of its cells in
+  /// parentheses (`(Tax)`, `(Fee, Tax)`: taxes and fees have no usage type), else `(none)`.
+  public var blankLabel = "(none)"
 
   /// Cost minus previous cost.
   public var change: Money { cost - previous }
@@ -42,6 +45,7 @@ public struct Breakdown: Sendable, Equatable {
     // unit separator), so no array is built per cell.
     var groups: [String: Int] = [:]
     var rows: [BreakdownRow] = []
+    var blankKinds: [Int: Set<String>] = [:]
     for row in cube.rows {
       let day = row.key.day
       guard day >= first, day <= last else { continue }
@@ -59,16 +63,24 @@ public struct Breakdown: Sendable, Equatable {
         position = rows.count
         groups[groupKey] = position
         let values = dimensions.map { $0.value(of: row.key) }
-        let name = values.map { $0.isEmpty ? "(none)" : $0 }.joined(separator: " · ")
         rows.append(
           BreakdownRow(
-            name: name, values: values, cost: .zero, previous: .zero,
+            name: "", values: values, cost: .zero, previous: .zero,
             daily: Array(repeating: .zero, count: dayCount)))
       }
+      if rows[position].values.contains("") { blankKinds[position, default: []].insert(row.key.lineItemType) }
       let cost = row.costs[basis]
       if inPeriod { rows[position].cost += cost }
       if inPrevious { rows[position].previous += cost }
       rows[position].daily[first.distance(to: day)] += cost
+    }
+    for position in rows.indices {
+      let kinds = (blankKinds[position] ?? []).filter { !$0.isEmpty }
+      if !kinds.isEmpty, !dimensions.contains(.lineItemType) {
+        rows[position].blankLabel = "(" + kinds.sorted().joined(separator: ", ") + ")"
+      }
+      let blank = rows[position].blankLabel
+      rows[position].name = rows[position].values.map { $0.isEmpty ? blank : $0 }.joined(separator: " · ")
     }
     self.rows = rows.filter { !$0.cost.isZero || !$0.previous.isZero }
       .sorted { $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name }

@@ -73,7 +73,7 @@ struct ExplorerView {
       let heat = theme[.text].withForeground(theme.heatColor(row.cost.ratio(to: largest) ?? 0))
       let changeStyle = row.change.units > 0 ? theme[.increase] : theme[.decrease]
       var cells: [Table.Content] = [
-        .text(label(for: explorer.groupBy, value: row.values.first ?? "")),
+        .text(label(for: explorer.groupBy, value: row.values.first ?? "", blank: row.blankLabel)),
         .text(row.cost.dollars(), heat),
         .text(Format.signedCompact(row.change), changeStyle),
         .text(Format.percent(share * 100)),
@@ -125,9 +125,10 @@ struct ExplorerView {
       ? value : "\(filter.dimension.name)=\(value)"
   }
 
-  /// A dimension value for people: `(none)` for empty, account aliases applied.
-  private func label(for dimension: Dimension, value: String) -> String {
-    if value.isEmpty { return "(none)" }
+  /// A dimension value for people: `blank` for empty (`(none)`, or what the row's line items are,
+  /// `(Tax)`), account aliases applied.
+  private func label(for dimension: Dimension, value: String, blank: String = "(none)") -> String {
+    if value.isEmpty { return blank }
     if dimension == .account || dimension == .payerAccount { return state.accountName(value) }
     return value
   }

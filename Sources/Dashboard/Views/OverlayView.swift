@@ -34,7 +34,7 @@ struct OverlayView {
       if !lines.isEmpty { lines.append(("", "", false)) }
       lines.append((context.rawValue, "", true))
       for binding in bindings {
-        lines.append((binding.keys.map(\.label).joined(separator: " "), binding.summary, false))
+        lines.append((binding.sequences.map(\.label).joined(separator: " "), binding.summary, false))
       }
     }
     lines.append(("", "", false))

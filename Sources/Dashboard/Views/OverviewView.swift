@@ -91,7 +91,8 @@ struct OverviewView {
     let rows: [[Table.Content]] = movers.prefix(max(inside.height - 1, 0)).map { row in
       let style = row.change.units > 0 ? theme[.increase] : theme[.decrease]
       var cells: [Table.Content] = [
-        .text(OverviewView.shortName(row.values)), .text(Format.signedCompact(row.change), style),
+        .text(OverviewView.shortName(row.values, blank: row.blankLabel)),
+        .text(Format.signedCompact(row.change), style),
         .text(Format.percentChange(row.cost, from: row.previous), style),
       ]
       if wide { cells.append(.text(row.cost.compactDollars())) }
@@ -104,8 +105,9 @@ struct OverviewView {
   }
 
   /// `ElastiCache · NodeUsage:cache.r6g.xlarge`: service without `Amazon`/`AWS`, usage type
-  /// without its region prefix, so that two movers of one service stay apart in a narrow column.
-  static func shortName(_ values: [String]) -> String {
+  /// without its region prefix, so that two movers of one service stay apart in a narrow column; an
+  /// empty usage type shows as `blank` (`(Tax)`).
+  static func shortName(_ values: [String], blank: String = "(none)") -> String {
     guard values.count == 2 else { return values.joined(separator: " · ") }
     var service = Substring(values[0])
     for prefix in ["Amazon", "AWS"] where service.hasPrefix(prefix) && service.count > prefix.count {
@@ -117,7 +119,7 @@ struct OverviewView {
     {
       usage = usage[usage.index(after: dash)...]
     }
-    return "\(service) · \(usage.isEmpty ? "(none)" : usage)"
+    return "\(service) · \(usage.isEmpty ? Substring(blank) : usage)"
   }
 
   private func renderIncidents(_ screen: inout Screen, in rect: Rect) {
@@ -146,8 +148,8 @@ struct OverviewView {
     let anomalies = state.data.anomalies.filter { state.config.shows($0) }
     let untriaged = anomalies.filter { $0.triage == nil }.count
     if y < inside.bottom {
-      let summary =
-        anomalies.isEmpty ? "no anomalies detected" : "\(anomalies.count) anomalies (\(untriaged) untriaged)"
+      let none = state.loading == nil ? "no anomalies detected" : "anomalies: still loading…"
+      let summary = anomalies.isEmpty ? none : "\(anomalies.count) anomalies (\(untriaged) untriaged)"
       screen.put(summary, in: inside.row(-1), style: untriaged > 0 ? theme[.anomaly] : theme[.muted])
     }
   }
