@@ -61,7 +61,8 @@ public struct SeriesParameters: Sendable, Equatable {
   public var driftLag = 28
   /// Drift: relative growth of the recent over the lagged median that fires (30%).
   public var driftRatio = 0.3
-  /// A series silent this many observations counts as new again when it returns (30 days).
+  /// A series silent this many observations counts as new again when it returns (30 days; never
+  /// in `generic`, where zero is a value).
   public var silentGap = 30
   /// Observations of data needed before anything can be called new (a full week).
   public var newAfter = 7
@@ -103,6 +104,9 @@ public struct SeriesParameters: Sendable, Equatable {
     // collapse its in-control run length, so steps are left to the spike rule's first jump.
     parameters.cusumH = .infinity
     parameters.rebaseRun = 3
+    // A metric's zero is a value (idle CPU, no disk writes), not an absent line item: coming back
+    // from a run of zeros is not a new series, and is left to the spike rule and its budget.
+    parameters.silentGap = .max
     parameters.requireSeasonMerit = false
     return parameters
   }

@@ -19,6 +19,21 @@ struct GenericSeriesTests {
     return rows
   }
 
+  @Test("a metric back from a long run of zeros is not a new series (zero is a value)")
+  func zerosAreValues() {
+    var model = SeriesModel(parameters: .generic(period: nil))
+    var rules: [AlarmRule] = []
+    let values = [Double](repeating: 5, count: 50) + [Double](repeating: 0, count: 40) + [5]
+    for (slot, value) in values.enumerated() {
+      rules.append(contentsOf: model.observe(value, slot: slot).alarms.map(\.rule))
+    }
+    #expect(!rules.contains(.new))
+    // Spend keeps the rule: a line item back after 30 silent days is new again.
+    var spend = SeriesModel(parameters: .daily())
+    let returned = values.indices.map { spend.observe(values[$0], slot: $0) }.last
+    #expect(returned?.alarms.map(\.rule) == [.new])
+  }
+
   @Test("every row gets a score in [0, 1]; only the spike scores ≥ 0.5; the daily period is found")
   func scoresSpike() throws {
     let rows = hourly(hours: 24 * 20, spikeAt: 24 * 15 + 3)
