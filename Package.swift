@@ -36,7 +36,9 @@ let package = Package(
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
-    .target(name: "Dashboard", dependencies: ["SpendModel", "SpendFormats", "Reports"]),
+    .target(
+      name: "Dashboard",
+      dependencies: ["SpendModel", "SpendFormats", "Reports", "SpikeDetector", "IncidentLedger"]),
 
     // MARK: - Terminal (the only importer of CNCursesW)
     .target(name: "TerminalUI", dependencies: ["Dashboard", "CNCursesW"]),
@@ -74,7 +76,7 @@ let package = Package(
       name: "ReportsTests", dependencies: ["Reports", "SpendFormats", "BillImport", "SpendModel", "SpikeDetector"],
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
-      name: "DashboardTests", dependencies: ["Dashboard", "SpendFormats", "SpendModel", "BillImport"], exclude: ["__Snapshots__"]),
+      name: "DashboardTests", dependencies: ["Dashboard", "SpendFormats", "SpendModel", "BillImport", "IncidentLedger"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
     // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).

@@ -10,20 +10,7 @@ enum LedgerDashboard {
 
   /// Every incident of the ledger as the dashboard shows it.
   static func incidents(cube: Cube) throws(LedgerError) -> [IncidentItem] {
-    let bills: Cube? = cube.isEmpty ? nil : cube
-    return try folder.list().map { stored in
-      let incident = stored.incident
-      let costs = CostEvaluator.evaluate(incident, bills: bills)
-      return IncidentItem(
-        id: incident.id, title: incident.title, start: incident.start, end: incident.end,
-        status: incident.status.rawValue,
-        lines: costs.lines.map { line in
-          IncidentLine(
-            category: line.category.rawValue, description: line.line.description, amount: line.amount,
-            source: line.source.rawValue,
-            formula: line.amount == nil ? (line.missing ?? line.formula) : line.calculation)
-        })
-    }
+    try LedgerItems.incidents(in: folder, cube: cube)
   }
 
   /// Saves a line entered in the dashboard as an entered amount of its category (a new line, or

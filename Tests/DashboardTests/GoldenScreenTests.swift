@@ -1,6 +1,7 @@
 import BillImport
 import Dashboard
 import Foundation
+import IncidentLedger
 import SpendModel
 import Testing
 
@@ -14,13 +15,25 @@ enum SampleBills {
     guard let bills = try? BillReader.read(paths: [path]) else { return nil }
     return DashboardData(cube: bills.cube, sources: ["sample-bills/incident-127k"])
   }()
+
+  /// The same bills with what the composition root adds: the detector's anomalies and the sample
+  /// ledger (`sample-bills/ledger`) with its bill-derived lines computed from these bills.
+  static let incidentWithFindings: DashboardData? = {
+    guard var data = incident else { return nil }
+    data.anomalies = AnomalyItems.detect(in: data.cube).items
+    let ledger = LedgerFolder(path: root.appendingPathComponent("sample-bills/ledger").path)
+    guard let incidents = try? LedgerItems.incidents(in: ledger, cube: data.cube) else { return nil }
+    data.incidents = incidents
+    return data
+  }()
 }
 
 /// Every screen after a scripted key sequence, at 80×24 and 120×40, against golden files.
 ///
-/// Overview, Explorer, help and palette are rendered from `sample-bills/incident-127k`. Anomalies
-/// and the ledger use the code fixture until the detector and the ledger land (their screens
-/// need their output); those snapshots are named `fixture-*`.
+/// Every screen is rendered from `sample-bills/incident-127k` (anomalies from the real detector,
+/// incidents from `sample-bills/ledger`); the `fixture-*` snapshots render a small code fixture
+/// that keeps the widgets' edge cases (triage states, long names) pinned independently of the
+/// detector's tuning.
 @Suite struct GoldenScreenTests {
   static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 
@@ -45,6 +58,33 @@ enum SampleBills {
   @Test(arguments: sampleScripts)
   func sampleScreen(_ script: (name: String, keys: String)) throws {
     let data = try #require(SampleBills.incident)
+    for size in GoldenScreenTests.sizes {
+      var harness = Harness(size: size, data: data)
+      harness.press(script.keys)
+      Snapshot.assert(harness.render(), named: "\(script.name)-\(size.width)x\(size.height)")
+    }
+  }
+
+  /// Key scripts on the sample bills with the detector's and the ledger's findings.
+  static let findingScripts: [(name: String, keys: String)] = [
+    ("sample-overview-findings", ""),
+    ("sample-anomalies", "3"),
+    ("sample-anomaly-detail", "3<Enter>"),
+    ("sample-ledger", "4"),
+    ("sample-ledger-lines", "4<Enter>"),
+  ]
+
+  @Test func sampleFindingsAreTheDetectorsAndTheLedgers() throws {
+    let data = try #require(SampleBills.incidentWithFindings)
+    #expect(data.anomalies.count >= 6)
+    #expect(data.anomalies.contains { $0.series.hasPrefix("AWSLambda") && $0.start == Day(year: 2026, month: 10, day: 5) })
+    #expect(data.incidents.map(\.id) == ["INC-2026-10-bill-spike"])
+    #expect(data.incidents.first?.lines.allSatisfy { $0.amount != nil } == true)
+  }
+
+  @Test(arguments: findingScripts)
+  func sampleFindingScreen(_ script: (name: String, keys: String)) throws {
+    let data = try #require(SampleBills.incidentWithFindings)
     for size in GoldenScreenTests.sizes {
       var harness = Harness(size: size, data: data)
       harness.press(script.keys)

@@ -1,16 +1,15 @@
-import Dashboard
 import SpendModel
 import SpikeDetector
 
 /// Turns the detector's anomalies into what the dashboard shows.
-enum AnomalyItems {
+public enum AnomalyItems {
   /// Days of context shown before an anomaly in its detail chart.
   static let contextDays = 14
 
   /// Runs the detector on a cube and describes each anomaly for the dashboard.
   ///
   /// - Returns: the items, or a note saying why detection could not run (mixed currencies).
-  static func detect(in cube: Cube) -> (items: [AnomalyItem], note: String?) {
+  public static func detect(in cube: Cube) -> (items: [AnomalyItem], note: String?) {
     do {
       let report = try SpendDetector().detect(cube)
       return (report.anomalies.map { item(for: $0, in: cube) }, nil)
@@ -23,7 +22,7 @@ enum AnomalyItems {
   ///
   /// The daily baseline is the anomaly's expected cost spread evenly over its days (the detector
   /// freezes one baseline per event), and before the window it is the actual cost itself.
-  static func item(for anomaly: Anomaly, in cube: Cube) -> AnomalyItem {
+  public static func item(for anomaly: Anomaly, in cube: Cube) -> AnomalyItem {
     let first = anomaly.start.advanced(by: -contextDays)
     var daily: [Day: Money] = [:]
     for row in cube.rows where row.key.chargeKind == .usage && matches(anomaly, row.key) {
