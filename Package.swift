@@ -76,7 +76,8 @@ let package = Package(
       name: "ReportsTests", dependencies: ["Reports", "SpendFormats", "BillImport", "SpendModel", "SpikeDetector"],
       exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(
-      name: "DashboardTests", dependencies: ["Dashboard", "SpendFormats", "SpendModel", "BillImport", "IncidentLedger"], exclude: ["__Snapshots__"]),
+      name: "DashboardTests",
+      dependencies: ["Dashboard", "SpendFormats", "SpendModel", "BillImport", "IncidentLedger", "SpikeDetector"], exclude: ["__Snapshots__"]),
     .testTarget(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
     // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).

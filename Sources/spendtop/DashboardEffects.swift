@@ -40,6 +40,13 @@ struct DashboardEffects: Sendable {
         }
       case .saveTriage(let anomalyID, let verdict, let reason):
         saveTriage(anomalyID: anomalyID, verdict: verdict, reason: reason, send: send)
+      case .openIncident(let anomaly):
+        do throws(LedgerError) {
+          let stored = try LedgerDashboard.folder.create(Incident.opened(from: anomaly))
+          send(.incidentOpened(stored.incident))
+        } catch {
+          send(.effectFailed("could not open an incident: \(error)"))
+        }
       case .saveIncidentLine(let incidentID, let index, let line):
         do throws(LedgerError) {
           try LedgerDashboard.save(incidentID: incidentID, index: index, line: line)

@@ -54,6 +54,15 @@ public enum DashboardApp {
     case .effectDone(let text):
       state.message = StatusMessage(text: text, isError: false)
       return []
+    case .incidentOpened(let opened):
+      let incident = LedgerItems.item(for: opened, cube: state.data.cube)
+      state.data.incidents.removeAll { $0.id == incident.id }
+      state.data.incidents.append(incident)
+      go(to: .ledger, &state)
+      state.ledger.open = incident.id
+      state.ledger.lineCursor = 0
+      state.message = StatusMessage(text: "opened \(incident.id) in the ledger", isError: false)
+      return []
     case .effectFailed(let text):
       state.message = StatusMessage(text: text, isError: true)
       return []

@@ -25,6 +25,7 @@ public enum Action: String, CaseIterable, Sendable {
   case periodKind = "period-kind"
   /// Theme, triage, ledger lines, export, redraw.
   case theme, triage
+  case openIncident = "open-incident"
   case addLine = "add-line"
   case editLine = "edit-line"
   case export, redraw
@@ -164,6 +165,9 @@ public struct Keymap: Sendable {
       keys: [.character("s")], action: .sort, context: .explorer, summary: "sort by cost / change / name"),
     KeyBinding(keys: [.character("r")], action: .reverseSort, context: .explorer, summary: "reverse sort"),
     KeyBinding(keys: [.character("t")], action: .triage, context: .anomalies, summary: "triage the anomaly"),
+    KeyBinding(
+      keys: [.character("i")], action: .openIncident, context: .anomalies,
+      summary: "open an incident in the ledger from the anomaly"),
     KeyBinding(keys: [.character("a")], action: .addLine, context: .ledger, summary: "add a cost line"),
     KeyBinding(keys: [.character("e")], action: .editLine, context: .ledger, summary: "edit the cost line"),
     KeyBinding(keys: [.character("x")], action: .export, context: .ledger, summary: "export to markdown"),

@@ -34,6 +34,14 @@ enum AnomaliesUpdate {
       state.anomalies.detail = selected(state)?.id
     case .back:
       state.anomalies.detail = nil
+    case .openIncident:
+      guard let anomaly = selected(state) else { return [] }
+      guard let detected = anomaly.detected else {
+        state.message = StatusMessage(text: "this anomaly did not come from the detector", isError: true)
+        return []
+      }
+      state.message = StatusMessage(text: "opening an incident in the ledger…", isError: false)
+      return [.openIncident(detected)]
     case .triage:
       guard let anomaly = selected(state) else { return [] }
       state.overlay = .triage(

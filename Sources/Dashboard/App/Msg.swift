@@ -1,4 +1,6 @@
+import IncidentLedger
 import SpendModel
+import SpikeDetector
 
 /// A key press, decoded by the terminal backend.
 public enum Key: Hashable, Sendable {
@@ -90,6 +92,8 @@ public enum Msg: Sendable {
   case effectDone(String)
   /// An effect failed.
   case effectFailed(String)
+  /// An incident was opened in the ledger (from an anomaly) and saved.
+  case incidentOpened(Incident)
 }
 
 /// Work the runtime does for `update`: IO, never done in `update` itself. Results come back as `Msg`s.
@@ -100,6 +104,8 @@ public enum Effect: Sendable, Equatable {
   case readLineItems(resource: String, paths: [String])
   /// Persist a triage decision.
   case saveTriage(anomalyID: String, verdict: TriageVerdict, reason: String)
+  /// Open a new ledger incident from a detected anomaly and answer with `.incidentOpened`.
+  case openIncident(Anomaly)
   /// Save an incident's cost line (`index` nil appends).
   case saveIncidentLine(incidentID: String, index: Int?, line: IncidentLine)
   /// Write text to a file named like `suggestedName` in the current directory.

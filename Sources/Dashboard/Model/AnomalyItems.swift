@@ -49,7 +49,7 @@ public enum AnomalyItems {
       id: anomaly.key,
       kind: anomaly.kind.rawValue, start: anomaly.start, end: anomaly.end,
       series: series.isEmpty ? "several series" : series, rootCause: top, actual: anomaly.actual,
-      expected: anomaly.expected, points: points, contributors: contributors)
+      expected: anomaly.expected, points: points, contributors: contributors, detected: anomaly)
   }
 
   private static func matches(_ anomaly: Anomaly, _ key: CubeKey) -> Bool {

@@ -1,4 +1,5 @@
 import SpendModel
+import SpikeDetector
 
 /// Everything the dashboard shows, in plain model types: the cube, anomalies and incidents.
 ///
@@ -115,12 +116,14 @@ public struct AnomalyItem: Sendable, Equatable, Identifiable {
   public var contributors: [AnomalyContributor]
   /// The triage decision, if any.
   public var triage: Triage?
+  /// The detector's event, when the item came from the detector (opening an incident needs it).
+  public var detected: Anomaly?
 
   /// Creates an anomaly.
   public init(
     id: String, kind: String, start: Day, end: Day, series: String, rootCause: String, actual: Money,
     expected: Money, points: [AnomalyPoint] = [], contributors: [AnomalyContributor] = [],
-    triage: Triage? = nil
+    triage: Triage? = nil, detected: Anomaly? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -133,6 +136,7 @@ public struct AnomalyItem: Sendable, Equatable, Identifiable {
     self.points = points
     self.contributors = contributors
     self.triage = triage
+    self.detected = detected
   }
 
   /// Actual minus expected.
