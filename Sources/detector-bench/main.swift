@@ -4,6 +4,7 @@ import SpikeEvaluation
 
 // detector-bench eval [FIRST_SEED COUNT]  — the evaluation table on generated bills
 // detector-bench speed [SERIES DAYS]       — detection time over generated leaf series
+// detector-bench digest [SERIES DAYS]      — every event on the speed series (result identity)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -16,6 +17,11 @@ case "speed":
   let series = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
   let days = arguments.count > 2 ? Int(arguments[2]) ?? 400 : 400
   print(SpeedBenchmark.run(series: series, days: days))
+case "digest":
+  // detector-bench digest [SERIES DAYS]: every event on the speed benchmark's series, one per line.
+  let series = arguments.count > 1 ? Int(arguments[1]) ?? 2_000 : 2_000
+  let days = arguments.count > 2 ? Int(arguments[2]) ?? 400 : 400
+  print(SpeedBenchmark.digest(series: series, days: days))
 case "trace":
   // detector-bench trace SEED ACCOUNT USAGE_TYPE: one generated leaf, day by day.
   let seed = arguments.count > 1 ? UInt64(arguments[1]) ?? 1000 : 1000
@@ -28,5 +34,5 @@ case "trace":
       bill: bill, account: arguments.count > 2 ? arguments[2] : "",
       usageType: arguments.count > 3 ? arguments[3] : ""))
 default:
-  print("usage: detector-bench eval [FIRST_SEED COUNT] | speed [SERIES DAYS]")
+  print("usage: detector-bench eval [FIRST_SEED COUNT] | speed [SERIES DAYS] | digest [SERIES DAYS]")
 }
