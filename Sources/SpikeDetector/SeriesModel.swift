@@ -318,10 +318,18 @@ public struct SeriesModel: Sendable {
   /// Slides the level window to `first..<index`, rebuilding it when the profile or the regime changed.
   private mutating func updateLevelWindow(first: Int, index: Int) {
     if levelDirty || first < levelFrom || first > levelTo {
+      // A rebuild collects the window and sorts it once.
       levelValues.removeAll()
+      for position in first..<index {
+        if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) {
+          levelValues.appendUnordered(value)
+        }
+      }
+      levelValues.restoreOrder()
       levelFrom = first
-      levelTo = first
+      levelTo = index
       levelDirty = false
+      return
     }
     for position in levelFrom..<first {
       if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) {

@@ -6,17 +6,51 @@ struct SortedWindow: Sendable {
   /// The number of values.
   var count: Int { values.count }
 
-  /// Adds a value.
-  mutating func insert(_ value: Double) { values.insert(value, at: lowerBound(value)) }
+  /// Adds a value: a binary search, then the larger values move up one place.
+  mutating func insert(_ value: Double) {
+    let position = lowerBound(value)
+    values.append(value)
+    values.withUnsafeMutableBufferPointer { buffer in
+      var index = buffer.count - 1
+      while index > position {
+        buffer[index] = buffer[index - 1]
+        index -= 1
+      }
+      buffer[position] = value
+    }
+  }
 
   /// Removes one copy of a value (exactly as inserted); a missing value is ignored.
   mutating func remove(_ value: Double) {
     let position = lowerBound(value)
-    if position < values.count && values[position] == value { values.remove(at: position) }
+    guard position < values.count && values[position] == value else { return }
+    values.withUnsafeMutableBufferPointer { buffer in
+      for index in position..<(buffer.count - 1) { buffer[index] = buffer[index + 1] }
+    }
+    values.removeLast()
   }
 
   /// Empties the window.
   mutating func removeAll() { values.removeAll(keepingCapacity: true) }
+
+  /// Adds a value without keeping the order; call `restoreOrder()` before the next query or update.
+  mutating func appendUnordered(_ value: Double) { values.append(value) }
+
+  /// Sorts the values after `appendUnordered(_:)` (an insertion sort: the window is small).
+  mutating func restoreOrder() {
+    values.withUnsafeMutableBufferPointer { buffer in
+      guard buffer.count > 1 else { return }
+      for next in 1..<buffer.count {
+        let value = buffer[next]
+        var index = next
+        while index > 0 && buffer[index - 1] > value {
+          buffer[index] = buffer[index - 1]
+          index -= 1
+        }
+        buffer[index] = value
+      }
+    }
+  }
 
   /// The median (mean of the two middle values for an even count), 0 when empty.
   var median: Double {
@@ -26,12 +60,14 @@ struct SortedWindow: Sendable {
   }
 
   private func lowerBound(_ value: Double) -> Int {
-    var low = 0
-    var high = values.count
-    while low < high {
-      let middle = (low + high) >> 1
-      if values[middle] < value { low = middle + 1 } else { high = middle }
+    values.withUnsafeBufferPointer { buffer in
+      var low = 0
+      var high = buffer.count
+      while low < high {
+        let middle = (low + high) >> 1
+        if buffer[middle] < value { low = middle + 1 } else { high = middle }
+      }
+      return low
     }
-    return low
   }
 }
