@@ -73,14 +73,25 @@ struct ProfileEstimator: Sendable {
     var count = 0
     flat.withUnsafeMutableBufferPointer { flat in
       adjusted.withUnsafeMutableBufferPointer { adjusted in
-        for position in range where !deviations[position].isNaN {
-          let level = levels[position]
-          guard !multiplicative || level > 0 else { continue }
-          let deviation = multiplicative ? cleaned[position] / level : cleaned[position] - level
-          let factor = profile[slots[position] % period]
-          flat[count] = deviation
-          adjusted[count] = multiplicative ? (factor > 0 ? deviation / factor : deviation) : deviation - factor
-          count += 1
+        deviations.withUnsafeBufferPointer { deviations in
+          levels.withUnsafeBufferPointer { levels in
+            cleaned.withUnsafeBufferPointer { cleaned in
+              slots.withUnsafeBufferPointer { slots in
+                profile.withUnsafeBufferPointer { profile in
+                  for position in range where !deviations[position].isNaN {
+                    let level = levels[position]
+                    guard !multiplicative || level > 0 else { continue }
+                    let deviation = multiplicative ? cleaned[position] / level : cleaned[position] - level
+                    let factor = profile[slots[position] % period]
+                    flat[count] = deviation
+                    adjusted[count] =
+                      multiplicative ? (factor > 0 ? deviation / factor : deviation) : deviation - factor
+                    count += 1
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }

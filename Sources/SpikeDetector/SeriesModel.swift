@@ -284,15 +284,17 @@ public struct SeriesModel: Sendable {
   /// The median of the `driftWindow` cleaned values ending at `last`, computed once and cached:
   /// today's lagged window is the recent window of `driftLag` days ago.
   private mutating func driftMedian(endingAt last: Int) -> Double {
-    if driftMedians.count <= last {
-      driftMedians.append(contentsOf: repeatElement(.nan, count: last + 1 - driftMedians.count))
-    }
+    while driftMedians.count <= last { driftMedians.append(.nan) }
     if !driftMedians[last].isNaN { return driftMedians[last] }
     let first = last - parameters.driftWindow + 1
     let count = last - first + 1
     ensureScratch(count)
-    for offset in 0..<count { scratch[offset] = cleaned[first + offset] }
-    let median = RobustStatistics.median(&scratch, count: count)
+    let median = scratch.withUnsafeMutableBufferPointer { scratch in
+      cleaned.withUnsafeBufferPointer { cleaned in
+        for offset in 0..<count { scratch[offset] = cleaned[first + offset] }
+      }
+      return RobustStatistics.median(scratch, count: count)
+    }
     driftMedians[last] = median
     return median
   }
