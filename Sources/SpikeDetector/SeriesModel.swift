@@ -65,6 +65,19 @@ public struct SeriesModel: Sendable {
     scratch = [Double](repeating: 0, count: 64)
   }
 
+  /// Reserves room for `count` observations, so that a series of known length grows no buffer.
+  public mutating func reserveCapacity(_ count: Int) {
+    raw.reserveCapacity(count)
+    cleaned.reserveCapacity(count)
+    slots.reserveCapacity(count)
+    deviations.reserveCapacity(count)
+    errors.reserveCapacity(count)
+    levels.reserveCapacity(count)
+    expectations.reserveCapacity(count)
+    driftMedians.reserveCapacity(count)
+    scalePositions.reserveCapacity(count)
+  }
+
   /// The number of observations seen.
   public var count: Int { raw.count }
 

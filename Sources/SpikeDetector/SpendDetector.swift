@@ -87,6 +87,7 @@ public struct SpendDetector: Sendable {
     in values: [Double], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
   ) -> [SeriesEvent] {
     var model = SeriesModel(parameters: parameters)
+    model.reserveCapacity(values.count)
     var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
     let firstSlot = SpendDetector.slot(of: firstDay)
     for (index, value) in values.enumerated() {
