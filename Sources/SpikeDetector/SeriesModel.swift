@@ -413,6 +413,10 @@ public struct SeriesModel: Sendable {
     guard let period = parameters.period, period >= 2 else { return }
     guard profile == nil || index - observationsAtProfile >= period else { return }
     observationsAtProfile = index
+    // The level window holds deseasonalized values: it is rebuilt only when the seasonal terms in
+    // force change (a flat series whose profile keeps failing the merit test keeps its window).
+    let termsBefore = activeProfile
+    defer { if activeProfile != termsBefore { levelDirty = true } }
     let range = (index - min(index, period * parameters.seasonCycles))..<index
     let multiplicative = parameters.multiplicative
     var estimate = profileBuffer
@@ -427,7 +431,6 @@ public struct SeriesModel: Sendable {
     }
     profileBuffer = profile ?? []
     profile = estimate
-    levelDirty = true
     profileCycles = cycles
     guard cycles >= parameters.minSeasonCycles else { return }
     guard parameters.requireSeasonMerit else {
