@@ -21,7 +21,7 @@ struct ProfileEstimator: Sendable {
   ) -> Int? {
     let stride = range.count / period + 2
     grow(&buckets, to: period * stride)
-    grow(&work, to: max(stride, period))
+    grow(&work, to: period)
     if counts.count < period { counts = [Int](repeating: 0, count: period) }
     if profile.count != period { profile = [Double](repeating: 0, count: period) }
     return buckets.withUnsafeMutableBufferPointer { bucket in
@@ -43,8 +43,10 @@ struct ProfileEstimator: Sendable {
             for phase in 0..<period { cycles = min(cycles, count[phase]) }
             guard cycles >= 1 else { return nil }
             for phase in 0..<period {
-              for offset in 0..<count[phase] { work[offset] = bucket[phase * stride + offset] }
-              profile[phase] = RobustStatistics.median(work, count: count[phase])
+              // Each phase's median is selected in its own bucket (refilled at every refresh).
+              let start = phase * stride
+              let own = UnsafeMutableBufferPointer(rebasing: bucket[start..<(start + count[phase])])
+              profile[phase] = RobustStatistics.median(own, count: count[phase])
             }
             for phase in 0..<period { work[phase] = profile[phase] }
             let center = RobustStatistics.median(work, count: period)
