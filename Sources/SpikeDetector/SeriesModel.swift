@@ -77,6 +77,22 @@ public struct SeriesModel: Sendable {
     profileCycles = 0
     observationsAtProfile = 0
     levelDirty = true
+    rederiveDeviations()
+  }
+
+  /// Re-derives past seasonal deviations against a trailing one-period mean of the raw values (a
+  /// level with no phase in it), so the new profile learns from a sound decomposition: deviations
+  /// taken before the period was known are against a short flat median, which at a sharp seasonal
+  /// edge lags the edge by half its window and leaves the plateaus at zero.
+  private mutating func rederiveDeviations() {
+    guard let period = parameters.period, period >= 2, !parameters.multiplicative else { return }
+    var sum = 0.0
+    for index in raw.indices {
+      sum += raw[index]
+      if index >= period { sum -= raw[index - period] }
+      guard index >= regimeStart + period - 1, !deviations[index].isNaN else { continue }
+      deviations[index] = raw[index] - sum / Double(period)
+    }
   }
 
   /// Lets runs of `rebaseRun` same-side outliers re-base the baseline from now on.
