@@ -324,11 +324,38 @@ public struct SeriesModel: Sendable {
     let seasonalLevel = levelValues.median
     guard seasonalUsable else { return (seasonalLevel, seasonalLevel) }
     let seasonalExpected = seasonalized(seasonalLevel, phase: phase)
-    if profileCycles >= p.minSeasonCycles { return (seasonalExpected, seasonalLevel) }
+    if profileCycles >= p.minSeasonCycles {
+      if !p.multiplicative && !p.requireSeasonMerit, let aligned = phaseAligned(index: index) {
+        return (aligned, seasonalLevel)
+      }
+      return (seasonalExpected, seasonalLevel)
+    }
     // One or two cycles: take whichever baseline explains the value better.
     let flat = flatLevel(first: first, index: index)
     return abs(value - seasonalExpected) <= abs(value - flat.expected)
       ? (seasonalExpected, seasonalLevel) : flat
+  }
+
+  /// The median raw value at the same phase over the last `seasonCycles` periods of the regime
+  /// (nil with fewer than `minSeasonCycles` of them): it predicts a sharp seasonal edge exactly.
+  private mutating func phaseAligned(index: Int) -> Double? {
+    guard let period = parameters.period, period >= 2 else { return nil }
+    var count = 0
+    for cycle in 1...parameters.seasonCycles {
+      let target = slots[index] - cycle * period
+      var low = regimeStart
+      var high = index
+      while low < high {
+        let middle = (low + high) / 2
+        if slots[middle] < target { low = middle + 1 } else { high = middle }
+      }
+      guard low < index, slots[low] == target else { continue }
+      ensureScratch(count + 1)
+      scratch[count] = raw[low]
+      count += 1
+    }
+    guard count >= parameters.minSeasonCycles else { return nil }
+    return RobustStatistics.median(&scratch, count: count)
   }
 
   /// Slides the level window to `first..<index`, rebuilding it when the profile or the regime changed.
