@@ -3,7 +3,8 @@
 /// Feed observations in time order with `observe(_:slot:)`; each assessment uses only that
 /// observation and earlier ones. The baseline is a robust level (median of the last
 /// `levelWindow` cleaned values) plus a seasonal profile (median deviation per phase over the
-/// last `seasonCycles` cycles, kept only when it explains the data); the scale is the robust
+/// last `seasonCycles` cycles, kept only when it explains the data; in generic mode, once it has
+/// settled, the median raw value at the same phase over those cycles); the scale is the robust
 /// spread of recent one-step prediction errors with relative and absolute floors. Rules: spike
 /// (robust z), step (two-sided CUSUM, then re-baseline from the change point), drift (recent vs
 /// lagged median), new (first appearance, or return after a long silence).
