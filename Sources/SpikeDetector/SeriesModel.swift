@@ -3,7 +3,8 @@
 /// Feed observations in time order with `observe(_:slot:)`; each assessment uses only that
 /// observation and earlier ones. The baseline is a robust level (median of the last
 /// `levelWindow` cleaned values) plus a seasonal profile (median deviation per phase over the
-/// last `seasonCycles` cycles, kept only when it explains the data); the scale is the robust
+/// last `seasonCycles` cycles, kept only when it explains the data; in generic mode, once it has
+/// settled, the median raw value at the same phase over those cycles); the scale is the robust
 /// spread of recent one-step prediction errors with relative and absolute floors. Rules: spike
 /// (robust z), step (two-sided CUSUM, then re-baseline from the change point), drift (recent vs
 /// lagged median), new (first appearance, or return after a long silence).
@@ -90,6 +91,22 @@ public struct SeriesModel: Sendable {
     profileCycles = 0
     observationsAtProfile = 0
     levelDirty = true
+    rederiveDeviations()
+  }
+
+  /// Re-derives past seasonal deviations against a trailing one-period mean of the raw values (a
+  /// level with no phase in it), so the new profile learns from a sound decomposition: deviations
+  /// taken before the period was known are against a short flat median, which at a sharp seasonal
+  /// edge lags the edge by half its window and leaves the plateaus at zero.
+  private mutating func rederiveDeviations() {
+    guard let period = parameters.period, period >= 2, !parameters.multiplicative else { return }
+    var sum = 0.0
+    for index in raw.indices {
+      sum += raw[index]
+      if index >= period { sum -= raw[index - period] }
+      guard index >= regimeStart + period - 1, !deviations[index].isNaN else { continue }
+      deviations[index] = raw[index] - sum / Double(period)
+    }
   }
 
   /// Lets runs of `rebaseRun` same-side outliers re-base the baseline from now on.
@@ -323,11 +340,38 @@ public struct SeriesModel: Sendable {
     let seasonalLevel = levelValues.median
     guard seasonalUsable else { return (seasonalLevel, seasonalLevel) }
     let seasonalExpected = seasonalized(seasonalLevel, phase: phase)
-    if profileCycles >= p.minSeasonCycles { return (seasonalExpected, seasonalLevel) }
+    if profileCycles >= p.minSeasonCycles {
+      if !p.multiplicative && !p.requireSeasonMerit, let aligned = phaseAligned(index: index) {
+        return (aligned, seasonalLevel)
+      }
+      return (seasonalExpected, seasonalLevel)
+    }
     // One or two cycles: take whichever baseline explains the value better.
     let flat = flatLevel(first: first, index: index)
     return abs(value - seasonalExpected) <= abs(value - flat.expected)
       ? (seasonalExpected, seasonalLevel) : flat
+  }
+
+  /// The median raw value at the same phase over the last `seasonCycles` periods of the regime
+  /// (nil with fewer than `minSeasonCycles` of them): it predicts a sharp seasonal edge exactly.
+  private mutating func phaseAligned(index: Int) -> Double? {
+    guard let period = parameters.period, period >= 2 else { return nil }
+    var count = 0
+    for cycle in 1...parameters.seasonCycles {
+      let target = slots[index] - cycle * period
+      var low = regimeStart
+      var high = index
+      while low < high {
+        let middle = (low + high) / 2
+        if slots[middle] < target { low = middle + 1 } else { high = middle }
+      }
+      guard low < index, slots[low] == target else { continue }
+      ensureScratch(count + 1)
+      scratch[count] = raw[low]
+      count += 1
+    }
+    guard count >= parameters.minSeasonCycles else { return nil }
+    return RobustStatistics.median(&scratch, count: count)
   }
 
   /// Slides the level window to `first..<index`, rebuilding it when the profile or the regime changed.
