@@ -72,8 +72,7 @@ struct GeneratedInputTests {
     var launcher = [SpendtopProcess.binary]
     if getuid() == 0 {
       let copy = scratch.path + "/spendtop"
-      try FileManager.default.copyItem(atPath: SpendtopProcess.binary, toPath: copy)
-      #expect(chmod(copy, 0o755) == 0)
+      try Self.copyClosingOnExec(SpendtopProcess.binary, to: copy)
       launcher = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", copy]
     }
     let expected = [
@@ -82,7 +81,12 @@ struct GeneratedInputTests {
       "bills": "bills/closed-sub: cannot list the folder: Permission denied",
     ]
     for (path, message) in expected {
-      let outcome = try SpendtopProcess.run(["cube", path, "--by", "service"], in: scratch.path, launcher: launcher)
+      // The copied binary can still be "Text file busy" for an instant if a process spawned by
+      // another test forked while the copy was being written; exec again, as Go's os/exec does.
+      var outcome = try SpendtopProcess.run(["cube", path, "--by", "service"], in: scratch.path, launcher: launcher)
+      for _ in 0..<20 where outcome.status == 126 && outcome.stderr.contains("Text file busy") {
+        outcome = try SpendtopProcess.run(["cube", path, "--by", "service"], in: scratch.path, launcher: launcher)
+      }
       #expect(outcome.status == 66)
       #expect(outcome.stderr == "spendtop: \(message)\n")
       #expect(outcome.stdout == "")
@@ -135,5 +139,16 @@ struct GeneratedInputTests {
         == "spendtop: report/report-Manifest.json: lists part \(outside), which is missing; expected a file at "
         + "report/secret.csv\n")
     #expect(outcome.stdout == "")
+  }
+
+  /// Copies an executable with its write descriptor closed on exec, so that processes other tests
+  /// spawn meanwhile do not keep it open (which makes executing the copy fail: "Text file busy").
+  private static func copyClosingOnExec(_ source: String, to destination: String) throws {
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+    let descriptor = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    #expect(descriptor >= 0)
+    defer { close(descriptor) }
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    #expect(written == bytes.count)
   }
 }
