@@ -66,7 +66,7 @@ let package = Package(
     .executableTarget(name: "detector-bench", dependencies: ["SpikeEvaluation", "SpikeDetector", "SpendModel"]),
 
     // MARK: - Tests
-    .testTarget(name: "SpendFormatsTests", dependencies: ["SpendFormats"]),
+    .testTarget(name: "SpendFormatsTests", dependencies: ["SpendFormats", "SpendModel"]),
     .testTarget(name: "SpendModelTests", dependencies: ["SpendModel"]),
     .testTarget(name: "SpendStoreTests", dependencies: ["SpendStore", "SpendModel", "BillImport"]),
     .testTarget(

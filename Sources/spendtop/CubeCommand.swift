@@ -1,5 +1,6 @@
 import ArgumentParser
 import BillImport
+import SpendFormats
 import SpendModel
 
 /// `spendtop cube`: sums billing exports by dimensions and prints the result.

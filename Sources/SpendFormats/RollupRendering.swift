@@ -1,3 +1,5 @@
+import SpendModel
+
 /// Renders a rollup as CSV, JSON or an aligned table.
 ///
 /// Column names are the dimension names as the user wrote them (`usage_type` stays
@@ -40,36 +42,18 @@ public struct RollupRenderer: Sendable {
   ///
   /// - Parameter complete: false when rows were skipped, so totals are incomplete.
   public func json(complete: Bool = true) -> String {
-    var out = "{\"dimensions\": [" + columnNames.map(RollupRenderer.jsonString).joined(separator: ", ") + "],"
+    var out = "{\"dimensions\": [" + columnNames.map(JSONValue.quoted).joined(separator: ", ") + "],"
     out += " \"rows\": ["
     for (index, row) in rollup.rows.enumerated() {
       out += index == 0 ? "\n  {" : ",\n  {"
       for (name, value) in zip(columnNames, row.values) {
-        out += RollupRenderer.jsonString(name) + ": " + RollupRenderer.jsonString(value) + ", "
+        out += JSONValue.quoted(name) + ": " + JSONValue.quoted(value) + ", "
       }
       out += "\"cost\": " + row.cost.exactDecimal(minimumDecimals: 6) + "}"
     }
     out += rollup.rows.isEmpty ? "]" : "\n]"
     out += ", \"complete\": \(complete)}\n"
     return out
-  }
-
-  static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let control where control.value < 0x20:
-        let hex = String(control.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 
   // MARK: - Table

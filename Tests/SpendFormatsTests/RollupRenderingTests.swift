@@ -1,6 +1,7 @@
 import Testing
 
-@testable import SpendModel
+@testable import SpendFormats
+import SpendModel
 
 /// CSV, JSON and table renderings of a rollup.
 struct RollupRenderingTests {
