@@ -55,7 +55,7 @@ public struct LineItemTotal: Hashable, Sendable {
 /// Everything one `spendtop import` stores at once: the cells of all its files and their records.
 public struct ImportBatch: Sendable {
   /// The cells of the files in the batch (cells with equal keys in several parts are summed).
-  public var parts: [CompactCells]
+  public var parts: [CompactCube]
   /// One record per file read.
   public var files: [ImportedFile]
 
@@ -66,20 +66,13 @@ public struct ImportBatch: Sendable {
 
   /// Creates a batch from one cube per file, without merging them first.
   public init(cubes: [Cube], files: [ImportedFile]) {
-    self.init(parts: cubes.map(CompactCells.init), files: files)
+    self.init(parts: cubes.map(CompactCube.init), files: files)
   }
 
-  /// Creates a batch from one part per file (made as each file is read, so that its cube can go).
-  public init(parts: [CompactCells], files: [ImportedFile]) {
+  /// Creates a batch from one part per file.
+  public init(parts: [CompactCube], files: [ImportedFile]) {
     self.parts = parts
     self.files = files
-  }
-
-  /// The periods the batch replaces or adds: those of its cells and those its files declare.
-  public var periods: [BillingPeriod] {
-    var periods = Set(files.flatMap(\.billingPeriods))
-    for part in parts { periods.formUnion(part.periods) }
-    return periods.sorted()
   }
 
   /// The number of cells over all parts (before summing equal keys).
@@ -138,9 +131,9 @@ public struct StoredPeriod: Equatable, Sendable {
 
 /// Where an import is while it writes to the store, for progress displays and tests.
 public enum StoreProgress: Equatable, Sendable {
-  /// The transaction is open and the replaced periods are deleted.
-  case began(cells: Int)
-  /// `written` of `total` cells are inserted.
+  /// The transaction is open (files are read and written into it as they come).
+  case began
+  /// `written` of the `total` cells received so far are inserted.
   case writing(written: Int, total: Int)
   /// Every row is written; the commit is next.
   case committing

@@ -24,8 +24,8 @@ struct SeriesIDs: Hashable {
 final class Interner {
   private let connection: Connection
   private var labels: [String: Int64] = [:]
-  private var tagSets: [Tags: Int64] = [:]
-  private var signatures: [String: Int64] = [:]
+  /// Tag sets by their pairs of label ids (flattened key, value, key, value, … in key-text order).
+  private var tagSets: [[Int64]: Int64] = [:]
   private var series: [SeriesIDs: Int64] = [:]
   private let addLabel: Statement
   private let addTagSet: Statement
@@ -52,7 +52,9 @@ final class Interner {
     let allLabels = try connection.prepare("SELECT id, text FROM label")
     while try allLabels.step() { labels[allLabels.text(at: 1)] = allLabels.int64(at: 0) }
     let allTagSets = try connection.prepare("SELECT id, signature FROM tag_set")
-    while try allTagSets.step() { signatures[allTagSets.text(at: 1)] = allTagSets.int64(at: 0) }
+    while try allTagSets.step() {
+      tagSets[Interner.pairs(ofSignature: allTagSets.text(at: 1))] = allTagSets.int64(at: 0)
+    }
     let allSeries = try connection.prepare("SELECT id, \(Interner.seriesColumns) FROM series")
     while try allSeries.step() {
       let ids = SeriesIDs(
@@ -75,40 +77,49 @@ final class Interner {
     return id
   }
 
-  /// The id of a tag set; 0 for no tags.
-  func tagSet(_ tags: Tags) throws(StoreError) -> Int64 {
-    if tags.isEmpty { return 0 }
-    if let id = tagSets[tags] { return id }
-    var pairs: [(key: Int64, value: Int64)] = []
-    for pair in tags { pairs.append((try label(pair.key), try label(pair.value))) }
-    // Tags are sorted by key text, so the signature is canonical.
-    let signature = pairs.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-    let id: Int64
-    if let stored = signatures[signature] {
-      id = stored
-    } else {
-      try addTagSet.bind(signature, at: 1)
-      try addTagSet.runAndReset()
-      id = connection.lastInsertRowID
-      for pair in pairs {
-        try addTagPair.bind(id, at: 1)
-        try addTagPair.bind(pair.key, at: 2)
-        try addTagPair.bind(pair.value, at: 3)
-        try addTagPair.runAndReset()
-      }
-      signatures[signature] = id
+  /// The id of a tag set given as label ids (key, value, key, value, … sorted by key text); 0 for
+  /// no tags.
+  func tagSet(_ pairs: [Int64]) throws(StoreError) -> Int64 {
+    if pairs.isEmpty { return 0 }
+    if let id = tagSets[pairs] { return id }
+    try addTagSet.bind(Interner.signature(of: pairs), at: 1)
+    try addTagSet.runAndReset()
+    let id = connection.lastInsertRowID
+    var position = 0
+    while position + 1 < pairs.count {
+      try addTagPair.bind(id, at: 1)
+      try addTagPair.bind(pairs[position], at: 2)
+      try addTagPair.bind(pairs[position + 1], at: 3)
+      try addTagPair.runAndReset()
+      position += 2
     }
-    tagSets[tags] = id
+    tagSets[pairs] = id
     return id
   }
 
-  /// The label ids of a cube key's series dimensions, created if new.
-  func seriesIDs(of key: CubeKey) throws(StoreError) -> SeriesIDs {
-    SeriesIDs(
-      account: try label(key.account), service: try label(key.service), usageType: try label(key.usageType),
-      operation: try label(key.operation), region: try label(key.region), resource: try label(key.resource),
-      lineItemType: try label(key.lineItemType), currency: try label(key.currency),
-      tagSet: try tagSet(key.tags))
+  // MARK: - Signatures
+
+  /// A tag set's stored signature: `key=value` label ids joined by commas, in key-text order.
+  static func signature(of pairs: [Int64]) -> String {
+    var text = ""
+    var position = 0
+    while position + 1 < pairs.count {
+      if position > 0 { text += "," }
+      text += String(pairs[position])
+      text += "="
+      text += String(pairs[position + 1])
+      position += 2
+    }
+    return text
+  }
+
+  /// The label id pairs of a stored signature (the inverse of `signature(of:)`).
+  static func pairs(ofSignature signature: String) -> [Int64] {
+    var pairs: [Int64] = []
+    for pair in signature.split(separator: ",") {
+      for id in pair.split(separator: "=") { pairs.append(Int64(id) ?? 0) }
+    }
+    return pairs
   }
 
   /// The id of a series, created if new.

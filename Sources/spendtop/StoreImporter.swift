@@ -4,8 +4,9 @@ import SpendModel
 import SpendStore
 import Synchronization
 
-/// Reads bills and stores them as one batch: files are parsed and hashed on two workers, then
-/// every billing period they hold is replaced in one store transaction.
+/// Reads bills and stores them as one batch: files are parsed and hashed on two workers while the
+/// caller's thread writes each read file into one store transaction, which replaces every billing
+/// period the files hold.
 struct StoreImporter {
   /// Keep going past unreadable rows (they are listed in the summaries).
   var skipBadRows: Bool
@@ -36,13 +37,8 @@ struct StoreImporter {
     case store(StoreError)
   }
 
-  /// One piece of work for the pool.
-  private enum Work {
-    case read(Int)
-    case hash(Int)
-  }
-
-  /// Imports `paths` into `store`.
+  /// Imports `paths` into `store`: each file's cells go into the store's transaction as soon as
+  /// the file is read, while the workers read the next files.
   func run(paths: [String], into store: SpendStore, display: ImportProgressDisplay) throws(Failure) -> Outcome
   {
     let plan: ImportPlan
@@ -52,118 +48,101 @@ struct StoreImporter {
       throw .bills(error)
     }
     let sources = plan.sources
-    // Largest files first; each file's hash right after it so that one big file still uses both workers.
-    let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
-    let work = order.flatMap { [Work.read($0), Work.hash($0)] }
-    let reads = Mutex<
-      [Int: Result<(CompactCells, ImportSummary, [BillingPeriod], [LineItemTotal]), BillImportError>]
-    >([:])
-    let hashes = Mutex<[Int: Result<String, StoreError>]>([:])
-    let next = Atomic<Int>(0)
-    let failed = Atomic<Bool>(false)
-    let progress = ReadProgress(filesTotal: sources.count, bytesTotal: plan.byteCount, display: display)
-    DispatchQueue.concurrentPerform(iterations: min(parallelism, max(1, work.count))) { _ in
-      while !failed.load(ordering: .relaxed) {
-        let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard position < work.count else { return }
-        switch work[position] {
-        case .read(let index):
-          var lastBytes: Int64 = 0
-          let result = Result { () throws(BillImportError) -> FileImport in
-            try BillReader.read(sources[index], skipBadRows: skipBadRows) { rows, bytes in
-              progress.add(rows: rows, bytes: bytes - lastBytes)
-              lastBytes = bytes
-            }
-          }
-          progress.add(rows: 0, bytes: sources[index].byteCount - lastBytes, files: 1)
-          switch result {
-          case .success(let file):
-            // Each file's cells are numbered here, on the worker, and its cube is dropped: the batch
-            // holds compact cells until it is stored, and the store sums equal cells by id.
-            let described = (
-              CompactCells(file.cube), file.summary, StoreImporter.periods(of: file.cube),
-              StoreImporter.totals(of: file.cube)
-            )
-            reads.withLock { $0[index] = .success(described) }
-          case .failure(let error):
-            failed.store(true, ordering: .relaxed)
-            reads.withLock { $0[index] = .failure(error) }
-          }
-        case .hash(let index):
-          let result = Result { () throws(StoreError) -> String in
-            try SHA256.digest(ofFileAt: sources[index].path).hex
-          }
-          if case .failure = result { failed.store(true, ordering: .relaxed) }
-          hashes.withLock { $0[index] = result }
-        }
-      }
+    let counters = ReadProgress(filesTotal: sources.count, bytesTotal: plan.byteCount, display: display)
+    let pipeline = ReadPipeline(sources: sources, parallelism: parallelism, skipBadRows: skipBadRows) {
+      rows, bytes, files in counters.add(rows: rows, bytes: bytes, files: files)
     }
-    let finishedReads = reads.withLock { $0 }
-    let finishedHashes = hashes.withLock { $0 }
     var files: [FileResult] = []
-    var parts: [CompactCells] = []
-    for index in sources.indices {
-      // Report the first failure in plan order, a bill's before a hash's.
-      if case .failure(let error)? = finishedReads[index] { throw .bills(error) }
-      if case .failure(let error)? = finishedHashes[index] { throw .store(error) }
-      guard case .success(let (part, summary, periods, totals))? = finishedReads[index],
-        case .success(let hash)? = finishedHashes[index]
-      else { continue }
-      let record = ImportedFile(
-        path: sources[index].path, size: sources[index].byteCount, sha256: hash,
-        format: summary.format.description,
-        billingPeriods: periods, rowsRead: summary.rowsRead, rowsSkipped: summary.skippedRows.count,
-        totals: totals)
-      files.append(FileResult(summary: summary, record: record))
-      parts.append(part)
-    }
-    let batch = ImportBatch(parts: parts, files: files.map(\.record))
     do {
-      let stored = try store.importBatch(batch) { step in display.storing(StoreImporter.describe(step)) }
+      let stored = try store.importStreaming(progress: { display.storing(StoreImporter.describe($0)) }) {
+        (writer) throws(Failure) -> [ImportedFile] in
+        files = try StoreImporter.write(from: pipeline, sources: sources, into: writer)
+        return files.map(\.record)
+      }
       return Outcome(files: files, stored: stored)
     } catch {
-      throw .store(error)
+      _ = pipeline.stop()
+      switch error {
+      case .source(let failure): throw failure
+      case .store(let failure): throw .store(failure)
+      }
     }
+  }
+
+  /// Writes each file to the store as it is read; returns the files in plan order.
+  private static func write(
+    from pipeline: ReadPipeline, sources: [BillSource], into writer: ImportWriter
+  ) throws(Failure) -> [FileResult] {
+    var summaries: [Int: (ImportSummary, [BillingPeriod], [LineItemTotal])] = [:]
+    var hashes: [Int: String] = [:]
+    for _ in 0..<pipeline.count {
+      switch pipeline.take() {
+      case .read(let index, .success(let file)):
+        do {
+          try writer.add(file.cells)
+        } catch {
+          throw .store(error)
+        }
+        summaries[index] = (file.summary, periods(of: file.cells), totals(of: file.cells))
+        pipeline.release()
+      case .hash(let index, .success(let hash)):
+        hashes[index] = hash
+      case .read(let index, .failure(let error)):
+        throw firstFailure(pipeline.stop(), candidate: (index, .bills(error)))
+      case .hash(let index, .failure(let error)):
+        throw firstFailure(pipeline.stop(), candidate: (index, .store(error)))
+      }
+    }
+    return sources.indices.compactMap { index in
+      guard let (summary, periods, totals) = summaries[index], let hash = hashes[index] else { return nil }
+      let record = ImportedFile(
+        path: sources[index].path, size: sources[index].byteCount, sha256: hash,
+        format: summary.format.description, billingPeriods: periods, rowsRead: summary.rowsRead,
+        rowsSkipped: summary.skippedRows.count, totals: totals)
+      return FileResult(summary: summary, record: record)
+    }
+  }
+
+  /// The first failure in plan order among `candidate` and the failures in `finished`, a bill's
+  /// before a hash's for the same file.
+  private static func firstFailure(
+    _ finished: [ReadPipeline.Finished], candidate: (index: Int, failure: Failure)
+  ) -> Failure {
+    var first = candidate
+    for item in finished {
+      switch item {
+      case .read(let index, .failure(let error)) where index <= first.index:
+        first = (index, .bills(error))
+      case .hash(let index, .failure(let error)) where index < first.index:
+        first = (index, .store(error))
+      default: break
+      }
+    }
+    return first.failure
   }
 
   // MARK: - Per-file facts
 
   /// The billing periods (payer × month) a file's cells belong to.
-  static func periods(of cube: Cube) -> [BillingPeriod] {
-    Set(cube.rows.map { BillingPeriod(of: $0.key) }).sorted()
+  static func periods(of cells: CompactCube) -> [BillingPeriod] {
+    cells.periods.map { BillingPeriod(payer: $0.payer, month: $0.month) }.sorted()
   }
 
   /// Unblended totals by line item type and currency.
-  static func totals(of cube: Cube) -> [LineItemTotal] {
-    var sums: [LineItemTotalKey: Money] = [:]
-    for row in cube.rows {
-      sums[
-        LineItemTotalKey(lineItemType: row.key.lineItemType, currency: row.key.currency), default: .zero] +=
-        row.costs.unblended
-    }
-    return sums.keys.sorted().map { key in
-      LineItemTotal(lineItemType: key.lineItemType, currency: key.currency, cost: sums[key, default: .zero])
-    }
+  static func totals(of cells: CompactCube) -> [LineItemTotal] {
+    cells.totalsByLineItemTypeAndCurrency
+      .map { LineItemTotal(lineItemType: $0.key.lineItemType, currency: $0.key.currency, cost: $0.value.unblended) }
+      .sorted { ($0.currency, $0.lineItemType) < ($1.currency, $1.lineItemType) }
   }
 
-  /// `began cells=N`, `cells=16384/93000`, `committing`, `committed`.
+  /// `began`, `cells=16384/93000`, `committing`, `committed`.
   static func describe(_ step: StoreProgress) -> String {
     switch step {
-    case .began(let cells): return "began cells=\(cells)"
+    case .began: return "began"
     case .writing(let written, let total): return "cells=\(written)/\(total)"
     case .committing: return "committing"
     case .committed: return "committed"
     }
-  }
-}
-
-/// A line item type in one currency, ordered for output.
-private struct LineItemTotalKey: Hashable, Comparable {
-  var lineItemType: String
-  var currency: String
-
-  static func < (lhs: LineItemTotalKey, rhs: LineItemTotalKey) -> Bool {
-    (lhs.currency, lhs.lineItemType) < (rhs.currency, rhs.lineItemType)
   }
 }
 

@@ -127,7 +127,10 @@ public enum BillReader {
         if case .failure = result { failed.store(true, ordering: .relaxed) }
         counters.add(rows: 0, bytes: sources[index].byteCount - lastBytes, files: 1)
         if let progress { progress(counters.snapshot) }
-        if case .success(let file) = result { merged.withLock { $0.merge(file.cube) } }
+        if case .success(let file) = result {
+          let cube = file.cube
+          merged.withLock { $0.merge(cube) }
+        }
         results.withLock { $0[index] = result.map(\.summary) }
       }
     }

@@ -145,17 +145,12 @@ enum FileImporter {
     path: String, manifest: String?, format: BillFormat, aggregator: CellAggregator, rowsRead: Int,
     skipped: [BadRow], ignored: [String: Int], defaulted: [CostBasis: String], notes: [String]
   ) -> FileImport {
-    let cube = aggregator.makeCube()
-    var byType: [String: Costs] = [:]
-    var periods: Set<Month> = []
-    for row in cube.rows {
-      byType[row.key.lineItemType, default: .zero] += row.costs
-      periods.insert(row.key.billingPeriod)
-    }
+    let cells = aggregator.makeCells()
     let summary = ImportSummary(
       path: path, manifest: manifest, format: format, rowsRead: rowsRead, skippedRows: skipped,
-      ignoredRows: ignored, billingPeriods: periods.sorted(), totalsByLineItemType: byType,
-      currencies: cube.currencies, defaultedBases: defaulted, notes: notes, dayRange: cube.dayRange)
-    return FileImport(cube: cube, summary: summary)
+      ignoredRows: ignored, billingPeriods: Set(cells.keys.map(\.period)).sorted().map(Month.init(index:)),
+      totalsByLineItemType: cells.totalsByLineItemType, currencies: cells.currencies, defaultedBases: defaulted,
+      notes: notes, dayRange: cells.dayRange)
+    return FileImport(cells: cells, summary: summary)
   }
 }

@@ -34,12 +34,15 @@ public struct ImportSummary: Sendable {
   public var total: Costs { totalsByLineItemType.values.reduce(.zero, +) }
 }
 
-/// One file imported: its own cube and summary.
+/// One file imported: its own cells and summary.
 public struct FileImport: Sendable {
-  /// The file's cells.
-  public var cube: Cube
+  /// The file's cells, labels numbered (what the store imports).
+  public var cells: CompactCube
   /// What was read.
   public var summary: ImportSummary
+
+  /// The file's cells as a cube with string keys (made on each call).
+  public var cube: Cube { cells.cube() }
 }
 
 /// Everything imported from a set of paths.

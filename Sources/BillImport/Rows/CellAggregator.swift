@@ -1,32 +1,16 @@
 import SpendModel
 
-/// A cube cell's key as small integers: interned values plus day and billing period.
-struct CellKey: Hashable {
-  var day: Int32
-  /// Months since year 0 (`year * 12 + month - 1`).
-  var period: Int32
-  var payer: UInt32
-  var account: UInt32
-  var service: UInt32
-  var usageType: UInt32
-  var operation: UInt32
-  var region: UInt32
-  var resource: UInt32
-  var lineItemType: UInt32
-  var currency: UInt32
-  var tags: UInt32
-}
-
-/// Sums line items into cells keyed by interned IDs, then materialises a `Cube`.
+/// Sums line items into cells keyed by interned IDs, then hands them over as a `CompactCube`.
 ///
-/// Strings are made once per distinct value, at the end; the hot loop only hashes bytes.
+/// Strings are made once per distinct value that a cell uses, at the end; the hot loop only
+/// hashes bytes and integers.
 struct CellAggregator {
   /// Every dimension value and tag key/value seen, each checked once as text.
   var values = ByteInterner(checksText: true)
   /// Tag sets as byte strings of (key ID, value ID) pairs; ID 0 is the empty set.
   private var tagSets = ByteInterner()
-  private var cellIndex: [CellKey: Int] = [:]
-  private var keys: [CellKey] = []
+  private var cellIndex: [CompactCube.Key: Int] = [:]
+  private var keys: [CompactCube.Key] = []
   private var costs: [Costs] = []
   /// The ID of the empty value.
   let emptyValue: UInt32
@@ -41,7 +25,7 @@ struct CellAggregator {
 
   /// Adds a line item's costs to its cell.
   @inline(__always)
-  mutating func add(_ key: CellKey, _ amount: Costs) {
+  mutating func add(_ key: CompactCube.Key, _ amount: Costs) {
     if let position = cellIndex[key] {
       costs[position] += amount
     } else {
@@ -59,41 +43,102 @@ struct CellAggregator {
   /// The number of cells.
   var cellCount: Int { keys.count }
 
-  // MARK: - Materialising
+  // MARK: - Handing over
 
-  /// The cells as a cube, plus per-file facts derived from them.
-  func makeCube() -> Cube {
-    let strings = values.allStrings()
-    let tags = (0..<tagSets.count).map { id in
-      tagSets.withBytes(UInt32(id)) { bytes -> Tags in
-        let words = UnsafeRawBufferPointer(bytes)
-        let pairCount = words.count / 8
-        var pairs: [(String, String)] = []
-        for index in 0..<pairCount {
-          let key = words.loadUnaligned(fromByteOffset: index * 8, as: UInt32.self)
-          let value = words.loadUnaligned(fromByteOffset: index * 8 + 4, as: UInt32.self)
-          pairs.append((strings[Int(key)], strings[Int(value)]))
+  /// The cells, with only the values they use as labels and every tag set made canonical.
+  ///
+  /// Values read but used by no cell (a raw JSON tags field, a product field) are left out.
+  func makeCells() -> CompactCube {
+    var numbering = Renumbering(valueCount: values.count)
+    let rawTags = (0..<tagSets.count).map { rawTagPairs(UInt32($0)) }
+    // Canonical like `Tags`: one value per key (the later wins), no empty value, sorted by key text.
+    var canonicalIndex: [[UInt32]: UInt32] = [[]: 0]
+    var canonicalSets: [[CompactCube.TagPair]] = [[]]
+    var tagMap: [UInt32] = []
+    tagMap.reserveCapacity(rawTags.count)
+    let rank = tagKeyRanks(rawTags)
+    var kept: [(key: UInt32, value: UInt32)] = []
+    for pairs in rawTags {
+      kept.removeAll(keepingCapacity: true)
+      for (key, value) in pairs where value != emptyValue {
+        if let position = kept.firstIndex(where: { $0.key == key }) {
+          kept[position].value = value
+        } else {
+          kept.append((key, value))
         }
-        return Tags(pairs)
+      }
+      let sorted = kept.sorted { rank[$0.key, default: 0] < rank[$1.key, default: 0] }
+      let signature = sorted.flatMap { [$0.key, $0.value] }
+      if let known = canonicalIndex[signature] {
+        tagMap.append(known)
+        continue
+      }
+      let index = UInt32(canonicalSets.count)
+      canonicalIndex[signature] = index
+      canonicalSets.append(
+        sorted.map { CompactCube.TagPair(key: numbering.number($0.key), value: numbering.number($0.value)) })
+      tagMap.append(index)
+    }
+    var renumbered: [CompactCube.Key] = []
+    renumbered.reserveCapacity(keys.count)
+    for key in keys {
+      renumbered.append(
+        CompactCube.Key(
+          day: key.day, period: key.period, payer: numbering.number(key.payer),
+          account: numbering.number(key.account), service: numbering.number(key.service),
+          usageType: numbering.number(key.usageType), operation: numbering.number(key.operation),
+          region: numbering.number(key.region), resource: numbering.number(key.resource),
+          lineItemType: numbering.number(key.lineItemType), currency: numbering.number(key.currency),
+          tags: tagMap[Int(key.tags)]))
+    }
+    let labels = numbering.used.map { values.string($0) }
+    return CompactCube(labels: labels, tagSets: canonicalSets, keys: renumbered, costs: costs)
+  }
+
+  /// The cells as a cube with string keys.
+  func makeCube() -> Cube { makeCells().cube() }
+
+  /// Each distinct tag key's position in the order of the keys' texts.
+  private func tagKeyRanks(_ sets: [[(UInt32, UInt32)]]) -> [UInt32: Int] {
+    var keys: Set<UInt32> = []
+    for pairs in sets { for (key, _) in pairs { keys.insert(key) } }
+    let ordered = keys.map { (id: $0, text: values.string($0)) }.sorted { $0.text < $1.text }
+    var ranks: [UInt32: Int] = [:]
+    for (rank, key) in ordered.enumerated() { ranks[key.id] = rank }
+    return ranks
+  }
+
+  /// A raw tag set's (key ID, value ID) pairs in the order they were read.
+  private func rawTagPairs(_ id: UInt32) -> [(UInt32, UInt32)] {
+    tagSets.withBytes(id) { bytes in
+      let words = UnsafeRawBufferPointer(bytes)
+      return (0..<words.count / 8).map { index in
+        (
+          words.loadUnaligned(fromByteOffset: index * 8, as: UInt32.self),
+          words.loadUnaligned(fromByteOffset: index * 8 + 4, as: UInt32.self)
+        )
       }
     }
-    var cube = Cube()
-    for (key, amount) in zip(keys, costs) {
-      let period = Month(year: Int(key.period / 12), month: Int(key.period % 12) + 1)
-      let cubeKey = CubeKey(
-        day: Day(ordinal: key.day), billingPeriod: period, payerAccount: strings[Int(key.payer)],
-        account: strings[Int(key.account)], service: strings[Int(key.service)],
-        usageType: strings[Int(key.usageType)], operation: strings[Int(key.operation)],
-        region: strings[Int(key.region)], resource: strings[Int(key.resource)],
-        lineItemType: strings[Int(key.lineItemType)], currency: strings[Int(key.currency)],
-        tags: tags[Int(key.tags)])
-      cube.add(amount, at: cubeKey)
-    }
-    return cube
   }
 }
 
-extension Month {
-  /// The month as a count of months since year 0, for compact keys.
-  var monthIndex: Int32 { Int32(year * 12 + month - 1) }
+/// Gives the interned values that cells use new, dense indexes in order of first use.
+private struct Renumbering {
+  private var map: [UInt32]
+  /// The interned IDs used, by new index.
+  private(set) var used: [UInt32] = []
+
+  init(valueCount: Int) {
+    map = [UInt32](repeating: .max, count: valueCount)
+  }
+
+  @inline(__always)
+  mutating func number(_ id: UInt32) -> UInt32 {
+    let known = map[Int(id)]
+    if known != .max { return known }
+    let index = UInt32(used.count)
+    map[Int(id)] = index
+    used.append(id)
+    return index
+  }
 }

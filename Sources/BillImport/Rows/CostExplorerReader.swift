@@ -89,8 +89,8 @@ struct CostExplorerReader {
       guard let cost = FieldDecoding.money(field) else {
         throw RowProblem(column: column.index, problem: "expected a decimal amount, found \(FieldDecoding.quote(field))")
       }
-      var key = CellKey(
-        day: day.ordinal, period: day.month.monthIndex, payer: empty, account: empty, service: empty,
+      var key = CompactCube.Key(
+        day: day.ordinal, period: day.month.index, payer: empty, account: empty, service: empty,
         usageType: empty, operation: empty, region: empty, resource: empty, lineItemType: empty,
         currency: currency, tags: aggregator.noTags)
       switch grouping {

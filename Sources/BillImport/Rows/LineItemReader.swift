@@ -83,16 +83,16 @@ struct LineItemReader {
     guard let day = dayCache.day(dayField) else {
       throw RowProblem(column: columns.day, problem: "expected a date (YYYY-MM-DD…), found \(FieldDecoding.quote(dayField))")
     }
-    var period = day.month.monthIndex
+    var period = day.month.index
     if let index = columns.billingPeriod, !isNull(record.field(index)) {
       let field = record.field(index)
       guard let start = periodCache.day(field) else {
         throw RowProblem(column: index, problem: "expected a date (YYYY-MM-DD…), found \(FieldDecoding.quote(field))")
       }
-      period = start.month.monthIndex
+      period = start.month.index
     }
     let lineItemType = try id(record, columns.lineItemType)
-    var key = CellKey(
+    var key = CompactCube.Key(
       day: day.ordinal, period: period, payer: try id(record, columns.payer),
       account: try id(record, columns.account), service: try firstID(record, columns.service),
       usageType: try firstID(record, columns.usageType), operation: try firstID(record, columns.operation),

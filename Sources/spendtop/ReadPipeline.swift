@@ -1,0 +1,128 @@
+import BillImport
+import Dispatch
+import SpendModel
+import SpendStore
+import Synchronization
+
+/// Reads and hashes bills on worker threads and hands each file over as soon as it is read.
+///
+/// A worker may start reading a file only while fewer than `parallelism` read files wait to be
+/// taken (and written to the store): memory holds about one file's cells per worker, however many
+/// files the batch has.
+final class ReadPipeline: Sendable {
+  /// One file as read.
+  struct ReadFile: Sendable {
+    var cells: CompactCube
+    var summary: ImportSummary
+  }
+
+  /// A finished piece of work.
+  enum Finished: Sendable {
+    case read(Int, Result<ReadFile, BillImportError>)
+    case hash(Int, Result<String, StoreError>)
+  }
+
+  /// One piece of work.
+  private enum Work {
+    case read(Int)
+    case hash(Int)
+  }
+
+  private let sources: [BillSource]
+  private let work: [Work]
+  private let skipBadRows: Bool
+  private let next = Atomic<Int>(0)
+  private let stopped = Atomic<Bool>(false)
+  private let finished = Mutex<[Finished]>([])
+  /// Signalled once per finished piece of work.
+  private let ready = DispatchSemaphore(value: 0)
+  /// Free places for read files not yet taken.
+  private let places: DispatchSemaphore
+  private let workers: Int
+  private let done = DispatchGroup()
+
+  /// Starts `parallelism` workers on `sources`, largest files first, each file's hash right after
+  /// it (so that one big file still keeps two workers busy).
+  init(
+    sources: [BillSource], parallelism: Int, skipBadRows: Bool,
+    progress: @escaping @Sendable (_ rows: Int, _ bytes: Int64, _ files: Int) -> Void
+  ) {
+    self.sources = sources
+    self.skipBadRows = skipBadRows
+    let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
+    work = order.flatMap { [Work.read($0), Work.hash($0)] }
+    workers = max(1, min(parallelism, work.count))
+    places = DispatchSemaphore(value: max(1, parallelism))
+    for _ in 0..<workers {
+      done.enter()
+      DispatchQueue.global().async { [self] in
+        runWorker(progress: progress)
+        done.leave()
+      }
+    }
+  }
+
+  /// The number of pieces of work (a read and a hash per file).
+  var count: Int { work.count }
+
+  /// Waits for the next finished piece of work, in the order they finish.
+  func take() -> Finished {
+    ready.wait()
+    return finished.withLock { $0.removeFirst() }
+  }
+
+  /// Says that a read file was taken and written: another file may be read.
+  func release() { places.signal() }
+
+  /// Stops handing out work and waits for the workers to finish what they are doing; returns
+  /// what finished and was not taken.
+  func stop() -> [Finished] {
+    stopped.store(true, ordering: .relaxed)
+    for _ in 0..<workers { places.signal() }
+    done.wait()
+    return finished.withLock { $0 }
+  }
+
+  // MARK: - Workers
+
+  private func runWorker(progress: @escaping @Sendable (Int, Int64, Int) -> Void) {
+    while !stopped.load(ordering: .relaxed) {
+      let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
+      guard position < work.count else { return }
+      switch work[position] {
+      case .read(let index):
+        places.wait()
+        if stopped.load(ordering: .relaxed) { return }
+        publish(.read(index, read(index, progress: progress)))
+      case .hash(let index):
+        let result = Result { () throws(StoreError) -> String in
+          try SHA256.digest(ofFileAt: sources[index].path).hex
+        }
+        publish(.hash(index, result))
+      }
+    }
+  }
+
+  private func read(
+    _ index: Int, progress: @Sendable (Int, Int64, Int) -> Void
+  ) -> Result<ReadFile, BillImportError> {
+    var lastBytes: Int64 = 0
+    let result = Result { () throws(BillImportError) -> FileImport in
+      try BillReader.read(sources[index], skipBadRows: skipBadRows) { rows, bytes in
+        progress(rows, bytes - lastBytes, 0)
+        lastBytes = bytes
+      }
+    }
+    progress(0, sources[index].byteCount - lastBytes, 1)
+    return result.map { ReadFile(cells: $0.cells, summary: $0.summary) }
+  }
+
+  private func publish(_ item: Finished) {
+    switch item {
+    case .read(_, .failure), .hash(_, .failure): stopped.store(true, ordering: .relaxed)
+    default: break
+    }
+    finished.withLock { $0.append(item) }
+    ready.signal()
+  }
+}
