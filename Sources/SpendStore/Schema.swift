@@ -8,7 +8,7 @@ enum Schema {
   static var version: Int { migrations.count }
 
   /// Each migration's SQL, run in one transaction with the version bump.
-  static let migrations: [String] = [version1]
+  static let migrations: [String] = [version1, version2]
 
   /// Version 1: lookup tables, the cube at its finest grain, a daily rollup, the registry, triage.
   ///
@@ -125,5 +125,40 @@ enum Schema {
       reason TEXT NOT NULL,
       decided_at INTEGER NOT NULL
     ) WITHOUT ROWID;
+    """
+}
+
+extension Schema {
+  /// Version 2: `series` and `tag_set` without their UNIQUE indexes.
+  ///
+  /// In a bill like koku-nise's nearly every cell is its own series with its own tag set, so each
+  /// imported cell paid two extra B-tree insertions at random places (a 9-column key and a text
+  /// key) that no query reads. Uniqueness is kept by the importer's `Interner`, which loads every
+  /// stored series and tag set inside the import's write transaction and inserts only new ones.
+  static let version2 = """
+    CREATE TABLE series_v2 (
+      id INTEGER PRIMARY KEY,
+      account INTEGER NOT NULL,
+      service INTEGER NOT NULL,
+      usage_type INTEGER NOT NULL,
+      operation INTEGER NOT NULL,
+      region INTEGER NOT NULL,
+      resource INTEGER NOT NULL,
+      line_item_type INTEGER NOT NULL,
+      currency INTEGER NOT NULL,
+      tag_set INTEGER NOT NULL
+    );
+    INSERT INTO series_v2
+      SELECT id, account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set
+      FROM series ORDER BY id;
+    DROP TABLE series;
+    ALTER TABLE series_v2 RENAME TO series;
+    CREATE TABLE tag_set_v2 (
+      id INTEGER PRIMARY KEY,
+      signature TEXT NOT NULL
+    );
+    INSERT INTO tag_set_v2 SELECT id, signature FROM tag_set ORDER BY id;
+    DROP TABLE tag_set;
+    ALTER TABLE tag_set_v2 RENAME TO tag_set;
     """
 }
