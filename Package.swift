@@ -20,6 +20,7 @@ let package = Package(
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
 
     // MARK: - Formats (JSON and TOML, one implementation each, for every module that uses them)
     .target(name: "SpendFormats", dependencies: ["SpendModel"]),
@@ -33,7 +34,7 @@ let package = Package(
     .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpendFormats", "SpikeDetector"]),
 
     // MARK: - Storage
-    .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
+    .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite", "CCrypto"]),
 
     // MARK: - Screen (pure: state, update, view into a cell grid; no terminal)
     .target(

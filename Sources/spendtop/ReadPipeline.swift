@@ -1,5 +1,6 @@
 import BillImport
 import Dispatch
+import Foundation
 import SpendModel
 import SpendStore
 import Synchronization
@@ -53,12 +54,14 @@ final class ReadPipeline: Sendable {
     work = order.flatMap { [Work.read($0), Work.hash($0)] }
     workers = max(1, min(parallelism, work.count))
     places = DispatchSemaphore(value: max(1, parallelism))
+    // Threads of their own: the dispatch pool stops at one thread per core, and one of those is
+    // the caller's, which writes to the store meanwhile.
     for _ in 0..<workers {
       done.enter()
-      DispatchQueue.global().async { [self] in
+      Thread { [self] in
         runWorker(progress: progress)
         done.leave()
-      }
+      }.start()
     }
   }
 

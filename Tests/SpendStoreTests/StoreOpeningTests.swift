@@ -77,4 +77,52 @@ import Testing
     #expect(Fixtures.sameCells(try reopened.loadCube(), cube))
     #expect(try reopened.integrityCheck() == ["ok"])
   }
+
+  @Test func aSchema1StoreIsMigratedKeepingItsData() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.file("spend.sqlite")
+    let september = Month(year: 2026, month: 9)
+    let cube = Fixtures.randomCube(seed: 5, months: [september], cells: 300)
+    do {
+      let store = try SpendStore.open(at: path, creating: true)
+      try store.importBatch(ImportBatch(cube: cube, files: []))
+      // Back to the tables of schema 1 (with their UNIQUE indexes), as a schema-1 spendtop left them.
+      try store.connection.execute(
+        """
+        CREATE TABLE old_series (
+          id INTEGER PRIMARY KEY, account INTEGER NOT NULL, service INTEGER NOT NULL,
+          usage_type INTEGER NOT NULL, operation INTEGER NOT NULL, region INTEGER NOT NULL,
+          resource INTEGER NOT NULL, line_item_type INTEGER NOT NULL, currency INTEGER NOT NULL,
+          tag_set INTEGER NOT NULL,
+          UNIQUE (account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set));
+        INSERT INTO old_series SELECT * FROM series;
+        DROP TABLE series;
+        ALTER TABLE old_series RENAME TO series;
+        CREATE TABLE old_tag_set (id INTEGER PRIMARY KEY, signature TEXT NOT NULL UNIQUE);
+        INSERT INTO old_tag_set SELECT * FROM tag_set;
+        DROP TABLE tag_set;
+        ALTER TABLE old_tag_set RENAME TO tag_set;
+        PRAGMA user_version = 1;
+        """)
+      #expect(try Self.uniqueIndexes(store) == 2)
+    }
+    let migrated = try SpendStore.open(at: path, creating: false)
+    #expect(try migrated.storedSchemaVersion() == 2)
+    #expect(try Self.uniqueIndexes(migrated) == 0)
+    #expect(try migrated.integrityCheck() == ["ok"])
+    #expect(Fixtures.sameCells(try migrated.loadCube(), cube))
+    // The migrated store keeps importing: a restated September replaces the old one.
+    let restated = Fixtures.randomCube(seed: 6, months: [september], cells: 300)
+    try migrated.importBatch(ImportBatch(cube: restated, files: []))
+    #expect(Fixtures.sameCells(try migrated.loadCube(), restated))
+    #expect(try migrated.integrityCheck() == ["ok"])
+  }
+
+  /// The automatic (UNIQUE) indexes on `series` and `tag_set`.
+  private static func uniqueIndexes(_ store: SpendStore) throws -> Int64 {
+    let rows = try store.connection.query(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('series', 'tag_set')")
+    return rows.first?.first?.integer ?? -1
+  }
 }
