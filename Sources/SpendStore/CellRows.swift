@@ -33,6 +33,14 @@ struct DailyKey: Hashable, Comparable {
   var region: Int64
   var lineItemType: Int64
 
+  func hash(into hasher: inout Hasher) {
+    var word = IDFold.seed
+    for id in [period, Int64(day), currency, service, account, usageType, region, lineItemType] {
+      word = IDFold.mix(word, id)
+    }
+    hasher.combine(word)
+  }
+
   /// The key in primary-key order.
   var columns: [Int64] { [period, Int64(day), currency, service, account, usageType, region, lineItemType] }
 
