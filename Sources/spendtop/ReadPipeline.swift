@@ -5,21 +5,23 @@ import SpendModel
 import SpendStore
 import Synchronization
 
-/// Reads and hashes bills on worker threads and hands each file over as soon as it is read.
+/// Reads and hashes bills on worker threads and hands their cells over a chunk at a time, as they
+/// are read.
 ///
-/// A worker may start reading a file only while fewer than `parallelism` read files wait to be
-/// taken (and written to the store): memory holds about one file's cells per worker, however many
-/// files the batch has.
+/// A worker may hand over a chunk only while fewer than `2 × parallelism` chunks wait to be taken
+/// (and written to the store): memory holds a few chunks of cells, however large the files and
+/// however many of them the batch has.
 final class ReadPipeline: Sendable {
-  /// One file as read.
-  struct ReadFile: Sendable {
-    var cells: CompactCube
-    var summary: ImportSummary
-  }
+  /// Rows per chunk of cells.
+  static let chunkRows = 50_000
 
   /// A finished piece of work.
   enum Finished: Sendable {
-    case read(Int, Result<ReadFile, BillImportError>)
+    /// A chunk of a file's cells (more may follow until its `read`).
+    case cells(Int, CompactCube)
+    /// A file is read (its cells were all handed over), or could not be.
+    case read(Int, Result<ImportSummary, BillImportError>)
+    /// A file's hash.
     case hash(Int, Result<String, StoreError>)
   }
 
@@ -37,7 +39,7 @@ final class ReadPipeline: Sendable {
   private let finished = Mutex<[Finished]>([])
   /// Signalled once per finished piece of work.
   private let ready = DispatchSemaphore(value: 0)
-  /// Free places for read files not yet taken.
+  /// Free places for chunks not yet taken.
   private let places: DispatchSemaphore
   private let workers: Int
   private let done = DispatchGroup()
@@ -53,7 +55,7 @@ final class ReadPipeline: Sendable {
     let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
     work = order.flatMap { [Work.read($0), Work.hash($0)] }
     workers = max(1, min(parallelism, work.count))
-    places = DispatchSemaphore(value: max(1, parallelism))
+    places = DispatchSemaphore(value: 2 * max(1, parallelism))
     // Threads of their own: the dispatch pool stops at one thread per core, and one of those is
     // the caller's, which writes to the store meanwhile.
     for _ in 0..<workers {
@@ -65,7 +67,7 @@ final class ReadPipeline: Sendable {
     }
   }
 
-  /// The number of pieces of work (a read and a hash per file).
+  /// The number of pieces of work (a read and a hash per file), not counting chunks of cells.
   var count: Int { work.count }
 
   /// Waits for the next finished piece of work, in the order they finish.
@@ -74,7 +76,7 @@ final class ReadPipeline: Sendable {
     return finished.withLock { $0.removeFirst() }
   }
 
-  /// Says that a read file was taken and written: another file may be read.
+  /// Says that a chunk of cells was taken and written: another may be handed over.
   func release() { places.signal() }
 
   /// Stops handing out work and waits for the workers to finish what they are doing; returns
@@ -94,8 +96,6 @@ final class ReadPipeline: Sendable {
       guard position < work.count else { return }
       switch work[position] {
       case .read(let index):
-        places.wait()
-        if stopped.load(ordering: .relaxed) { return }
         publish(.read(index, read(index, progress: progress)))
       case .hash(let index):
         let result = Result { () throws(StoreError) -> String in
@@ -108,16 +108,24 @@ final class ReadPipeline: Sendable {
 
   private func read(
     _ index: Int, progress: @Sendable (Int, Int64, Int) -> Void
-  ) -> Result<ReadFile, BillImportError> {
+  ) -> Result<ImportSummary, BillImportError> {
     var lastBytes: Int64 = 0
-    let result = Result { () throws(BillImportError) -> FileImport in
-      try BillReader.read(sources[index], skipBadRows: skipBadRows) { rows, bytes in
-        progress(rows, bytes - lastBytes, 0)
-        lastBytes = bytes
-      }
+    let result = Result { () throws(BillImportError) -> ImportSummary in
+      try BillReader.read(
+        sources[index], skipBadRows: skipBadRows, chunkRows: ReadPipeline.chunkRows,
+        progress: { rows, bytes in
+          progress(rows, bytes - lastBytes, 0)
+          lastBytes = bytes
+        },
+        deliver: { cells in
+          // Once stopped, nobody takes chunks: the rest of the file is read for nothing.
+          guard !stopped.load(ordering: .relaxed) else { return }
+          places.wait()
+          publish(.cells(index, cells))
+        })
     }
     progress(0, sources[index].byteCount - lastBytes, 1)
-    return result.map { ReadFile(cells: $0.cells, summary: $0.summary) }
+    return result
   }
 
   private func publish(_ item: Finished) {

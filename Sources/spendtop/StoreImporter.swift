@@ -69,24 +69,28 @@ struct StoreImporter {
     }
   }
 
-  /// Writes each file to the store as it is read; returns the files in plan order.
+  /// Writes each chunk of cells to the store as it is read; returns the files in plan order.
   private static func write(
     from pipeline: ReadPipeline, sources: [BillSource], into writer: ImportWriter
   ) throws(Failure) -> [FileResult] {
-    var summaries: [Int: (ImportSummary, [BillingPeriod], [LineItemTotal])] = [:]
+    var summaries: [Int: ImportSummary] = [:]
     var hashes: [Int: String] = [:]
-    for _ in 0..<pipeline.count {
+    var outstanding = pipeline.count
+    while outstanding > 0 {
       switch pipeline.take() {
-      case .read(let index, .success(let file)):
+      case .cells(_, let cells):
         do {
-          try writer.add(file.cells)
+          try writer.add(cells)
         } catch {
           throw .store(error)
         }
-        summaries[index] = (file.summary, periods(of: file.cells), totals(of: file.cells))
         pipeline.release()
+      case .read(let index, .success(let summary)):
+        summaries[index] = summary
+        outstanding -= 1
       case .hash(let index, .success(let hash)):
         hashes[index] = hash
+        outstanding -= 1
       case .read(let index, .failure(let error)):
         throw firstFailure(pipeline.stop(), candidate: (index, .bills(error)))
       case .hash(let index, .failure(let error)):
@@ -94,11 +98,11 @@ struct StoreImporter {
       }
     }
     return sources.indices.compactMap { index in
-      guard let (summary, periods, totals) = summaries[index], let hash = hashes[index] else { return nil }
+      guard let summary = summaries[index], let hash = hashes[index] else { return nil }
       let record = ImportedFile(
         path: sources[index].path, size: sources[index].byteCount, sha256: hash,
-        format: summary.format.description, billingPeriods: periods, rowsRead: summary.rowsRead,
-        rowsSkipped: summary.skippedRows.count, totals: totals)
+        format: summary.format.description, billingPeriods: periods(of: summary), rowsRead: summary.rowsRead,
+        rowsSkipped: summary.skippedRows.count, totals: totals(of: summary))
       return FileResult(summary: summary, record: record)
     }
   }
@@ -123,14 +127,14 @@ struct StoreImporter {
 
   // MARK: - Per-file facts
 
-  /// The billing periods (payer × month) a file's cells belong to.
-  static func periods(of cells: CompactCube) -> [BillingPeriod] {
-    cells.periods.map { BillingPeriod(payer: $0.payer, month: $0.month) }.sorted()
+  /// The billing periods (payer × month) of a file's cells.
+  static func periods(of summary: ImportSummary) -> [BillingPeriod] {
+    summary.payerPeriods.map { BillingPeriod(payer: $0.payer, month: $0.month) }.sorted()
   }
 
   /// Unblended totals by line item type and currency.
-  static func totals(of cells: CompactCube) -> [LineItemTotal] {
-    cells.totalsByLineItemTypeAndCurrency
+  static func totals(of summary: ImportSummary) -> [LineItemTotal] {
+    summary.totalsByLineItemTypeAndCurrency
       .map { LineItemTotal(lineItemType: $0.key.lineItemType, currency: $0.key.currency, cost: $0.value.unblended) }
       .sorted { ($0.currency, $0.lineItemType) < ($1.currency, $1.lineItemType) }
   }

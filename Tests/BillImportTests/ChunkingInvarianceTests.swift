@@ -19,6 +19,33 @@ struct ChunkingInvarianceTests {
     try FileImporter.importFile(from: MemoryByteSource(bytes, chunkSizes: chunks), path: "memory", skipBadRows: false)
   }
 
+  /// Cells handed over every few rows (as the store import takes them) sum to the whole file's
+  /// cube, and the summary is the same as when the cells come at the end.
+  @Test(arguments: files + ["../shared/bills/koku/aws/2023-06-01.csv"])
+  func cellsHandedOverInChunksSumToTheWholeCube(_ relative: String) throws {
+    let bytes = try #require(FileSystem.read(TestPaths.resolve(relative)))
+    let whole = try importBytes(bytes, chunks: nil)
+    for chunkRows in [1, 7, 1_000] {
+      var parts: [CompactCube] = []
+      let chunked = try FileImporter.importFile(
+        from: MemoryByteSource(bytes, chunkSizes: nil), path: "memory", skipBadRows: false, chunkRows: chunkRows
+      ) { parts.append($0) }
+      #expect(chunked.cells.count == 0)
+      // A chunk holds the cells of at most `chunkRows` rows (a Cost Explorer row is one cell per column).
+      #expect(parts.count >= (whole.summary.rowsRead + chunkRows - 1) / chunkRows)
+      if whole.summary.format != .costExplorer { #expect(parts.allSatisfy { $0.count <= chunkRows }) }
+      var merged = Cube()
+      for part in parts { merged.merge(part.cube()) }
+      #expect(Set(merged.rows) == Set(whole.cube.rows), "chunks of \(chunkRows) rows")
+      #expect(chunked.summary.totalsByLineItemType == whole.summary.totalsByLineItemType)
+      #expect(chunked.summary.totalsByLineItemTypeAndCurrency == whole.summary.totalsByLineItemTypeAndCurrency)
+      #expect(chunked.summary.payerPeriods == whole.summary.payerPeriods)
+      #expect(chunked.summary.billingPeriods == whole.summary.billingPeriods)
+      #expect(chunked.summary.currencies == whole.summary.currencies)
+      #expect(chunked.summary.dayRange == whole.summary.dayRange)
+    }
+  }
+
   @Test(arguments: files)
   func sameCubeWholeByteByByteAndRandomSplits(_ relative: String) throws {
     let bytes = try #require(FileSystem.read(TestPaths.resolve(relative)))

@@ -76,6 +76,27 @@ public enum BillReader {
   public static func read(
     _ source: BillSource, skipBadRows: Bool = false, dimensions: Set<Dimension>? = nil, progress: (_ rows: Int, _ bytes: Int64) -> Void = { _, _ in }
   ) throws(BillImportError) -> FileImport {
+    try read(source, skipBadRows: skipBadRows, dimensions: dimensions, progress: progress, chunkRows: nil)
+  }
+
+  /// Imports one file at the full grain, handing its cells over every `chunkRows` rows while it is
+  /// read (so that a store can write them meanwhile); returns the file's summary.
+  ///
+  /// Chunks may repeat a cell of an earlier chunk (a cell's line items spread over the file):
+  /// whoever takes them sums equal keys.
+  public static func read(
+    _ source: BillSource, skipBadRows: Bool = false, chunkRows: Int,
+    progress: (_ rows: Int, _ bytes: Int64) -> Void = { _, _ in }, deliver: (CompactCube) -> Void
+  ) throws(BillImportError) -> ImportSummary {
+    try read(
+      source, skipBadRows: skipBadRows, dimensions: nil, progress: progress, chunkRows: chunkRows, deliver: deliver
+    ).summary
+  }
+
+  private static func read(
+    _ source: BillSource, skipBadRows: Bool, dimensions: Set<Dimension>?, progress: (Int, Int64) -> Void,
+    chunkRows: Int?, deliver: (CompactCube) -> Void = { _ in }
+  ) throws(BillImportError) -> FileImport {
     if source.byteCount == 0, case .file(0, _)? = FileSystem.kind(source.path) {
       throw .emptyFile(path: source.path)
     }
@@ -91,8 +112,8 @@ public enum BillReader {
     }
     return try FileImporter.importFile(
       from: bytes, path: source.path, manifest: source.manifest, skipBadRows: skipBadRows,
-      dimensions: dimensions
-    ) { rows, consumed in progress(rows, consumed ?? 0) }
+      dimensions: dimensions, progress: { rows, consumed in progress(rows, consumed ?? 0) },
+      chunkRows: chunkRows, deliver: deliver)
   }
 
   // MARK: - Parallel reading

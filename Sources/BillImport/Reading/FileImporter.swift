@@ -23,12 +23,17 @@ enum FileImporter {
   ///   - dimensions: the dimensions to keep (nil: every one); others are not read.
   ///   - progress: called every `progressInterval` rows with the rows read since the last call and
   ///     the source's bytes consumed so far (when it knows).
+  ///   - chunkRows: hand the cells over every this many rows (nil: all at the end, in the result).
+  ///   - deliver: takes each chunk's cells when `chunkRows` is set; the result's cells are then empty.
   /// - Throws: `BillImportError` for an empty or unrecognised file, missing columns, a bad row
   ///   (unless skipped), or a read failure.
   static func importFile<Source: ByteSource>(
     from source: Source, path: String, manifest: String? = nil, skipBadRows: Bool,
-    dimensions: Set<Dimension>? = nil, progress: (_ rows: Int, _ bytes: Int64?) -> Void = { _, _ in }
+    dimensions: Set<Dimension>? = nil, progress: (_ rows: Int, _ bytes: Int64?) -> Void = { _, _ in },
+    chunkRows: Int? = nil, deliver: (CompactCube) -> Void = { _ in }
   ) throws(BillImportError) -> FileImport {
+    var facts = CellFacts()
+    let chunking = chunkRows.map { Chunking(rows: max(1, $0)) }
     var scanner = CSVScanner(source: source)
     do {
       guard let headerRecord = try scanner.next() else {
@@ -50,11 +55,14 @@ enum FileImporter {
         throw BillImportError.unsupportedFormat(path: path, format: format, advice: advice)
       case .readable(.costExplorer):
         var reader = CostExplorerReader(header: header, dimensions: dimensions)
-        let skipped = try readRows(&scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress) {
-          (record) throws(RowProblem) in try reader.read(record)
-        }
+        let skipped = try readRows(
+          &scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress, chunking: chunking,
+          flush: { deliver(facts.absorbing(reader.aggregator.takeCells())) }
+        ) { (record) throws(RowProblem) in try reader.read(record) }
+        let cells = facts.absorbing(reader.aggregator.takeCells())
+        if chunking != nil { deliver(cells) }
         return makeImport(
-          path: path, manifest: manifest, format: .costExplorer, aggregator: reader.aggregator,
+          path: path, manifest: manifest, format: .costExplorer, cells: chunking == nil ? cells : nil, facts: facts,
           rowsRead: reader.rowsRead, skipped: skipped, ignored: reader.ignoredRows,
           defaulted: reader.defaultedBases, notes: reader.notes)
       case .readable(let format):
@@ -71,12 +79,16 @@ enum FileImporter {
             path: path, line: headerLine, column: repeated.column + 1, problem: repeated.problem)
         }
         var reader = LineItemReader(columns: columns.projected(to: dimensions), headerCount: header.count)
-        let skipped = try readRows(&scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress) {
-          (record) throws(RowProblem) in try reader.read(record)
-        }
+        let skipped = try readRows(
+          &scanner, header: header, path: path, skipBadRows: skipBadRows, progress: progress, chunking: chunking,
+          flush: { deliver(facts.absorbing(reader.aggregator.takeCells())) }
+        ) { (record) throws(RowProblem) in try reader.read(record) }
         reader.finish()
+        let cells = facts.absorbing(reader.aggregator.takeCells())
+        if chunking != nil { deliver(cells) }
         return makeImport(
-          path: path, manifest: manifest, format: format, aggregator: reader.aggregator, rowsRead: reader.rowsRead,
+          path: path, manifest: manifest, format: format, cells: chunking == nil ? cells : nil, facts: facts,
+          rowsRead: reader.rowsRead,
           skipped: skipped, ignored: [:], defaulted: reader.defaultedBases, notes: reader.notes)
       }
     } catch let error as BillImportError {
@@ -117,11 +129,18 @@ enum FileImporter {
   /// Feeds every data row to `read`, turning row problems into errors or skipped rows.
   private static func readRows<Source: ByteSource>(
     _ scanner: inout CSVScanner<Source>, header: [String], path: String, skipBadRows: Bool,
-    progress: (Int, Int64?) -> Void, read: (CSVRecord) throws(RowProblem) -> Void
+    progress: (Int, Int64?) -> Void, chunking: Chunking?, flush: () -> Void,
+    read: (CSVRecord) throws(RowProblem) -> Void
   ) throws -> [BadRow] {
     var skipped: [BadRow] = []
     var sinceReport = 0
+    var sinceFlush = 0
     while let record = try scanner.next() {
+      if let chunking, sinceFlush == chunking.rows {
+        flush()
+        sinceFlush = 0
+      }
+      sinceFlush += 1
       do {
         try read(record)
       } catch {
@@ -142,15 +161,19 @@ enum FileImporter {
   }
 
   private static func makeImport(
-    path: String, manifest: String?, format: BillFormat, aggregator: CellAggregator, rowsRead: Int,
+    path: String, manifest: String?, format: BillFormat, cells: CompactCube?, facts: CellFacts, rowsRead: Int,
     skipped: [BadRow], ignored: [String: Int], defaulted: [CostBasis: String], notes: [String]
   ) -> FileImport {
-    let cells = aggregator.makeCells()
     let summary = ImportSummary(
       path: path, manifest: manifest, format: format, rowsRead: rowsRead, skippedRows: skipped,
-      ignoredRows: ignored, billingPeriods: Set(cells.keys.map(\.period)).sorted().map(Month.init(index:)),
-      totalsByLineItemType: cells.totalsByLineItemType, currencies: cells.currencies, defaultedBases: defaulted,
-      notes: notes, dayRange: cells.dayRange)
-    return FileImport(cells: cells, summary: summary)
+      ignoredRows: ignored, billingPeriods: facts.months, totalsByLineItemType: facts.totalsByLineItemType,
+      currencies: facts.currencies, defaultedBases: defaulted, notes: notes, dayRange: facts.dayRange,
+      payerPeriods: facts.payerPeriods, totalsByLineItemTypeAndCurrency: facts.totalsByLineItemTypeAndCurrency)
+    return FileImport(cells: cells ?? CompactCube(labels: [], tagSets: [], keys: [], costs: []), summary: summary)
+  }
+
+  /// How often cells are handed over while a file is read.
+  struct Chunking {
+    var rows: Int
   }
 }

@@ -26,12 +26,32 @@ public struct ImportSummary: Sendable {
   public var notes: [String]
   /// The first and last day with data, nil for a header-only file.
   public var dayRange: ClosedRange<Day>?
+  /// Billing periods present as payer × month, sorted.
+  public var payerPeriods: [PayerPeriod] = []
+  /// Totals per line item type and currency, every basis.
+  public var totalsByLineItemTypeAndCurrency: [LineItemCurrency: Costs] = [:]
 
   /// Whether rows were skipped, so totals are incomplete.
   public var isComplete: Bool { skippedRows.isEmpty }
 
   /// The unblended total over every line item type.
   public var total: Costs { totalsByLineItemType.values.reduce(.zero, +) }
+}
+
+/// A billing period as the file states it: payer account and month.
+public struct PayerPeriod: Hashable, Comparable, Sendable {
+  /// The payer account ("" when the file has none).
+  public var payer: String
+  /// The billing period's month.
+  public var month: Month
+
+  /// Creates a period.
+  public init(payer: String, month: Month) {
+    self.payer = payer
+    self.month = month
+  }
+
+  public static func < (lhs: PayerPeriod, rhs: PayerPeriod) -> Bool { (lhs.payer, lhs.month) < (rhs.payer, rhs.month) }
 }
 
 /// One file imported: its own cells and summary.

@@ -45,43 +45,21 @@ struct CellAggregator {
 
   // MARK: - Handing over
 
-  /// The cells, with only the values they use as labels and every tag set made canonical.
+  /// The cells, with only the values (and tag sets) they use, every tag set made canonical.
   ///
   /// Values read but used by no cell (a raw JSON tags field, a product field) are left out.
   func makeCells() -> CompactCube {
     var numbering = Renumbering(valueCount: values.count)
-    let rawTags = (0..<tagSets.count).map { rawTagPairs(UInt32($0)) }
-    // Canonical like `Tags`: one value per key (the later wins), no empty value, sorted by key text.
-    var canonicalIndex: [[UInt32]: UInt32] = [[]: 0]
-    var canonicalSets: [[CompactCube.TagPair]] = [[]]
-    var tagMap: [UInt32] = []
-    tagMap.reserveCapacity(rawTags.count)
-    let rank = tagKeyRanks(rawTags)
-    var kept: [(key: UInt32, value: UInt32)] = []
-    for pairs in rawTags {
-      kept.removeAll(keepingCapacity: true)
-      for (key, value) in pairs where value != emptyValue {
-        if let position = kept.firstIndex(where: { $0.key == key }) {
-          kept[position].value = value
-        } else {
-          kept.append((key, value))
-        }
-      }
-      let sorted = kept.sorted { rank[$0.key, default: 0] < rank[$1.key, default: 0] }
-      let signature = sorted.flatMap { [$0.key, $0.value] }
-      if let known = canonicalIndex[signature] {
-        tagMap.append(known)
-        continue
-      }
-      let index = UInt32(canonicalSets.count)
-      canonicalIndex[signature] = index
-      canonicalSets.append(
-        sorted.map { CompactCube.TagPair(key: numbering.number($0.key), value: numbering.number($0.value)) })
-      tagMap.append(index)
-    }
+    var canonical = CanonicalTagSets(emptyValue: emptyValue)
+    var tagMap = [UInt32](repeating: .max, count: tagSets.count)
     var renumbered: [CompactCube.Key] = []
     renumbered.reserveCapacity(keys.count)
     for key in keys {
+      var tags = tagMap[Int(key.tags)]
+      if tags == .max {
+        tags = canonical.index(of: rawTagPairs(key.tags), values: values, numbering: &numbering)
+        tagMap[Int(key.tags)] = tags
+      }
       renumbered.append(
         CompactCube.Key(
           day: key.day, period: key.period, payer: numbering.number(key.payer),
@@ -89,27 +67,26 @@ struct CellAggregator {
           usageType: numbering.number(key.usageType), operation: numbering.number(key.operation),
           region: numbering.number(key.region), resource: numbering.number(key.resource),
           lineItemType: numbering.number(key.lineItemType), currency: numbering.number(key.currency),
-          tags: tagMap[Int(key.tags)]))
+          tags: tags))
     }
     let labels = numbering.used.map { values.string($0) }
-    return CompactCube(labels: labels, tagSets: canonicalSets, keys: renumbered, costs: costs)
+    return CompactCube(labels: labels, tagSets: canonical.sets, keys: renumbered, costs: costs)
+  }
+
+  /// Hands over the cells summed so far and starts again from none (interned values stay).
+  mutating func takeCells() -> CompactCube {
+    let cells = makeCells()
+    cellIndex.removeAll(keepingCapacity: true)
+    keys.removeAll(keepingCapacity: true)
+    costs.removeAll(keepingCapacity: true)
+    return cells
   }
 
   /// The cells as a cube with string keys.
   func makeCube() -> Cube { makeCells().cube() }
 
-  /// Each distinct tag key's position in the order of the keys' texts.
-  private func tagKeyRanks(_ sets: [[(UInt32, UInt32)]]) -> [UInt32: Int] {
-    var keys: Set<UInt32> = []
-    for pairs in sets { for (key, _) in pairs { keys.insert(key) } }
-    let ordered = keys.map { (id: $0, text: values.string($0)) }.sorted { $0.text < $1.text }
-    var ranks: [UInt32: Int] = [:]
-    for (rank, key) in ordered.enumerated() { ranks[key.id] = rank }
-    return ranks
-  }
-
   /// A raw tag set's (key ID, value ID) pairs in the order they were read.
-  private func rawTagPairs(_ id: UInt32) -> [(UInt32, UInt32)] {
+  private func rawTagPairs(_ id: UInt32) -> [(key: UInt32, value: UInt32)] {
     tagSets.withBytes(id) { bytes in
       let words = UnsafeRawBufferPointer(bytes)
       return (0..<words.count / 8).map { index in
@@ -119,6 +96,61 @@ struct CellAggregator {
         )
       }
     }
+  }
+}
+
+/// Tag sets made canonical like `Tags` (one value per key, the later wins; no empty value; sorted
+/// by key text) and numbered, equal canonical sets once.
+private struct CanonicalTagSets {
+  let emptyValue: UInt32
+  /// The canonical sets in new label indexes; 0 is the empty set.
+  private(set) var sets: [[CompactCube.TagPair]] = [[]]
+  private var index: [PairIDs: UInt32] = [PairIDs(ids: []): 0]
+  private var keyTexts: [UInt32: String] = [:]
+
+  init(emptyValue: UInt32) { self.emptyValue = emptyValue }
+
+  /// The index of the canonical form of `pairs` (interned ids, in the order read).
+  mutating func index(
+    of pairs: [(key: UInt32, value: UInt32)], values: ByteInterner, numbering: inout Renumbering
+  ) -> UInt32 {
+    var kept: [(key: UInt32, value: UInt32)] = []
+    kept.reserveCapacity(pairs.count)
+    var sorted = true
+    for (key, value) in pairs where value != emptyValue {
+      if let position = kept.firstIndex(where: { $0.key == key }) {
+        kept[position].value = value
+        sorted = false
+      } else {
+        if let last = kept.last, !(text(last.key, values) < text(key, values)) { sorted = false }
+        kept.append((key, value))
+      }
+    }
+    if !sorted { kept.sort { text($0.key, values) < text($1.key, values) } }
+    let signature = PairIDs(ids: kept.flatMap { [$0.key, $0.value] })
+    if let known = index[signature] { return known }
+    let new = UInt32(sets.count)
+    index[signature] = new
+    sets.append(kept.map { CompactCube.TagPair(key: numbering.number($0.key), value: numbering.number($0.value)) })
+    return new
+  }
+
+  private mutating func text(_ key: UInt32, _ values: ByteInterner) -> String {
+    if let known = keyTexts[key] { return known }
+    let text = values.string(key)
+    keyTexts[key] = text
+    return text
+  }
+}
+
+/// Interned ids hashed as one folded word.
+private struct PairIDs: Hashable {
+  var ids: [UInt32]
+
+  func hash(into hasher: inout Hasher) {
+    var word: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for id in ids { word = (word ^ UInt64(id)) &* 0xFF51_AFD7_ED55_8CCD ^ (word >> 29) }
+    hasher.combine(word)
   }
 }
 

@@ -50,6 +50,8 @@ struct LineItemReader {
   private let usd: UInt32
   private var currencyAssumedRows = 0
   private var unreadableTagRows = 0
+  /// The tag columns in key-text order, and their interned keys.
+  private let tagColumns: [(index: Int, key: String)]
   private var tagKeys: [UInt32]
   private var scratch: [UInt32] = []
   private var jsonTagSets: [UInt32: UInt32] = [:]
@@ -60,8 +62,13 @@ struct LineItemReader {
     self.headerCount = headerCount
     lastUsedColumn = columns.lastUsedColumn
     usd = aggregator.values.intern("USD")
+    // In key-text order (columns of one key in file order), so that a row's tag set is usually
+    // canonical as read and handing the cells over need not sort it.
+    tagColumns = columns.tagColumns.enumerated()
+      .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+      .map(\.element)
     var keys: [UInt32] = []
-    for column in columns.tagColumns { keys.append(aggregator.values.intern(column.key)) }
+    for column in tagColumns { keys.append(aggregator.values.intern(column.key)) }
     tagKeys = keys
     if columns.netUnblended == nil {
       defaultedBases[.netUnblended] = "no net unblended cost column: equals unblended"
@@ -186,7 +193,7 @@ struct LineItemReader {
     if let index = columns.tagsJSON { return try jsonTags(record, index) }
     guard !tagKeys.isEmpty else { return aggregator.noTags }
     scratch.removeAll(keepingCapacity: true)
-    for (position, column) in columns.tagColumns.enumerated() {
+    for (position, column) in tagColumns.enumerated() {
       let bytes = record.field(column.index)
       if isNull(bytes) { continue }
       scratch.append(tagKeys[position])
