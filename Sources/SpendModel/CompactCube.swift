@@ -14,14 +14,23 @@ public struct CompactCube: Sendable {
     public var day: Int32
     /// The billing period as months since year 0 (`Month.index`).
     public var period: Int32
+    /// The payer account's index into `labels`.
     public var payer: UInt32
+    /// The usage account's index into `labels`.
     public var account: UInt32
+    /// The service's index into `labels`.
     public var service: UInt32
+    /// The usage type's index into `labels`.
     public var usageType: UInt32
+    /// The operation's index into `labels`.
     public var operation: UInt32
+    /// The region's index into `labels`.
     public var region: UInt32
+    /// The resource's index into `labels`.
     public var resource: UInt32
+    /// The line item type's index into `labels`.
     public var lineItemType: UInt32
+    /// The currency's index into `labels`.
     public var currency: UInt32
     /// An index into `tagSets`.
     public var tags: UInt32
@@ -147,15 +156,6 @@ public struct CompactCube: Sendable {
       .sorted { ($0.payer, $0.month) < ($1.payer, $1.month) }
   }
 
-  /// Every basis summed by line item type, keyed by text.
-  public var totalsByLineItemType: [String: Costs] {
-    var sums: [UInt32: Costs] = [:]
-    for (key, amount) in zip(keys, costs) { sums[key.lineItemType, default: .zero] += amount }
-    var result: [String: Costs] = [:]
-    for (label, amount) in sums { result[labels[Int(label)], default: .zero] += amount }
-    return result
-  }
-
   /// Every basis summed by line item type and currency, keyed by text.
   public var totalsByLineItemTypeAndCurrency: [LineItemCurrency: Costs] {
     var sums: [UInt64: Costs] = [:]
@@ -170,9 +170,6 @@ public struct CompactCube: Sendable {
     }
     return result
   }
-
-  /// The currencies present, sorted.
-  public var currencies: [String] { Set(Set(keys.map(\.currency)).map { labels[Int($0)] }).sorted() }
 
   /// The first and last day with a cell, or nil when there is none.
   public var dayRange: ClosedRange<Day>? {

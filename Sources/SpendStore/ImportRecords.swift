@@ -74,9 +74,6 @@ public struct ImportBatch: Sendable {
     self.parts = parts
     self.files = files
   }
-
-  /// The number of cells over all parts (before summing equal keys).
-  public var cellCount: Int { parts.reduce(0) { $0 + $1.count } }
 }
 
 /// What an import did to the store.

@@ -51,7 +51,10 @@ public struct PayerPeriod: Hashable, Comparable, Sendable {
     self.month = month
   }
 
-  public static func < (lhs: PayerPeriod, rhs: PayerPeriod) -> Bool { (lhs.payer, lhs.month) < (rhs.payer, rhs.month) }
+  /// Ordered by payer, then month.
+  public static func < (lhs: PayerPeriod, rhs: PayerPeriod) -> Bool {
+    (lhs.payer, lhs.month) < (rhs.payer, rhs.month)
+  }
 }
 
 /// One file imported: its own cells and summary.

@@ -40,9 +40,6 @@ struct CellAggregator {
     UnsafeRawBufferPointer(pairs).withMemoryRebound(to: UInt8.self) { tagSets.intern($0) }
   }
 
-  /// The number of cells.
-  var cellCount: Int { keys.count }
-
   // MARK: - Handing over
 
   /// The cells, with only the values (and tag sets) they use, every tag set made canonical.
@@ -81,9 +78,6 @@ struct CellAggregator {
     costs.removeAll(keepingCapacity: true)
     return cells
   }
-
-  /// The cells as a cube with string keys.
-  func makeCube() -> Cube { makeCells().cube() }
 
   /// A raw tag set's (key ID, value ID) pairs in the order they were read.
   private func rawTagPairs(_ id: UInt32) -> [(key: UInt32, value: UInt32)] {
