@@ -8,7 +8,7 @@ import Synchronization
 /// Reads and hashes bills on worker threads and hands their cells over a chunk at a time, as they
 /// are read.
 ///
-/// A worker may hand over a chunk only while fewer than `2 × parallelism` chunks wait to be taken
+/// A worker may hand over a chunk only while fewer than `parallelism` chunks wait to be taken
 /// (and written to the store): memory holds a few chunks of cells, however large the files and
 /// however many of them the batch has.
 final class ReadPipeline: Sendable {
@@ -55,7 +55,7 @@ final class ReadPipeline: Sendable {
     let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
     work = order.flatMap { [Work.read($0), Work.hash($0)] }
     workers = max(1, min(parallelism, work.count))
-    places = DispatchSemaphore(value: 2 * max(1, parallelism))
+    places = DispatchSemaphore(value: max(1, parallelism))
     // Threads of their own: the dispatch pool stops at one thread per core, and one of those is
     // the caller's, which writes to the store meanwhile.
     for _ in 0..<workers {
