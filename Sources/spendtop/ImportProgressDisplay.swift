@@ -20,6 +20,8 @@ final class ImportProgressDisplay: Sendable {
   private struct State {
     var lastDraw: Double = -1
     var drewBar = false
+    /// Every file is read: the bar gives way to the store's steps.
+    var readingDone = false
   }
 
   private let style: ProgressStyle
@@ -38,6 +40,7 @@ final class ImportProgressDisplay: Sendable {
     let draw = state.withLock { state -> Bool in
       guard finished || now - state.lastDraw >= 0.1 else { return false }
       state.lastDraw = now
+      if finished { state.readingDone = true }
       if style == .bar { state.drewBar = true }
       return true
     }
@@ -54,10 +57,12 @@ final class ImportProgressDisplay: Sendable {
     }
   }
 
-  /// Reports the store's write.
+  /// Reports the store's write (with `.bar`, only once every file is read: the store writes while
+  /// files are read, and the reading bar says more until then).
   func storing(_ step: String) {
     switch style {
     case .bar:
+      guard state.withLock({ $0.readingDone }) else { return }
       let elapsed = Money(approximately: ImportProgressDisplay.monotonicSeconds() - start).formatted(
         decimals: 1)
       writeStandardError("\rstoring: \(step) (\(elapsed) s)\u{1B}[K")
