@@ -22,8 +22,10 @@ struct CostExpressions {
     case .curCase(let c):
       let lineItemType = m.lineItemType.map { "lower(COALESCE(\(d.identifier($0)), ''))" } ?? "''"
       let branches = CostExpressions.branches(c, dialect: d, gross: gross, net: net)
-      amortized = CostExpressions.caseExpression(lineItemType, branches.map { ($0.type, $0.gross) }, else: gross)
-      netAmortized = CostExpressions.caseExpression(lineItemType, branches.map { ($0.type, $0.net) }, else: net)
+      amortized = CostExpressions.caseExpression(
+        lineItemType, branches.map { ($0.type, $0.gross) }, else: gross)
+      netAmortized = CostExpressions.caseExpression(
+        lineItemType, branches.map { ($0.type, $0.net) }, else: net)
     }
   }
 
@@ -55,7 +57,8 @@ struct CostExpressions {
     if let effective = c.savingsPlanEffectiveCost {
       let value = d.money(effective)
       branches.append(
-        Branch(type: "savingsplancoveredusage", gross: value, net: twin(c.netSavingsPlanEffectiveCost, or: value)))
+        Branch(
+          type: "savingsplancoveredusage", gross: value, net: twin(c.netSavingsPlanEffectiveCost, or: value)))
     }
     if let total = c.totalCommitmentToDate, let used = c.usedCommitment {
       let value = "(\(d.money(total)) - \(d.money(used)))"
@@ -78,7 +81,9 @@ struct CostExpressions {
     return branches
   }
 
-  private static func caseExpression(_ subject: String, _ whens: [(String, String)], else fallback: String) -> String {
+  private static func caseExpression(_ subject: String, _ whens: [(String, String)], else fallback: String)
+    -> String
+  {
     var out = "CASE \(subject)"
     for (type, value) in whens { out += "\n      WHEN '\(type)' THEN \(value)" }
     return out + "\n      ELSE \(fallback)\n    END"

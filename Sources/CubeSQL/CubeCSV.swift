@@ -59,7 +59,9 @@ public enum CubeCSV {
     do { source = try FileByteSource(path: path) } catch { throw failure(1, nil, error.description) }
     var scanner = CSVScanner(source: source)
     let headerNames: [String]?
-    do { headerNames = try scanner.next()?.strings } catch { throw failure(scanner.currentLine, nil, error.description) }
+    do { headerNames = try scanner.next()?.strings } catch {
+      throw failure(scanner.currentLine, nil, error.description)
+    }
     guard let headerNames else { throw failure(1, nil, "empty file: expected a cube CSV header") }
     let layout = try CubeCSVLayout(header: headerNames, path: path)
     var cube = Cube()

@@ -71,7 +71,8 @@ struct CubeCSVLayout {
       currency: currency, tags: tagsOf(record))
     return CubeRow(
       key: key,
-      costs: Costs(unblended: amounts[0], amortized: amounts[1], netUnblended: amounts[2], netAmortized: amounts[3]))
+      costs: Costs(
+        unblended: amounts[0], amortized: amounts[1], netUnblended: amounts[2], netAmortized: amounts[3]))
   }
 
   /// The `tags` JSON object's scalar members and the `tag:KEY` columns; empty values are dropped.

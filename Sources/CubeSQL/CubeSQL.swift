@@ -86,7 +86,8 @@ public enum CubeSQL {
       Column(name: "region", expression: kept(.region) ? region : "''"),
       Column(name: "resource", expression: kept(.resource) ? first([m.resource].compactMap { $0 }) : "''"),
       Column(
-        name: "line_item_type", expression: kept(.lineItemType) ? first([m.lineItemType].compactMap { $0 }) : "''"),
+        name: "line_item_type",
+        expression: kept(.lineItemType) ? first([m.lineItemType].compactMap { $0 }) : "''"),
       Column(name: "currency", expression: m.currency.map { "COALESCE(\(d.text($0)), 'USD')" } ?? "'USD'"),
     ]
     columns += try tagColumns(m.tags, grain: grain, dialect: d)
@@ -108,12 +109,14 @@ public enum CubeSQL {
       return [noJSON] + (keys ?? []).map { Column(name: "tag:" + $0, expression: "''") }
     case .columns(let tagColumns):
       guard let keys else {
-        return [noJSON] + tagColumns.map { Column(name: "tag:" + $0.key, expression: "COALESCE(\(d.text($0.column)), '')") }
+        return [noJSON]
+          + tagColumns.map { Column(name: "tag:" + $0.key, expression: "COALESCE(\(d.text($0.column)), '')") }
       }
-      return [noJSON] + keys.map { key in
-        let column = tagColumns.first { $0.key == key }?.column
-        return Column(name: "tag:" + key, expression: column.map { "COALESCE(\(d.text($0)), '')" } ?? "''")
-      }
+      return [noJSON]
+        + keys.map { key in
+          let column = tagColumns.first { $0.key == key }?.column
+          return Column(name: "tag:" + key, expression: column.map { "COALESCE(\(d.text($0)), '')" } ?? "''")
+        }
     case .jsonText(let column, let prefix):
       return jsonTags(d.identifier(column), prefix: prefix, keys: keys, dialect: d)
     case .map(let column, let prefix):
@@ -122,7 +125,9 @@ public enum CubeSQL {
   }
 
   /// Tags from a JSON object: whole (keys without `prefix`) at the store grain, else one column per key.
-  private static func jsonTags(_ json: String, prefix: String, keys: [String]?, dialect d: SQLDialect) -> [Column] {
+  private static func jsonTags(_ json: String, prefix: String, keys: [String]?, dialect d: SQLDialect)
+    -> [Column]
+  {
     guard let keys else {
       var stripped = json
       for opening in ["{\"", ",\"", ", \""] {
@@ -130,11 +135,12 @@ public enum CubeSQL {
       }
       return [Column(name: "tags", expression: "COALESCE(\(stripped), '')")]
     }
-    return [Column(name: "tags", expression: "''")] + keys.map { key in
-      Column(
-        name: "tag:" + key,
-        expression: "COALESCE(\(d.jsonValue(json, key: key)), \(d.jsonValue(json, key: prefix + key)), '')")
-    }
+    return [Column(name: "tags", expression: "''")]
+      + keys.map { key in
+        Column(
+          name: "tag:" + key,
+          expression: "COALESCE(\(d.jsonValue(json, key: key)), \(d.jsonValue(json, key: prefix + key)), '')")
+      }
   }
 
   /// The FROM clause.
@@ -152,10 +158,13 @@ public enum CubeSQL {
   }
 
   /// Comment lines naming what the query computes and which partitions it prunes by.
-  private static func header(_ request: CubeSQLRequest, columns: SourceColumns, partitions: PartitionFilter) -> String {
+  private static func header(_ request: CubeSQLRequest, columns: SourceColumns, partitions: PartitionFilter)
+    -> String
+  {
     let naming: String
     switch request.format {
-    case .cur: naming = columns.isSlashNaming ? "legacy CUR (CSV category/Name columns)" : "legacy CUR (Athena naming)"
+    case .cur:
+      naming = columns.isSlashNaming ? "legacy CUR (CSV category/Name columns)" : "legacy CUR (Athena naming)"
     case .cur2: naming = "CUR 2.0 (Data Exports)"
     case .focus: naming = "FOCUS"
     }

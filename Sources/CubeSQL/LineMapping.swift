@@ -134,8 +134,10 @@ struct LineMapping {
       service: [c.name("x_ServiceCode"), c.name("ServiceName")].compactMap { $0 },
       usageType: [c.name("x_UsageType"), c.name("SkuMeter"), c.name("ChargeDescription")].compactMap { $0 },
       operation: [c.name("x_Operation")].compactMap { $0 }, region: [c.name("RegionId")].compactMap { $0 },
-      resource: c.name("ResourceId"), lineItemType: c.name("ChargeCategory"), currency: c.name("BillingCurrency"),
-      unblended: billed, netUnblended: nil, amortization: c.name("EffectiveCost").map { .column($0) } ?? .none,
+      resource: c.name("ResourceId"), lineItemType: c.name("ChargeCategory"),
+      currency: c.name("BillingCurrency"),
+      unblended: billed, netUnblended: nil,
+      amortization: c.name("EffectiveCost").map { .column($0) } ?? .none,
       tags: c.name("Tags").map { .jsonText(column: $0, prefix: "user:") } ?? .none, productMap: nil)
   }
 }

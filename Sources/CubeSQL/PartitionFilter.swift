@@ -41,7 +41,9 @@ struct PartitionFilter {
   }
 
   /// `year`/`month` pairs, months unpadded as the CUR Athena integration writes them.
-  private static func yearMonth(year: String, month: String, from: Day?, to: Day?, dialect d: SQLDialect) -> String {
+  private static func yearMonth(year: String, month: String, from: Day?, to: Day?, dialect d: SQLDialect)
+    -> String
+  {
     let y = d.identifier(year)
     let m = d.identifier(month)
     guard let from, let to else {

@@ -50,7 +50,8 @@ public struct CubeSQLRequest: Sendable {
 
   /// Creates a request.
   public init(
-    engine: SQLEngine, format: SQLBillFormat, source: SQLSource, columns: [String], grain: Set<Dimension>? = nil,
+    engine: SQLEngine, format: SQLBillFormat, source: SQLSource, columns: [String],
+    grain: Set<Dimension>? = nil,
     from: Day? = nil, to: Day? = nil
   ) {
     self.engine = engine

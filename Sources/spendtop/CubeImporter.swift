@@ -1,10 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 import CubeSQL
 import SpendModel
 import SpendStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Stores cube CSV files (the results of `spendtop sql` queries) as one batch: every billing
 /// period they hold replaces the stored one in one transaction, and each file joins the registry.
@@ -77,14 +77,17 @@ struct CubeImporter {
       out += "  periods  \(periods.isEmpty ? "none (no cells)" : periods.joined(separator: ", "))\n"
       out += "  cells    \(StoreFormatting.count(record.rowsRead)) read\n"
       if !record.totals.isEmpty {
-        let rows = record.totals.map { [$0.lineItemType, $0.currency, $0.cost.formatted(decimals: 2, grouping: true)] }
+        let rows = record.totals.map {
+          [$0.lineItemType, $0.currency, $0.cost.formatted(decimals: 2, grouping: true)]
+        }
         let table = StoreFormatting.table(
           header: ["line item type", "currency", "unblended"], rows: rows, rightAligned: [2])
         out += table.split(separator: "\n").map { "    " + $0 + "\n" }.joined()
       }
     }
     let stored = outcome.stored
-    out += "stored \(StoreFormatting.count(stored.cellsWritten)) \(stored.cellsWritten == 1 ? "cell" : "cells") "
+    out +=
+      "stored \(StoreFormatting.count(stored.cellsWritten)) \(stored.cellsWritten == 1 ? "cell" : "cells") "
     out += "in \(store): \(stored.added.count) period(s) added, \(stored.replaced.count) replaced\n"
     return out
   }

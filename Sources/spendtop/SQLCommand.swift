@@ -65,7 +65,9 @@ struct SQLCommand: ParsableCommand {
   var columnsFrom: String?
 
   func validate() throws {
-    guard (table == nil) != (files == nil) else { throw ValidationError("give one of --table NAME or --files GLOB") }
+    guard (table == nil) != (files == nil) else {
+      throw ValidationError("give one of --table NAME or --files GLOB")
+    }
   }
 
   func run() throws {
@@ -115,7 +117,9 @@ struct SQLCommand: ParsableCommand {
 
   private func day(_ text: String?, _ option: String) throws -> Day? {
     guard let text else { return nil }
-    guard let day = Day(iso: text) else { throw ValidationError("\(option) expects YYYY-MM-DD, got '\(text)'") }
+    guard let day = Day(iso: text) else {
+      throw ValidationError("\(option) expects YYYY-MM-DD, got '\(text)'")
+    }
     return day
   }
 }

@@ -10,49 +10,48 @@ import Testing
 /// the importer's cube, branch by branch.
 @Suite("CUR 2.0 commitments: every amortization branch, run by DuckDB")
 struct CommitmentFixtureTests {
-  static let header = [
-    "bill_payer_account_id", "bill_billing_period_start_date", "line_item_usage_account_id",
-    "line_item_line_item_type", "line_item_usage_start_date", "line_item_product_code", "line_item_usage_type",
-    "line_item_operation", "line_item_resource_id", "line_item_currency_code", "line_item_unblended_cost",
-    "line_item_net_unblended_cost", "product", "product_region_code", "resource_tags",
-    "reservation_reservation_a_r_n", "reservation_effective_cost", "reservation_net_effective_cost",
-    "reservation_unused_amortized_upfront_fee_for_billing_period", "reservation_unused_recurring_fee",
-    "reservation_net_unused_amortized_upfront_fee_for_billing_period", "reservation_net_unused_recurring_fee",
-    "savings_plan_savings_plan_effective_cost", "savings_plan_net_savings_plan_effective_cost",
-    "savings_plan_total_commitment_to_date", "savings_plan_used_commitment",
-  ].joined(separator: ",")
+  /// One line per amortization branch; empty net fields fall back to the gross value.
+  static let text = #"""
+    bill_payer_account_id,bill_billing_period_start_date,line_item_usage_account_id,line_item_line_item_type,\#
+    line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_operation,\#
+    line_item_currency_code,line_item_unblended_cost,line_item_net_unblended_cost,product,product_region_code,\#
+    resource_tags,reservation_reservation_a_r_n,reservation_effective_cost,reservation_net_effective_cost,\#
+    reservation_unused_amortized_upfront_fee_for_billing_period,reservation_unused_recurring_fee,\#
+    reservation_net_unused_amortized_upfront_fee_for_billing_period,reservation_net_unused_recurring_fee,\#
+    savings_plan_savings_plan_effective_cost,savings_plan_net_savings_plan_effective_cost,\#
+    savings_plan_total_commitment_to_date,savings_plan_used_commitment
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,Usage,2024-03-01T00:00:00Z,AmazonS3,U0,Op,USD,1.25,1.0,,\#
+    us-east-1,"{""user_team"":""web"",""aws_createdBy"":""ci""}",,,,,,,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,Usage,2024-03-02T00:00:00Z,,U1,Op,USD,2.5E-7,,\#
+    "{""product_name"":""Amazon Route 53"",""region"":""global""}",,,,,,,,,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,SavingsPlanCoveredUsage,2024-03-01T00:00:00Z,AmazonEC2,\#
+    U2,Op,USD,3.0,2.9,,us-east-1,"{""user_team"":""api""}",,,,,,,,1.8,1.7,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,SavingsPlanCoveredUsage,2024-03-02T00:00:00Z,AmazonEC2,\#
+    U3,Op,USD,1.0,,,us-east-1,,,,,,,,,0.6,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,SavingsPlanNegation,2024-03-01T00:00:00Z,AmazonEC2,U4,Op,\#
+    USD,-3.0,-2.9,,us-east-1,,,,,,,,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,SavingsPlanRecurringFee,2024-03-02T00:00:00Z,\#
+    ComputeSavingsPlans,U5,Op,USD,10.0,9.5,,us-east-1,,,,,,,,,,,10.0,7.75
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,SavingsPlanUpfrontFee,2024-03-01T00:00:00Z,\#
+    ComputeSavingsPlans,U6,Op,USD,100.0,,,us-east-1,,,,,,,,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,DiscountedUsage,2024-03-02T00:00:00Z,AmazonRDS,U7,Op,USD,\#
+    0.0,,,us-east-1,,arn:aws:rds:ri-1,0.42,0.40,,,,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,DiscountedUsage,2024-03-01T00:00:00Z,AmazonRDS,U8,Op,USD,\#
+    0.0,,,us-east-1,,arn:aws:rds:ri-1,0.42,,,,,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,RIFee,2024-03-02T00:00:00Z,AmazonRDS,U9,Op,USD,30.0,28.0,,\#
+    us-east-1,,arn:aws:rds:ri-1,,,2.5,1.25,2.25,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,Fee,2024-03-01T00:00:00Z,AmazonRDS,U10,Op,USD,500.0,,,\#
+    us-east-1,,arn:aws:rds:ri-1,,,,,,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,Fee,2024-03-02T00:00:00Z,AWSSupportBusiness,U11,Op,USD,\#
+    100.0,,,us-east-1,,,,,,,,,,,,
+    111122223333,2024-03-01T00:00:00.000Z,444455556666,Credit,2024-03-01T00:00:00Z,AmazonEC2,U12,Op,USD,-1.5,\#
+    -1.5,,us-east-1,,,,,,,,,,,,
 
-  /// type, product code, unblended, net unblended, tags, RI ARN, RI effective, net RI effective,
-  /// unused upfront, unused recurring, net unused upfront, net unused recurring, SP effective, net SP
-  /// effective, SP total commitment, SP used commitment.
-  static let lines = [
-    ("Usage", "AmazonS3", "1.25", "1.0", #"{""user_team"":""web"",""aws_createdBy"":""ci""}"#, "", "", "", "", "", "", "", "", "", "", ""),
-    ("Usage", "", "2.5E-7", "", "", "", "", "", "", "", "", "", "", "", "", ""),
-    ("SavingsPlanCoveredUsage", "AmazonEC2", "3.0", "2.9", #"{""user_team"":""api""}"#, "", "", "", "", "", "", "", "1.8", "1.7", "", ""),
-    ("SavingsPlanCoveredUsage", "AmazonEC2", "1.0", "", "", "", "", "", "", "", "", "", "0.6", "", "", ""),
-    ("SavingsPlanNegation", "AmazonEC2", "-3.0", "-2.9", "", "", "", "", "", "", "", "", "", "", "", ""),
-    ("SavingsPlanRecurringFee", "ComputeSavingsPlans", "10.0", "9.5", "", "", "", "", "", "", "", "", "", "", "10.0", "7.75"),
-    ("SavingsPlanUpfrontFee", "ComputeSavingsPlans", "100.0", "", "", "", "", "", "", "", "", "", "", "", "", ""),
-    ("DiscountedUsage", "AmazonRDS", "0.0", "", "", "arn:aws:rds:ri-1", "0.42", "0.40", "", "", "", "", "", "", "", ""),
-    ("DiscountedUsage", "AmazonRDS", "0.0", "", "", "arn:aws:rds:ri-1", "0.42", "", "", "", "", "", "", "", "", ""),
-    ("RIFee", "AmazonRDS", "30.0", "28.0", "", "arn:aws:rds:ri-1", "", "", "2.5", "1.25", "2.25", "", "", "", "", ""),
-    ("Fee", "AmazonRDS", "500.0", "", "", "arn:aws:rds:ri-1", "", "", "", "", "", "", "", "", "", ""),
-    ("Fee", "AWSSupportBusiness", "100.0", "", "", "", "", "", "", "", "", "", "", "", "", ""),
-    ("Credit", "AmazonEC2", "-1.5", "-1.5", "", "", "", "", "", "", "", "", "", "", "", ""),
-  ]
+    """#
+
+  static let lineCount = 13
 
   static func write(to path: String) throws {
-    var text = header + "\n"
-    for (index, line) in lines.enumerated() {
-      let product = line.1.isEmpty ? #""{""product_name"":""Amazon Route 53"",""region"":""global""}""# : ""
-      let fields = [
-        "111122223333", "2024-03-01T00:00:00.000Z", "444455556666", line.0,
-        "2024-03-\(index % 2 == 0 ? "01" : "02")T00:00:00Z", line.1, "Usage\(index)", "Op", "", "USD", line.2, line.3,
-        product, line.1.isEmpty ? "" : "us-east-1", line.4.isEmpty ? "" : "\"\(line.4)\"", line.5, line.6, line.7,
-        line.8, line.9, line.10, line.11, line.12, line.13, line.14, line.15,
-      ]
-      text += fields.joined(separator: ",") + "\n"
-    }
     try text.write(toFile: path, atomically: true, encoding: .utf8)
   }
 
@@ -63,7 +62,7 @@ struct CommitmentFixtureTests {
     let path = directory.file("cur2.csv")
     try Self.write(to: path)
     let native = try CubeComparison.nativeCube([path])
-    #expect(native.count == Self.lines.count)
+    #expect(native.count == Self.lineCount)
     let (sqlCube, sql) = try CubeComparison.duckDBCube(format: .cur2, glob: path)
     #expect(sql.contains("WHEN 'savingsplanrecurringfee'"))
     CubeComparison.expectSame(sqlCube, native, "CUR 2.0 fixture")

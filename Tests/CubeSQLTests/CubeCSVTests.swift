@@ -50,9 +50,10 @@ struct CubeCSVTests {
     #expect(!CubeCSV.isCubeFile(TestPaths.shared("koku/aws/2023-06-01.csv")))
     let (directory, path) = try Self.write("day,billing_period,unblended\n2024-03-01,2024-03,1\n")
     defer { directory.remove() }
-    #expect(throws: CubeSQLError.cubeFile(
-      path: path, line: 1, column: nil,
-      reason: "not a cube CSV: no column amortized, net_unblended, net_amortized (see spendtop sql --help)")
+    #expect(
+      throws: CubeSQLError.cubeFile(
+        path: path, line: 1, column: nil,
+        reason: "not a cube CSV: no column amortized, net_unblended, net_amortized (see spendtop sql --help)")
     ) { try CubeCSV.read(path: path) }
   }
 
@@ -79,7 +80,8 @@ struct CubeCSVTests {
 struct ColumnListTests {
   @Test("a bill's header, gzipped")
   func billHeader() throws {
-    let names = try ColumnList.read(path: TestPaths.shared("well-architected-labs/Oct2018-WorkshopCUR.csv.gz"))
+    let names = try ColumnList.read(
+      path: TestPaths.shared("well-architected-labs/Oct2018-WorkshopCUR.csv.gz"))
     #expect(names.count == 124)
     #expect(names.contains("line_item_unblended_cost"))
   }
@@ -100,6 +102,9 @@ struct ColumnListTests {
     let path = directory.file("columns.txt")
     try "line_item_usage_start_date\ttimestamp\nline_item_unblended_cost   double\nyear\nmonth\n"
       .write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(try ColumnList.read(path: path) == ["line_item_usage_start_date", "line_item_unblended_cost", "year", "month"])
+    #expect(
+      try ColumnList.read(path: path) == [
+        "line_item_usage_start_date", "line_item_unblended_cost", "year", "month",
+      ])
   }
 }

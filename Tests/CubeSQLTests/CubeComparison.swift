@@ -46,7 +46,9 @@ enum CubeComparison {
     #expect(a.count == e.count, "\(label): \(a.count) cells from SQL, \(e.count) from the importer")
     var differences: [String] = []
     for (key, costs) in e where a[key] != costs {
-      differences.append("\(key.day) \(key.service) \(key.usageType) \(key.lineItemType): sql \(String(describing: a[key])) vs \(costs)")
+      differences.append(
+        "\(key.day) \(key.service) \(key.usageType) \(key.lineItemType): sql \(String(describing: a[key])) vs \(costs)"
+      )
     }
     for key in a.keys where e[key] == nil { differences.append("only in SQL: \(key)") }
     #expect(differences.isEmpty, "\(label): \(differences.count) cells differ: \(differences.prefix(5))")

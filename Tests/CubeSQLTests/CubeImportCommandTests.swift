@@ -8,7 +8,8 @@ struct CubeImportCommandTests {
   /// The `spendtop` executable next to this test bundle.
   static let spendtop: String = {
     let bundle =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("spendtop").path
   }()
 
@@ -39,8 +40,12 @@ struct CubeImportCommandTests {
 
     for basis in ["unblended", "amortized", "net-unblended", "net-amortized"] {
       for by in [Self.grain, "month,service", "day,tag:team,tag:env"] {
-        let fromCube = try Self.spendtop(["cube", "--db", cubeStore, "--by", by, "--basis", basis, "--format", "csv"])
-        let fromBills = try Self.spendtop(["cube", "--db", nativeStore, "--by", by, "--basis", basis, "--format", "csv"])
+        let fromCube = try Self.spendtop([
+          "cube", "--db", cubeStore, "--by", by, "--basis", basis, "--format", "csv",
+        ])
+        let fromBills = try Self.spendtop([
+          "cube", "--db", nativeStore, "--by", by, "--basis", basis, "--format", "csv",
+        ])
         #expect(fromCube.status == 0 && fromBills.status == 0, "\(fromCube.stderr) \(fromBills.stderr)")
         #expect(fromCube.stdout.split(separator: "\n").count > 3)
         #expect(fromCube.stdout == fromBills.stdout, "--by \(by) --basis \(basis)")
@@ -74,11 +79,11 @@ struct CubeImportCommandTests {
     defer { directory.remove() }
     let bad = directory.file("bad.csv")
     try """
-      day,billing_period,payer_account,currency,unblended,amortized,net_unblended,net_amortized
-      2024-03-01,2024-03,111122223333,USD,1.5,1.5,1.5,1.5
-      2024-03-02,2024-03,111122223333,USD,1.5,abc,1.5,1.5
+    day,billing_period,payer_account,currency,unblended,amortized,net_unblended,net_amortized
+    2024-03-01,2024-03,111122223333,USD,1.5,1.5,1.5,1.5
+    2024-03-02,2024-03,111122223333,USD,1.5,abc,1.5,1.5
 
-      """.write(toFile: bad, atomically: true, encoding: .utf8)
+    """.write(toFile: bad, atomically: true, encoding: .utf8)
     let store = directory.file("store.sqlite")
     let result = try Self.spendtop(["import", "--db", store, "--cube", bad])
     #expect(result.status == 65)
@@ -96,13 +101,18 @@ struct CubeImportCommandTests {
     #expect(trinoFiles.status == 64)
     #expect(trinoFiles.stderr.contains("--files works with --engine duckdb only"))
     let focusAsCur = try Self.spendtop([
-      "sql", "--engine", "duckdb", "--format", "cur", "--files", TestPaths.shared("focus-sample-data/focus_sample.csv"),
+      "sql", "--engine", "duckdb", "--format", "cur", "--files",
+      TestPaths.shared("focus-sample-data/focus_sample.csv"),
     ])
     #expect(focusAsCur.status == 64)
     #expect(focusAsCur.stderr.contains("no column line_item_usage_start_date, line_item_unblended_cost"))
-    let badBy = try Self.spendtop(["sql", "--engine", "athena", "--format", "cur", "--table", "t", "--by", "colour"])
+    let badBy = try Self.spendtop([
+      "sql", "--engine", "athena", "--format", "cur", "--table", "t", "--by", "colour",
+    ])
     #expect(badBy.status == 64)
-    let noMatch = try Self.spendtop(["sql", "--engine", "duckdb", "--format", "cur", "--files", "/nonexistent/*.csv"])
+    let noMatch = try Self.spendtop([
+      "sql", "--engine", "duckdb", "--format", "cur", "--files", "/nonexistent/*.csv",
+    ])
     #expect(noMatch.status == 66)
   }
 }

@@ -14,13 +14,19 @@ struct DuckDBCubeTests {
       (.cur, "koku/aws/2023-06-01.csv"),
       (.cur, "koku/aws/2023-06-01-not-final.csv"),
       (.cur, "koku/test_cur.csv.gz"),
-      (.cur, "koku/test_local_bucket/koku-local/20180801-20180901/16e57707-f9e3-49be-8be6-b84e684b5194/koku-local-1.csv.gz"),
+      (
+        .cur,
+        "koku/test_local_bucket/koku-local/20180801-20180901/16e57707-f9e3-49be-8be6-b84e684b5194/koku-local-1.csv.gz"
+      ),
       (.cur, "koku/aws/2022-07-01-alt-columns.csv"),
       (.cur, "well-architected-labs/Oct2018-WorkshopCUR.csv.gz"),
       (.cur, "well-architected-labs/Nov2018-WorkshopCUR.csv.gz"),
       (.focus, "focus-sample-data/focus_sample.csv"),
       (.focus, "focus-spec/commitment_discount_scenarios/commitment_discount_usage_scenario_1.csv"),
-      (.focus, "focus-spec/commitment_discount_flexibility/one_hundred_percent_utilization_with_commitment_discount_flexibility_with_2_resources.csv"),
+      (
+        .focus,
+        "focus-spec/commitment_discount_flexibility/one_hundred_percent_utilization_with_commitment_discount_flexibility_with_2_resources.csv"
+      ),
     ])
   func sharedBill(format: SQLBillFormat, relative: String) throws {
     let path = TestPaths.shared(relative)
@@ -50,11 +56,12 @@ struct DuckDBCubeTests {
     #expect(sql.contains("AS \"tag:team\""))
     #expect(!sql.contains("\"lineItem/UsageType\", '')"))
     // The SQL keeps the payer (the unit of replacement); the importer's projection drops it.
-    let withoutPayer = Cube(rows: sqlCube.rows.map { row in
-      var key = row.key
-      key.payerAccount = ""
-      return CubeRow(key: key, costs: row.costs)
-    })
+    let withoutPayer = Cube(
+      rows: sqlCube.rows.map { row in
+        var key = row.key
+        key.payerAccount = ""
+        return CubeRow(key: key, costs: row.costs)
+      })
     CubeComparison.expectSame(withoutPayer, native, "quiet-quarter --by service,tag:team,line-item-type")
   }
 

@@ -51,7 +51,9 @@ enum SQLTools {
 
   private static func find(environment: String, name: String) throws -> String {
     let env = ProcessInfo.processInfo.environment
-    if let explicit = env[environment], FileManager.default.isExecutableFile(atPath: explicit) { return explicit }
+    if let explicit = env[environment], FileManager.default.isExecutableFile(atPath: explicit) {
+      return explicit
+    }
     for directory in (env["PATH"] ?? "").split(separator: ":") {
       let candidate = "\(directory)/\(name)"
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
@@ -98,7 +100,9 @@ struct TemporaryDirectory {
 
   init() throws {
     var template = Array("/tmp/spendtop-sql-test-XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template) else { throw SQLTools.Missing(description: "cannot create a temp dir") }
+    guard let made = mkdtemp(&template) else {
+      throw SQLTools.Missing(description: "cannot create a temp dir")
+    }
     path = String(cString: made)
   }
 

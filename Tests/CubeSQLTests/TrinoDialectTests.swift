@@ -20,7 +20,8 @@ struct TrinoDialectTests {
   static func view(_ name: String, over path: String, format: SQLBillFormat) -> String {
     let nulls = format == .focus ? ", nullstr = ['', 'NULL', 'null', '\\N']" : ""
     let parts = name.split(separator: ".")
-    return "CREATE SCHEMA \(parts[0]); CREATE VIEW \(name) AS SELECT * FROM read_csv('\(path)', header = true, "
+    return
+      "CREATE SCHEMA \(parts[0]); CREATE VIEW \(name) AS SELECT * FROM read_csv('\(path)', header = true, "
       + "all_varchar = true, null_padding = true\(nulls));\n"
   }
 
@@ -41,7 +42,8 @@ struct TrinoDialectTests {
     let viaTrino = try CubeComparison.run(Self.view(table, over: path, format: format) + transpiled)
     let (duck, _) = try CubeComparison.duckDBCube(format: format, glob: path)
     CubeComparison.expectSame(viaTrino, duck, "\(relative): trino vs duckdb")
-    CubeComparison.expectSame(viaTrino, try CubeComparison.nativeCube([path]), "\(relative): trino vs importer")
+    CubeComparison.expectSame(
+      viaTrino, try CubeComparison.nativeCube([path]), "\(relative): trino vs importer")
   }
 
   @Test("differential with tags by key: json_extract_scalar in Trino is DuckDB's JSON path")
@@ -53,7 +55,8 @@ struct TrinoDialectTests {
         engine: .trino, format: .focus, source: .table("f.focus"), columns: try ColumnList.read(path: path),
         grain: grain))
     #expect(trino.contains("json_extract_scalar(\"Tags\", '$[\"application\"]')"))
-    let viaTrino = try CubeComparison.run(Self.view("f.focus", over: path, format: .focus) + Self.checkAndTranspile(trino))
+    let viaTrino = try CubeComparison.run(
+      Self.view("f.focus", over: path, format: .focus) + Self.checkAndTranspile(trino))
     let (duck, _) = try CubeComparison.duckDBCube(format: .focus, glob: path, grain: grain)
     CubeComparison.expectSame(viaTrino, duck, "focus tag:application")
     #expect(viaTrino.rows.contains { $0.key.tags["application"] != nil })
@@ -88,7 +91,8 @@ struct TrinoDialectTests {
         to: Day(iso: "2019-02-03")))
     #expect(
       winter.contains(
-        "WHERE ((\"year\" = '2018' AND \"month\" IN ('11', '12')) OR (\"year\" = '2019' AND \"month\" IN ('1', '2')))"))
+        "WHERE ((\"year\" = '2018' AND \"month\" IN ('11', '12')) OR (\"year\" = '2019' AND \"month\" IN ('1', '2')))"
+      ))
     for format in [SQLBillFormat.cur2, .focus] {
       let sql = try CubeSQL.query(
         CubeSQLRequest(
@@ -100,9 +104,11 @@ struct TrinoDialectTests {
     }
   }
 
-  @Test("CUR 2.0 in Trino: map columns read with element_at and json_format; sqlglot parses it", arguments: [
-    SQLEngine.trino, .athena,
-  ])
+  @Test(
+    "CUR 2.0 in Trino: map columns read with element_at and json_format; sqlglot parses it",
+    arguments: [
+      SQLEngine.trino, .athena,
+    ])
   func cur2Parses(engine: SQLEngine) throws {
     for grain in [nil, Set<Dimension>([.service, .region, .tag("team")])] {
       let sql = try CubeSQL.query(
@@ -110,7 +116,8 @@ struct TrinoDialectTests {
           engine: engine, format: .cur2, source: .table("exports.cur2"),
           columns: SourceColumns.assumed(for: .cur2, engine: engine), grain: grain))
       #expect(sql.contains("element_at(\"product\", 'product_name')"))
-      #expect(sql.contains(grain == nil ? "json_format(CAST(\"resource_tags\" AS JSON))" : "'$[\"user_team\"]'"))
+      #expect(
+        sql.contains(grain == nil ? "json_format(CAST(\"resource_tags\" AS JSON))" : "'$[\"user_team\"]'"))
       _ = try Self.checkAndTranspile(sql)
     }
   }
