@@ -44,12 +44,18 @@ struct OverlayView {
     return lines
   }
 
+  /// How far the help can scroll at the state's size: its last line at the bottom of the box
+  /// (the box fills the content area between the header and status rows, inside its border).
+  static func helpScrollLimit(_ state: DashboardState) -> Int {
+    max(helpLines(state.keymap).count - (state.size.height - 4), 0)
+  }
+
   private func renderHelp(scroll: Int, _ screen: inout Screen, in rect: Rect) {
     let width = min(72, rect.width - 4)
     let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y, width: width, height: rect.height)
     screen.fill(box, style: theme[.text])
     let inside = Box(
-      title: "Keys (Esc closes, j/k scroll)", border: theme[.accent], titleStyle: theme[.title]
+      title: "Keys (Esc closes, j/k scroll, gg/G top/end)", border: theme[.accent], titleStyle: theme[.title]
     ).render(into: &screen, in: box)
     let lines = OverlayView.helpLines(state.keymap)
     let first = min(scroll, max(lines.count - inside.height, 0))
