@@ -39,8 +39,10 @@ struct OverlayView {
     }
     lines.append(("", "", false))
     lines.append(("Palette", "", true))
-    lines.append((":", "overview · explorer · anomalies · ledger · group DIM · basis B · period P", false))
-    lines.append(("", "theme NAME · sort KEY · filter RE · top · export · quit (Tab completes)", false))
+    lines.append((":", "overview · explorer · anomalies · ledger", false))
+    lines.append(("", "group DIM · basis B · period P · theme NAME", false))
+    lines.append(("", "sort KEY · filter RE · top · export · quit", false))
+    lines.append(("", "(Tab completes)", false))
     return lines
   }
 
