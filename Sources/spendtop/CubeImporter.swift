@@ -48,14 +48,32 @@ struct CubeImporter {
       records.append(
         ImportedFile(
           path: path, size: CubeImporter.size(of: path), sha256: digest.hex, format: CubeImporter.formatName,
-          billingPeriods: StoreImporter.periods(of: file.cube), rowsRead: file.rowsRead, rowsSkipped: 0,
-          totals: StoreImporter.totals(of: file.cube)))
+          billingPeriods: CubeImporter.periods(of: file.cube), rowsRead: file.rowsRead, rowsSkipped: 0,
+          totals: CubeImporter.totals(of: file.cube)))
     }
     do {
       let stored = try store.importBatch(ImportBatch(cubes: cubes, files: records))
       return Outcome(files: records, stored: stored)
     } catch {
       throw .store(error)
+    }
+  }
+
+  /// The billing periods (payer × month) of a cube's cells.
+  static func periods(of cube: Cube) -> [BillingPeriod] {
+    Set(cube.rows.map { BillingPeriod(of: $0.key) }).sorted()
+  }
+
+  /// Unblended totals by line item type and currency, ordered by currency, then type.
+  static func totals(of cube: Cube) -> [LineItemTotal] {
+    var sums: [String: [String: Money]] = [:]
+    for row in cube.rows {
+      sums[row.key.currency, default: [:]][row.key.lineItemType, default: .zero] += row.costs.unblended
+    }
+    return sums.keys.sorted().flatMap { currency in
+      (sums[currency] ?? [:]).sorted { $0.key < $1.key }.map {
+        LineItemTotal(lineItemType: $0.key, currency: currency, cost: $0.value)
+      }
     }
   }
 
