@@ -17,6 +17,10 @@ struct CubeCSVLayout {
     var positions: [String: Int] = [:]
     var tagColumns: [(index: Int, key: String)] = []
     for (index, name) in header.enumerated() {
+      var copy = name
+      if let problem = copy.withUTF8(CubeCSVLayout.textProblem) {
+        throw .cubeFile(path: path, line: 1, column: index + 1, reason: problem)
+      }
       if name.lowercased().hasPrefix(CubeCSV.tagPrefix) {
         tagColumns.append((index, String(name.dropFirst(CubeCSV.tagPrefix.count))))
       } else if positions[name.lowercased()] == nil {
@@ -45,6 +49,10 @@ struct CubeCSVLayout {
       .cubeFile(path: path, line: record.line, column: column.map { $0 + 1 }, reason: reason)
     }
     guard record.count == width else { throw failure(nil, "expected \(width) fields, found \(record.count)") }
+    // Labels end up on a terminal: as the importer, refuse what is not plain UTF-8 text.
+    for index in 0..<record.count where index != tags {
+      if let problem = CubeCSVLayout.textProblem(record.field(index)) { throw failure(index, problem) }
+    }
     let dayText = record.string(day)
     guard let dayValue = Day(iso: String(dayText.prefix(10))), dayText.count == 10 else {
       throw failure(day, "expected a day YYYY-MM-DD, found \"\(dayText)\"")
@@ -68,7 +76,7 @@ struct CubeCSVLayout {
       day: dayValue, billingPeriod: month, payerAccount: value("payer_account"), account: value("account"),
       service: value("service"), usageType: value("usage_type"), operation: value("operation"),
       region: value("region"), resource: value("resource"), lineItemType: value("line_item_type"),
-      currency: currency, tags: tagsOf(record))
+      currency: currency, tags: try tagsOf(record, failure: failure))
     return CubeRow(
       key: key,
       costs: Costs(
@@ -76,17 +84,40 @@ struct CubeCSVLayout {
   }
 
   /// The `tags` JSON object's scalar members and the `tag:KEY` columns; empty values are dropped.
-  private func tagsOf(_ record: CSVRecord) -> Tags {
+  private func tagsOf(
+    _ record: CSVRecord, failure: (Int?, String) -> CubeSQLError
+  ) throws(CubeSQLError) -> Tags {
     var pairs: [(String, String)] = []
     if let tags, !record.isEmpty(tags) {
       // As the importer reads FOCUS `Tags`: a field that is not a JSON object carries no tags.
       if case .object(let members)? = try? JSONValue.parse(record.field(tags)) {
         for member in members {
-          if let value = member.value.scalarText { pairs.append((member.key, value)) }
+          guard let value = member.value.scalarText else { continue }
+          for text in [member.key, value] {
+            var copy = text
+            if let problem = copy.withUTF8(CubeCSVLayout.textProblem) { throw failure(tags, problem) }
+          }
+          pairs.append((member.key, value))
         }
       }
     }
     for column in tagColumns { pairs.append((column.key, record.string(column.index))) }
     return Tags(pairs)
+  }
+
+  /// Why bytes are not plain text (invalid UTF-8, or a control character and its byte offset), or nil.
+  static func textProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return "expected UTF-8 text" }
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return
+          "expected text without control characters, found U+\(String(repeating: "0", count: 4 - hex.count))\(hex)"
+          + " at byte \(offset)"
+      }
+      offset += UTF8.width(scalar)
+    }
+    return nil
   }
 }

@@ -57,6 +57,31 @@ struct CubeCSVTests {
     ) { try CubeCSV.read(path: path) }
   }
 
+  @Test("labels must be plain UTF-8 text: control characters and bad bytes are refused, in tags too")
+  func hostileText() throws {
+    let header = "day,billing_period,service,tags,unblended,amortized,net_unblended,net_amortized\n"
+    let cases: [([UInt8], Int, String)] = [
+      (
+        Array("2024-03-01,2024-03,Amazon\u{1B}]0;pwned\u{07}EC2,,1,1,1,1\n".utf8), 3,
+        "expected text without control characters, found U+001B at byte 6"
+      ),
+      (Array("2024-03-01,2024-03,Caf".utf8) + [0xE9] + Array(",,1,1,1,1\n".utf8), 3, "expected UTF-8 text"),
+      (
+        Array(#"2024-03-01,2024-03,S3,"{""team"":""a\u009b""}",1,1,1,1"#.utf8) + [0x0A], 4,
+        "expected text without control characters, found U+009B at byte 1"
+      ),
+    ]
+    for (row, column, reason) in cases {
+      let directory = try TemporaryDirectory()
+      defer { directory.remove() }
+      let path = directory.file("cube.csv")
+      #expect(FileManager.default.createFile(atPath: path, contents: Data(Array(header.utf8) + row)))
+      #expect(throws: CubeSQLError.cubeFile(path: path, line: 2, column: column, reason: reason)) {
+        try CubeCSV.read(path: path)
+      }
+    }
+  }
+
   @Test("bad day, period and field count are reported with line and column")
   func rowErrors() throws {
     let header = "day,billing_period,unblended,amortized,net_unblended,net_amortized\n"
