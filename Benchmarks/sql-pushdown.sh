@@ -4,9 +4,11 @@
 #
 #   python3 -m venv /tmp/benchenv && /tmp/benchenv/bin/pip install koku-nise
 #   scripts/install-sql-tools.sh      # the pinned DuckDB CLI, in .build/ci-tools/bin
-#   PATH=/tmp/benchenv/bin:$PWD/.build/ci-tools/bin:$PATH Benchmarks/sql-pushdown.sh [DATA_DIR]
+#   PATH=/tmp/benchenv/bin:$PWD/.build/ci-tools/bin:$PATH Benchmarks/sql-pushdown.sh [DATA_DIR [BILL_DIR]]
 #
 # Generated data goes to DATA_DIR (default /tmp/spendtop-sql-bench), never into the repository.
+# BILL_DIR: measure existing legacy CUR .csv.gz files instead of the koku-nise month (e.g. the
+# hourly WA-lab CUR in ../shared/bills/well-architected-labs).
 # Both stores must answer identically (`spendtop cube` at the store's grain, every basis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +16,9 @@ export TZ=UTC
 data="${1:-/tmp/spendtop-sql-bench}"
 runs="${RUNS:-3}"
 mkdir -p "$data/gzip"
+bills="${2:-$data/gzip}"
 
-if ! ls "$data"/gzip/*.csv.gz >/dev/null 2>&1; then
+if [ -z "${2:-}" ] && ! ls "$data"/gzip/*.csv.gz >/dev/null 2>&1; then
   mkdir -p "$data/plain"
   (cd "$data/plain" && nise report aws -s 2026-08-01 -e 2026-09-01 -w --file-row-limit 80000 >/dev/null)
   rm -f "$data"/plain/September-*.csv
@@ -25,7 +28,7 @@ fi
 
 swift build -c release --product spendtop >/dev/null
 spendtop="$PWD/.build/release/spendtop"
-glob="$data/gzip/*.csv.gz"
+glob="$bills/*.csv.gz"
 
 # Best wall time and the peak RSS of that run over $runs runs of "$@": prints "seconds KiB".
 measure() {
@@ -39,17 +42,17 @@ measure() {
   echo "$best $rss"
 }
 
-native() { "$spendtop" import --quiet --db "$data/native.sqlite" "$data/gzip"; }
+native() { "$spendtop" import --quiet --db "$data/native.sqlite" "$bills"; }
 sql() { "$spendtop" sql --engine duckdb --format cur --files "$glob" >"$data/cube.sql"; }
 engine() { duckdb -csv -c ".output $data/cube.csv" -c "$(cat "$data/cube.sql")"; }
 load() { "$spendtop" import --quiet --db "$data/cube.sqlite" --cube "$data/cube.csv"; }
 pushdown() { sql && engine && load; }
-export spendtop data glob
+export spendtop data glob bills
 export -f native sql engine load
 
-rows=$(zcat "$data"/gzip/*.csv.gz | wc -l)
-gzsize=$(du -cm "$data"/gzip/*.csv.gz | tail -1 | cut -f1)
-echo "input: $(ls "$data"/gzip/*.csv.gz | wc -l) gzipped parts, $rows lines, ${gzsize} MB"
+rows=$(zcat "$bills"/*.csv.gz | wc -l)
+gzsize=$(du -cm "$bills"/*.csv.gz | tail -1 | cut -f1)
+echo "input: $(ls "$bills"/*.csv.gz | wc -l) gzipped parts in $bills, $rows lines, ${gzsize} MB"
 echo "machine: $(nproc) cores; $(duckdb --version | head -1); best of $runs runs"
 read -r n_s n_k < <(measure bash -c native)
 read -r s_s s_k < <(measure bash -c sql)
