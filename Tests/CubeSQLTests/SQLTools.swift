@@ -17,8 +17,9 @@ enum TestPaths {
   static func sample(_ relative: String) -> String { root + "/sample-bills/" + relative }
 }
 
-/// The external tools the SQL is checked with: the DuckDB CLI and Python with sqlglot. Found on
-/// PATH (or `SPENDTOP_DUCKDB`, `SPENDTOP_PYTHON`); `scripts/install-sql-tools.sh` installs both.
+/// The external tools the SQL is checked with: the DuckDB CLI and Python with sqlglot. Found in
+/// `SPENDTOP_DUCKDB` / `SPENDTOP_PYTHON`, then in the venv `scripts/install-sql-tools.sh` installs
+/// (`.build/ci-tools/bin`), then on PATH.
 enum SQLTools {
   /// Why a tool is unusable.
   struct Missing: Error, CustomStringConvertible {
@@ -33,8 +34,8 @@ enum SQLTools {
   }
 
   static let setupHint =
-    "run scripts/install-sql-tools.sh and put the directory it prints on PATH (or set SPENDTOP_DUCKDB / "
-    + "SPENDTOP_PYTHON)"
+    "run scripts/install-sql-tools.sh (a venv in .build/ci-tools, found there), or put them on PATH "
+    + "(or set SPENDTOP_DUCKDB / SPENDTOP_PYTHON)"
 
   /// The DuckDB CLI.
   static func duckdb() throws -> String { try find(environment: "SPENDTOP_DUCKDB", name: "duckdb") }
@@ -54,7 +55,10 @@ enum SQLTools {
     if let explicit = env[environment], FileManager.default.isExecutableFile(atPath: explicit) {
       return explicit
     }
-    for directory in (env["PATH"] ?? "").split(separator: ":") {
+    // The venv scripts/install-sql-tools.sh makes comes first: a system python3 without sqlglot
+    // on PATH must not hide it.
+    let installed = ["\(TestPaths.root)/.build/ci-tools/bin"]
+    for directory in installed + (env["PATH"] ?? "").split(separator: ":").map(String.init) {
       let candidate = "\(directory)/\(name)"
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
