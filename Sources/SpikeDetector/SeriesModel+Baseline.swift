@@ -8,6 +8,43 @@ struct LevelWindow: Sendable {
 
   /// Marks the window for a rebuild.
   mutating func invalidate() { dirty = true }
+
+  /// Slides the window to `first..<index` of `cleaned` deseasonalized by `terms`, rebuilding it
+  /// when it was invalidated or does not overlap.
+  mutating func slide(first: Int, to index: Int, cleaned: [Double], slots: [Int], terms: SeasonalTerms) {
+    if dirty || first < from || first > to {
+      // A rebuild collects the window and sorts it once.
+      values.removeAll()
+      for position in first..<index {
+        if let value = terms.deseasonalized(cleaned[position], slot: slots[position]) {
+          values.appendUnordered(value)
+        }
+      }
+      values.restoreOrder()
+      from = first
+      to = index
+      dirty = false
+      return
+    }
+    if first == from + 1 && index == to + 1,
+      let leaving = terms.deseasonalized(cleaned[from], slot: slots[from]),
+      let arriving = terms.deseasonalized(cleaned[to], slot: slots[to])
+    {
+      // The usual day: one value leaves and one arrives.
+      values.replace(leaving, with: arriving)
+      from = first
+      to = index
+      return
+    }
+    for position in from..<first {
+      if let value = terms.deseasonalized(cleaned[position], slot: slots[position]) { values.remove(value) }
+    }
+    from = first
+    for position in to..<index {
+      if let value = terms.deseasonalized(cleaned[position], slot: slots[position]) { values.insert(value) }
+    }
+    to = index
+  }
 }
 
 /// The last `scaleWindow` non-NaN one-step errors, sorted, and the same values oldest first.
@@ -26,10 +63,11 @@ struct ScaleWindow: Sendable {
   /// Adds the newest error (NaN errors stay out), dropping the oldest beyond `capacity`.
   mutating func push(_ error: Double, capacity: Int) {
     guard !error.isNaN else { return }
-    values.insert(error)
     arrivals.append(error)
-    if arrivals.count - head > capacity {
-      values.remove(arrivals[head])
+    if arrivals.count - head <= capacity {
+      values.insert(error)
+    } else {
+      values.replace(arrivals[head], with: error)
       head += 1
       // Departed errors are dropped now and then, so a long series keeps a short buffer.
       if head >= 4 * capacity {
@@ -79,32 +117,7 @@ extension SeriesModel {
 
   /// Slides the level window to `first..<index`, rebuilding it when the profile or the regime changed.
   private mutating func updateLevelWindow(first: Int, index: Int) {
-    if levelWindow.dirty || first < levelWindow.from || first > levelWindow.to {
-      // A rebuild collects the window and sorts it once.
-      levelWindow.values.removeAll()
-      for position in first..<index {
-        if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) {
-          levelWindow.values.appendUnordered(value)
-        }
-      }
-      levelWindow.values.restoreOrder()
-      levelWindow.from = first
-      levelWindow.to = index
-      levelWindow.dirty = false
-      return
-    }
-    for position in levelWindow.from..<first {
-      if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) {
-        levelWindow.values.remove(value)
-      }
-    }
-    levelWindow.from = first
-    for position in levelWindow.to..<index {
-      if let value = deseasonalized(cleaned[position], phase: phase(ofSlot: slots[position])) {
-        levelWindow.values.insert(value)
-      }
-    }
-    levelWindow.to = index
+    levelWindow.slide(first: first, to: index, cleaned: cleaned, slots: slots, terms: seasonalTerms)
   }
 
   private mutating func flatLevel(first: Int, index: Int) -> (expected: Double, level: Double) {

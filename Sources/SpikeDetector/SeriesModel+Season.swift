@@ -18,6 +18,35 @@ struct SeasonState: Sendable {
     active = false
     cycles = 0
     refreshedAt = 0
+    estimator.invalidateWindows()
+  }
+}
+
+/// The seasonal terms in force, apart from the model, for loops over its history: the profile
+/// (nil: neutral terms), the period (0: none) and whether terms are factors or offsets.
+struct SeasonalTerms: Sendable {
+  var profile: [Double]?
+  var period: Int
+  var multiplicative: Bool
+
+  /// The seasonal phase of a time slot (0 without a period).
+  func phase(ofSlot slot: Int) -> Int {
+    guard period >= 2 else { return 0 }
+    let phase = slot % period
+    return phase < 0 ? phase + period : phase
+  }
+
+  /// The term of a phase (1 or 0 without a profile or outside it).
+  func seasonal(phase: Int) -> Double {
+    guard let profile, phase >= 0, phase < profile.count else { return multiplicative ? 1 : 0 }
+    return profile[phase]
+  }
+
+  /// A value with the term of its slot's phase taken out; nil where a factor is (nearly) zero.
+  func deseasonalized(_ value: Double, slot: Int) -> Double? {
+    let term = seasonal(phase: phase(ofSlot: slot))
+    guard multiplicative else { return value - term }
+    return term > 1e-9 ? value / term : nil
   }
 }
 
@@ -55,17 +84,14 @@ extension SeriesModel {
     return profile[phase]
   }
 
-  /// A value with the seasonal term of its phase taken out (divided out for spend, subtracted
-  /// for metrics).
-  func deseasonalized(_ value: Double, phase: Int) -> Double? {
-    guard parameters.multiplicative else { return value - seasonal(phase: phase) }
-    let factor = seasonal(phase: phase)
-    return factor > 1e-9 ? value / factor : nil
-  }
-
   /// A level with the seasonal term of a phase put in.
   func seasonalized(_ level: Double, phase: Int) -> Double {
     parameters.multiplicative ? level * seasonal(phase: phase) : level + seasonal(phase: phase)
+  }
+
+  /// The seasonal terms in force, for loops over the history.
+  var seasonalTerms: SeasonalTerms {
+    SeasonalTerms(profile: activeProfile, period: parameters.period ?? 0, multiplicative: parameters.multiplicative)
   }
 
   /// The seasonal profile in force (per phase), nil when the baseline is flat.
@@ -126,8 +152,8 @@ extension SeriesModel {
     season.spareProfile = []
     guard
       let cycles = season.estimator.estimate(
-        period: period, range: range, deviations: deviations, slots: slots, multiplicative: multiplicative,
-        into: &estimate)
+        period: period, range: range, cycles: parameters.seasonCycles, deviations: deviations, slots: slots,
+        multiplicative: multiplicative, into: &estimate)
     else {
       season.spareProfile = estimate
       return
