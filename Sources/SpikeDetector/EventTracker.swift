@@ -32,6 +32,7 @@ public struct EventTracker: Sendable {
   ///   - slot: its time slot.
   ///   - assessment: what the model said about it.
   ///   - model: the model after the observation (for levels and the profile).
+  @inline(__always)  // Called once per observation: inlined, the model is read in place, not copied.
   public mutating func track(value: Double, slot: Int, assessment: Assessment, model: SeriesModel) -> Bool {
     let index = assessment.index
     extendOpenEvents(value: value, slot: slot, index: index)

@@ -97,14 +97,13 @@ struct ScaleWindow: Sendable {
 extension SeriesModel {
   /// The expected value of observation `index` and the level under it.
   mutating func expected(index: Int, phase: Int, value: Double) -> (expected: Double, level: Double) {
-    let p = parameters
-    let first = max(regimeStart, index - p.levelWindow)
+    let first = max(regimeStart, index - parameters.levelWindow)
     updateLevelWindow(first: first, index: index)
     let seasonalLevel = levelWindow.values.median
     guard seasonalUsable else { return (seasonalLevel, seasonalLevel) }
     let seasonalExpected = seasonalized(seasonalLevel, phase: phase)
-    if season.cycles >= p.minSeasonCycles {
-      if !p.multiplicative && !p.requireSeasonMerit, let aligned = phaseAligned(index: index) {
+    if season.cycles >= parameters.minSeasonCycles {
+      if !parameters.multiplicative && !parameters.requireSeasonMerit, let aligned = phaseAligned(index: index) {
         return (aligned, seasonalLevel)
       }
       return (seasonalExpected, seasonalLevel)
@@ -134,15 +133,14 @@ extension SeriesModel {
   // MARK: - Scale
 
   /// The robust scale of the one-step errors around `expected`, with relative and absolute floors.
-  func scale(expected: Double) -> Double {
-    let p = parameters
+  @inline(__always) func scale(expected: Double) -> Double {
     let count = Double(scaleWindow.count)
     // σ from n errors is uncertain by ≈ 1.17/√n of itself (the MAD's standard error under
     // normal errors); the scale used is the estimate plus `scaleStandardErrors` of those, so a
     // short history with a lucky-quiet start cannot make ordinary noise look like 4.5σ.
-    let upper = 1 + p.scaleStandardErrors * 1.17 / count.squareRoot()
+    let upper = 1 + parameters.scaleStandardErrors * 1.17 / count.squareRoot()
     var spread = scaleWindow.count >= 5 ? 1.4826 * scaleWindow.median * upper : 0
-    if p.multiplicative { spread *= max(abs(expected), p.absoluteFloor) }
-    return max(spread, p.relativeFloor * abs(expected), p.absoluteFloor)
+    if parameters.multiplicative { spread *= max(abs(expected), parameters.absoluteFloor) }
+    return max(spread, parameters.relativeFloor * abs(expected), parameters.absoluteFloor)
   }
 }

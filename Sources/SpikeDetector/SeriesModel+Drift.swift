@@ -73,12 +73,11 @@ extension SeriesModel {
   /// A drift alarm when the recent window's median has grown `driftRatio` over the lagged one's;
   /// quiet for `driftLag` afterwards, so a ramp raises one alarm per lag.
   mutating func driftAlarm(index: Int, history: Int) -> Alarm? {
-    let p = parameters
-    guard history >= p.driftLag + p.driftWindow - 1, index >= driftQuietUntil else { return nil }
-    let recent = driftMedians.median(endingAt: index, window: p.driftWindow, cleaned: cleaned)
-    let lagged = driftMedians.median(endingAt: index - p.driftLag, window: p.driftWindow, cleaned: cleaned)
-    guard lagged > 0, recent / lagged - 1 >= p.driftRatio else { return nil }
-    driftQuietUntil = index + p.driftLag
-    return Alarm(rule: .drift, direction: .up, start: index, material: recent - lagged >= p.minImpact)
+    guard history >= parameters.driftLag + parameters.driftWindow - 1, index >= driftQuietUntil else { return nil }
+    let recent = driftMedians.median(endingAt: index, window: parameters.driftWindow, cleaned: cleaned)
+    let lagged = driftMedians.median(endingAt: index - parameters.driftLag, window: parameters.driftWindow, cleaned: cleaned)
+    guard lagged > 0, recent / lagged - 1 >= parameters.driftRatio else { return nil }
+    driftQuietUntil = index + parameters.driftLag
+    return Alarm(rule: .drift, direction: .up, start: index, material: recent - lagged >= parameters.minImpact)
   }
 }

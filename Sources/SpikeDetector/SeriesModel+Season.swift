@@ -85,7 +85,7 @@ extension SeriesModel {
   }
 
   /// A level with the seasonal term of a phase put in.
-  func seasonalized(_ level: Double, phase: Int) -> Double {
+  @inline(__always) func seasonalized(_ level: Double, phase: Int) -> Double {
     parameters.multiplicative ? level * seasonal(phase: phase) : level + seasonal(phase: phase)
   }
 

@@ -92,7 +92,6 @@ public struct SeriesModel: Sendable {
     raw.append(value)
     slots.append(slot)
     let phase = phase(ofSlot: slot)
-    let p = parameters
     // Leading zeros are not history: the series has not begun.
     guard let previousNonzero = lastNonzero else {
       if value == 0 {
@@ -103,11 +102,11 @@ public struct SeriesModel: Sendable {
       lastNonzero = index
       regimeStart = index
       appendExcluded(value)
-      let isNew = index >= p.newAfter
+      let isNew = index >= parameters.newAfter
       let alarms = isNew ? [newAlarm(index: index, value: value)] : []
       return Assessment(index: index, expected: nil, level: nil, sigma: 0, z: 0, alarms: alarms)
     }
-    if value != 0 && index - previousNonzero > p.silentGap {
+    if value != 0 && index - previousNonzero > parameters.silentGap {
       // Back after a long silence: a new series in all but name.
       lastNonzero = index
       restartRegime(at: index)
@@ -128,11 +127,11 @@ public struct SeriesModel: Sendable {
     let sigma = scale(expected: baseline.expected)
     let z = residual / sigma
     var alarms: [Alarm] = []
-    let gate = max(p.minImpact, p.minPercent * abs(baseline.expected))
-    let outlier = abs(z) >= p.spikeZ
-    if index < p.newAfter {
+    let gate = max(parameters.minImpact, parameters.minPercent * abs(baseline.expected))
+    let outlier = abs(z) >= parameters.spikeZ
+    if index < parameters.newAfter {
       // The data's first week: nothing is known about the weekly shape yet, so nothing alarms.
-    } else if history < p.minHistory {
+    } else if history < parameters.minHistory {
       // Short history: only an absolute jump (at least a doubling) counts.
       if outlier && residual > 0 && residual >= max(gate, abs(baseline.expected)) {
         alarms.append(Alarm(rule: .spike, direction: .up, start: index, material: true))
@@ -142,28 +141,28 @@ public struct SeriesModel: Sendable {
         Alarm(rule: .spike, direction: z > 0 ? .up : .down, start: index, material: abs(residual) >= gate))
     }
     // Record the observation as the baseline will see it.
-    let band = p.spikeZ * sigma
+    let band = parameters.spikeZ * sigma
     let clippedResidual = min(max(residual, -band), band)
     cleaned.append(outlier ? baseline.expected + clippedResidual : value)
     errors.append(
-      p.multiplicative
-        ? abs(clippedResidual) / max(abs(baseline.expected), p.absoluteFloor) : abs(clippedResidual))
-    scaleWindow.push(errors[index], capacity: p.scaleWindow)
+      parameters.multiplicative
+        ? abs(clippedResidual) / max(abs(baseline.expected), parameters.absoluteFloor) : abs(clippedResidual))
+    scaleWindow.push(errors[index], capacity: parameters.scaleWindow)
     levels.append(baseline.level)
     // The profile learns from raw deviations: its median over cycles is robust on its own, and
     // clipping would hide the seasonal edges it has to learn. Spend seasonality is a factor
     // (weekends at 70% of weekdays, whatever the level); a metric's is an offset.
-    if p.multiplicative {
+    if parameters.multiplicative {
       deviations.append(baseline.level > 0 ? value / baseline.level : .nan)
     } else {
       deviations.append(value - baseline.level)
     }
     expectations.append(baseline.expected)
-    if history >= 2 && index >= p.newAfter, let step = stepAlarm(index: index, z: z, gate: gate) {
+    if history >= 2 && index >= parameters.newAfter, let step = stepAlarm(index: index, z: z, gate: gate) {
       alarms.append(step)
     }
     if let drift = driftAlarm(index: index, history: history) { alarms.append(drift) }
-    trackOutlierRun(index: index, outlier: outlier && index >= p.newAfter, z: z)
+    trackOutlierRun(index: index, outlier: outlier && index >= parameters.newAfter, z: z)
     return Assessment(
       index: index, expected: baseline.expected, level: baseline.level, sigma: sigma, z: z, alarms: alarms)
   }
