@@ -25,6 +25,13 @@ public struct EventTracker: Sendable {
     self.includeDecreases = includeDecreases
   }
 
+  /// Forgets every event and past |z|, keeping the buffers' capacity, for the next series.
+  public mutating func reset() {
+    events = []
+    open.removeAll(keepingCapacity: true)
+    pastZ.removeAll(keepingCapacity: true)
+  }
+
   /// Takes one assessed observation; returns whether it raised a new event.
   ///
   /// - Parameters:

@@ -9,6 +9,14 @@ struct LevelWindow: Sendable {
   /// Marks the window for a rebuild.
   mutating func invalidate() { dirty = true }
 
+  /// Empties the window for a new series, keeping its capacity.
+  mutating func reset() {
+    values.removeAll()
+    from = 0
+    to = 0
+    dirty = true
+  }
+
   /// Slides the window to `first..<index` of `cleaned` deseasonalized by `terms`, rebuilding it
   /// when it was invalidated or does not overlap.
   mutating func slide(first: Int, to index: Int, cleaned: [Double], slots: [Int], terms: SeasonalTerms) {
@@ -77,11 +85,16 @@ struct ScaleWindow: Sendable {
     }
   }
 
-  /// Rebuilds the window from the last `capacity` non-NaN errors.
-  mutating func rebuild(errors: [Double], capacity: Int) {
+  /// Empties the window for a new series, keeping its capacity.
+  mutating func reset() {
     values.removeAll()
     arrivals.removeAll(keepingCapacity: true)
     head = 0
+  }
+
+  /// Rebuilds the window from the last `capacity` non-NaN errors.
+  mutating func rebuild(errors: [Double], capacity: Int) {
+    reset()
     var first = errors.count
     var collected = 0
     while first > 0 && collected < capacity {

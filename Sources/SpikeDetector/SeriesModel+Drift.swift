@@ -24,6 +24,9 @@ struct DriftMedians: Sendable {
   /// Forgets everything (a new series).
   mutating func reset() {
     cache.removeAll(keepingCapacity: true)
+    window.removeAll()
+    from = 0
+    to = 0
     valid = false
   }
 

@@ -71,6 +71,28 @@ public struct SeriesModel: Sendable {
     driftMedians.reserveCapacity(count)
   }
 
+  /// Forgets every observation and all state, keeping the buffers' capacity, so that one model
+  /// serves many series in turn (a worker's leaves) without allocating for each.
+  public mutating func reset() {
+    var fresh = SeriesModel(parameters: parameters)
+    swap(&fresh.scratch, &scratch)
+    for keyPath in [\SeriesModel.raw, \.cleaned, \.deviations, \.errors, \.levels, \.expectations] {
+      swap(&fresh[keyPath: keyPath], &self[keyPath: keyPath])
+      fresh[keyPath: keyPath].removeAll(keepingCapacity: true)
+    }
+    swap(&fresh.slots, &slots)
+    fresh.slots.removeAll(keepingCapacity: true)
+    swap(&fresh.season.estimator, &season.estimator)
+    fresh.season.estimator.invalidateWindows()
+    swap(&fresh.driftMedians, &driftMedians)
+    fresh.driftMedians.reset()
+    swap(&fresh.levelWindow, &levelWindow)
+    fresh.levelWindow.reset()
+    swap(&fresh.scaleWindow, &scaleWindow)
+    fresh.scaleWindow.reset()
+    self = fresh
+  }
+
   /// The number of observations seen.
   public var count: Int { raw.count }
 

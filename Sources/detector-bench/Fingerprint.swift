@@ -13,9 +13,12 @@ enum Fingerprint {
     var hash = FNV()
     var assessments = 0
     var events = 0
+    // One model and tracker for all series, reset in between, as SpendDetector's workers do.
+    var model = SeriesModel(parameters: parameters)
+    var tracker = EventTracker(parameters: parameters, includeDecreases: true)
     for values in data {
-      var model = SeriesModel(parameters: parameters)
-      var tracker = EventTracker(parameters: parameters, includeDecreases: true)
+      model.reset()
+      tracker.reset()
       let firstSlot = SpendDetector.slot(of: firstDay)
       for (index, value) in values.enumerated() {
         let assessment = model.observe(value, slot: firstSlot + index)
