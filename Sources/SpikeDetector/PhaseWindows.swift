@@ -19,9 +19,10 @@ struct PhaseWindows: Sendable {
   /// The most values any phase holds.
   private(set) var maximumCount = 0
 
-  /// Slides to `range` (phase = `slot % period`, negative phases left out, as the bucketing does);
+  /// Slides to `range` (`phases` as in `SeriesModel.phases`, negative ones left out, as the
+  /// bucketing does);
   /// false when a phase would hold more than `capacity` values, which leaves the windows invalid.
-  mutating func slide(period: Int, range: Range<Int>, capacity: Int, deviations: [Double], slots: [Int]) -> Bool {
+  mutating func slide(period: Int, range: Range<Int>, capacity: Int, deviations: [Double], phases: [Int]) -> Bool {
     if !valid || period != self.period || capacity != self.capacity || range.lowerBound < from
       || range.lowerBound > to || range.upperBound < to
     {
@@ -42,15 +43,15 @@ struct PhaseWindows: Sendable {
     valid = values.withUnsafeMutableBufferPointer { values in
       counts.withUnsafeMutableBufferPointer { counts in
         deviations.withUnsafeBufferPointer { deviations in
-          slots.withUnsafeBufferPointer { slots in
+          phases.withUnsafeBufferPointer { phases in
             for position in leaving where !deviations[position].isNaN {
-              let phase = slots[position] % period
+              let phase = phases[position]
               guard phase >= 0 else { continue }
               guard PhaseWindows.remove(deviations[position], from: values, phase: phase, counts: counts, capacity: capacity)
               else { return false }
             }
             for position in arriving where !deviations[position].isNaN {
-              let phase = slots[position] % period
+              let phase = phases[position]
               guard phase >= 0 else { continue }
               guard counts[phase] < capacity else { return false }
               PhaseWindows.insert(deviations[position], into: values, phase: phase, counts: counts, capacity: capacity)

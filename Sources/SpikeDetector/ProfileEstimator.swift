@@ -24,12 +24,12 @@ struct ProfileEstimator: Sendable {
   /// nil when some phase has no value or the centre is not positive (multiplicative).
   /// `cycles` bounds the range (`range.count ≤ period × cycles`).
   mutating func estimate(
-    period: Int, range: Range<Int>, cycles maximumCycles: Int, deviations: [Double], slots: [Int],
+    period: Int, range: Range<Int>, cycles maximumCycles: Int, deviations: [Double], phases: [Int],
     multiplicative: Bool, into profile: inout [Double]
   ) -> Int? {
     let stride = range.count / period + 2
     if windows.slide(
-      period: period, range: range, capacity: maximumCycles + 2, deviations: deviations, slots: slots),
+      period: period, range: range, capacity: maximumCycles + 2, deviations: deviations, phases: phases),
       windows.maximumCount <= stride
     {
       // Every phase holds at most `stride` values: the bucketing below would keep them all.
@@ -48,9 +48,9 @@ struct ProfileEstimator: Sendable {
           profile.withUnsafeMutableBufferPointer { profile in
             for phase in 0..<period { count[phase] = 0 }
             deviations.withUnsafeBufferPointer { deviation in
-              slots.withUnsafeBufferPointer { slot in
+              phases.withUnsafeBufferPointer { phases in
                 for position in range where !deviation[position].isNaN {
-                  let phase = slot[position] % period
+                  let phase = phases[position]
                   guard phase >= 0, count[phase] < stride else { continue }
                   bucket[phase * stride + count[phase]] = deviation[position]
                   count[phase] += 1
@@ -95,8 +95,8 @@ struct ProfileEstimator: Sendable {
   /// The mean absolute deviations of the cleaned values over `range` around their levels
   /// (ratios when `multiplicative`), without and with the profile taken out.
   mutating func spreads(
-    range: Range<Int>, period: Int, profile: [Double], deviations: [Double], cleaned: [Double],
-    levels: [Double], slots: [Int], multiplicative: Bool
+    range: Range<Int>, profile: [Double], deviations: [Double], cleaned: [Double],
+    levels: [Double], phases: [Int], multiplicative: Bool
   ) -> (flat: Double, adjusted: Double) {
     grow(&flat, to: range.count)
     grow(&adjusted, to: range.count)
@@ -107,13 +107,13 @@ struct ProfileEstimator: Sendable {
         deviations.withUnsafeBufferPointer { deviations in
           levels.withUnsafeBufferPointer { levels in
             cleaned.withUnsafeBufferPointer { cleaned in
-              slots.withUnsafeBufferPointer { slots in
+              phases.withUnsafeBufferPointer { phases in
                 profile.withUnsafeBufferPointer { profile in
                   for position in range where !deviations[position].isNaN {
                     let level = levels[position]
                     guard !multiplicative || level > 0 else { continue }
                     let deviation = multiplicative ? cleaned[position] / level : cleaned[position] - level
-                    let factor = profile[slots[position] % period]
+                    let factor = profile[phases[position]]
                     flat[count] = deviation
                     adjusted[count] =
                       multiplicative ? (factor > 0 ? deviation / factor : deviation) : deviation - factor

@@ -19,12 +19,12 @@ struct LevelWindow: Sendable {
 
   /// Slides the window to `first..<index` of `cleaned` deseasonalized by `terms`, rebuilding it
   /// when it was invalidated or does not overlap.
-  mutating func slide(first: Int, to index: Int, cleaned: [Double], slots: [Int], terms: SeasonalTerms) {
+  mutating func slide(first: Int, to index: Int, cleaned: [Double], phases: [Int], terms: SeasonalTerms) {
     if dirty || first < from || first > to {
       // A rebuild collects the window and sorts it once.
       values.removeAll()
       for position in first..<index {
-        if let value = terms.deseasonalized(cleaned[position], slot: slots[position]) {
+        if let value = terms.deseasonalized(cleaned[position], rawPhase: phases[position]) {
           values.appendUnordered(value)
         }
       }
@@ -35,8 +35,8 @@ struct LevelWindow: Sendable {
       return
     }
     if first == from + 1 && index == to + 1,
-      let leaving = terms.deseasonalized(cleaned[from], slot: slots[from]),
-      let arriving = terms.deseasonalized(cleaned[to], slot: slots[to])
+      let leaving = terms.deseasonalized(cleaned[from], rawPhase: phases[from]),
+      let arriving = terms.deseasonalized(cleaned[to], rawPhase: phases[to])
     {
       // The usual day: one value leaves and one arrives.
       values.replace(leaving, with: arriving)
@@ -45,11 +45,11 @@ struct LevelWindow: Sendable {
       return
     }
     for position in from..<first {
-      if let value = terms.deseasonalized(cleaned[position], slot: slots[position]) { values.remove(value) }
+      if let value = terms.deseasonalized(cleaned[position], rawPhase: phases[position]) { values.remove(value) }
     }
     from = first
     for position in to..<index {
-      if let value = terms.deseasonalized(cleaned[position], slot: slots[position]) { values.insert(value) }
+      if let value = terms.deseasonalized(cleaned[position], rawPhase: phases[position]) { values.insert(value) }
     }
     to = index
   }
@@ -129,7 +129,7 @@ extension SeriesModel {
 
   /// Slides the level window to `first..<index`, rebuilding it when the profile or the regime changed.
   private mutating func updateLevelWindow(first: Int, index: Int) {
-    levelWindow.slide(first: first, to: index, cleaned: cleaned, slots: slots, terms: seasonalTerms)
+    levelWindow.slide(first: first, to: index, cleaned: cleaned, phases: phases, terms: seasonalTerms)
   }
 
   private mutating func flatLevel(first: Int, index: Int) -> (expected: Double, level: Double) {

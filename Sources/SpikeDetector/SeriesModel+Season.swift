@@ -29,12 +29,6 @@ struct SeasonalTerms: Sendable {
   var period: Int
   var multiplicative: Bool
 
-  /// The seasonal phase of a time slot (0 without a period).
-  func phase(ofSlot slot: Int) -> Int {
-    guard period >= 2 else { return 0 }
-    let phase = slot % period
-    return phase < 0 ? phase + period : phase
-  }
 
   /// The term of a phase (1 or 0 without a profile or outside it).
   func seasonal(phase: Int) -> Double {
@@ -42,9 +36,10 @@ struct SeasonalTerms: Sendable {
     return profile[phase]
   }
 
-  /// A value with the term of its slot's phase taken out; nil where a factor is (nearly) zero.
-  func deseasonalized(_ value: Double, slot: Int) -> Double? {
-    let term = seasonal(phase: phase(ofSlot: slot))
+  /// A value with the term of its phase taken out (`rawPhase` as in `SeriesModel.phases`); nil
+  /// where a factor is (nearly) zero.
+  func deseasonalized(_ value: Double, rawPhase: Int) -> Double? {
+    let term = seasonal(phase: rawPhase < 0 ? rawPhase + period : rawPhase)
     guard multiplicative else { return value - term }
     return term > 1e-9 ? value / term : nil
   }
@@ -57,6 +52,7 @@ extension SeriesModel {
   public mutating func adoptPeriod(_ period: Int?) {
     guard period != parameters.period else { return }
     parameters.period = period
+    for position in slots.indices { phases[position] = rawPhase(ofSlot: slots[position]) }
     season.reset()
     levelWindow.invalidate()
     rederiveDeviations()
@@ -104,11 +100,10 @@ extension SeriesModel {
       && (season.active || season.cycles < parameters.minSeasonCycles)
   }
 
-  /// The seasonal phase of a time slot under the current period (0 without one).
-  public func phase(ofSlot slot: Int) -> Int {
+  /// `slot % period` under the current period (negative for a negative slot), 0 without one.
+  func rawPhase(ofSlot slot: Int) -> Int {
     guard let period = parameters.period, period >= 2 else { return 0 }
-    let phase = slot % period
-    return phase < 0 ? phase + period : phase
+    return slot % period
   }
 
   // MARK: - Phase-aligned expectation
@@ -152,7 +147,7 @@ extension SeriesModel {
     season.spareProfile = []
     guard
       let cycles = season.estimator.estimate(
-        period: period, range: range, cycles: parameters.seasonCycles, deviations: deviations, slots: slots,
+        period: period, range: range, cycles: parameters.seasonCycles, deviations: deviations, phases: phases,
         multiplicative: multiplicative, into: &estimate)
     else {
       season.spareProfile = estimate
@@ -170,8 +165,8 @@ extension SeriesModel {
     // absolute deviation from the median (a MAD would not see a one-day-a-week batch job), taken
     // over the cleaned values, so that a past spike cannot vote the weekly shape out.
     let spreads = season.estimator.spreads(
-      range: range, period: period, profile: estimate, deviations: deviations, cleaned: cleaned,
-      levels: levels, slots: slots, multiplicative: multiplicative)
+      range: range, profile: estimate, deviations: deviations, cleaned: cleaned,
+      levels: levels, phases: phases, multiplicative: multiplicative)
     season.active = spreads.adjusted <= (1 - parameters.seasonGain) * spreads.flat
   }
 }

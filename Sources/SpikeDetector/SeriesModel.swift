@@ -25,6 +25,9 @@ public struct SeriesModel: Sendable {
   var cleaned: [Double] = []
   /// Time slot per observation; its seasonal phase is `slot mod period`.
   var slots: [Int] = []
+  /// `slot % period` per observation, as Swift's `%` gives it (negative for a negative slot), 0
+  /// without a period: computed once, as the windows and the profile read phases many times.
+  var phases: [Int] = []
   /// `value − level` per observation (a ratio when `multiplicative`), NaN where there was no level yet.
   var deviations: [Double] = []
   /// |clipped one-step error| per observation (relative to the expected value when
@@ -64,6 +67,7 @@ public struct SeriesModel: Sendable {
     raw.reserveCapacity(count)
     cleaned.reserveCapacity(count)
     slots.reserveCapacity(count)
+    phases.reserveCapacity(count)
     deviations.reserveCapacity(count)
     errors.reserveCapacity(count)
     levels.reserveCapacity(count)
@@ -82,6 +86,8 @@ public struct SeriesModel: Sendable {
     }
     swap(&fresh.slots, &slots)
     fresh.slots.removeAll(keepingCapacity: true)
+    swap(&fresh.phases, &phases)
+    fresh.phases.removeAll(keepingCapacity: true)
     swap(&fresh.season.estimator, &season.estimator)
     fresh.season.estimator.invalidateWindows()
     swap(&fresh.driftMedians, &driftMedians)
@@ -113,7 +119,9 @@ public struct SeriesModel: Sendable {
     let index = raw.count
     raw.append(value)
     slots.append(slot)
-    let phase = phase(ofSlot: slot)
+    let rawPhase = rawPhase(ofSlot: slot)
+    phases.append(rawPhase)
+    let phase = rawPhase < 0 ? rawPhase + (parameters.period ?? 0) : rawPhase
     // Leading zeros are not history: the series has not begun.
     guard let previousNonzero = lastNonzero else {
       if value == 0 {
