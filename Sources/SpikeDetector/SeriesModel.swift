@@ -75,9 +75,10 @@ public struct SeriesModel: Sendable {
     driftMedians.reserveCapacity(count)
   }
 
-  /// Forgets every observation and all state, keeping the buffers' capacity, so that one model
-  /// serves many series in turn (a worker's leaves) without allocating for each.
-  public mutating func reset() {
+  /// Forgets every observation and all state (a period adopted since included), keeping the
+  /// buffers' capacity, so that one model serves many series in turn (a worker's leaves) without
+  /// allocating for each: afterwards it is `SeriesModel(parameters:)` in all but its buffers.
+  public mutating func reset(parameters: SeriesParameters) {
     var fresh = SeriesModel(parameters: parameters)
     swap(&fresh.scratch, &scratch)
     for keyPath in [\SeriesModel.raw, \.cleaned, \.deviations, \.errors, \.levels, \.expectations] {

@@ -63,7 +63,8 @@ public struct SpendDetector: Sendable {
       var model = SeriesModel(parameters: parameters)
       var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
       for index in stride(from: worker, to: series.count, by: workers) {
-        let found = events(in: series[index], firstDay: firstDay, model: &model, tracker: &tracker)
+        let found = events(
+          in: series[index], firstDay: firstDay, parameters: parameters, model: &model, tracker: &tracker)
         if !found.isEmpty { local.append((index, found)) }
       }
       results.withLock { all in for (index, found) in local { all[index] = found } }
@@ -87,14 +88,15 @@ public struct SpendDetector: Sendable {
   ) -> [SeriesEvent] {
     var model = SeriesModel(parameters: parameters)
     var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
-    return events(in: values, firstDay: firstDay, model: &model, tracker: &tracker)
+    return events(in: values, firstDay: firstDay, parameters: parameters, model: &model, tracker: &tracker)
   }
 
   /// Runs one daily series through a model and a tracker, both reset first.
   static func events(
-    in values: [Double], firstDay: Day, model: inout SeriesModel, tracker: inout EventTracker
+    in values: [Double], firstDay: Day, parameters: SeriesParameters, model: inout SeriesModel,
+    tracker: inout EventTracker
   ) -> [SeriesEvent] {
-    model.reset()
+    model.reset(parameters: parameters)
     model.reserveCapacity(values.count)
     tracker.reset()
     let firstSlot = SpendDetector.slot(of: firstDay)

@@ -17,7 +17,7 @@ enum Fingerprint {
     var model = SeriesModel(parameters: parameters)
     var tracker = EventTracker(parameters: parameters, includeDecreases: true)
     for values in data {
-      model.reset()
+      model.reset(parameters: parameters)
       tracker.reset()
       let firstSlot = SpendDetector.slot(of: firstDay)
       for (index, value) in values.enumerated() {
