@@ -22,7 +22,9 @@ struct PhaseWindows: Sendable {
   /// Slides to `range` (`phases` as in `SeriesModel.phases`, negative ones left out, as the
   /// bucketing does);
   /// false when a phase would hold more than `capacity` values, which leaves the windows invalid.
-  mutating func slide(period: Int, range: Range<Int>, capacity: Int, deviations: [Double], phases: [Int]) -> Bool {
+  mutating func slide(period: Int, range: Range<Int>, capacity: Int, deviations: [Double], phases: [Int])
+    -> Bool
+  {
     if !valid || period != self.period || capacity != self.capacity || range.lowerBound < from
       || range.lowerBound > to || range.upperBound < to
     {
@@ -47,14 +49,17 @@ struct PhaseWindows: Sendable {
             for position in leaving where !deviations[position].isNaN {
               let phase = phases[position]
               guard phase >= 0 else { continue }
-              guard PhaseWindows.remove(deviations[position], from: values, phase: phase, counts: counts, capacity: capacity)
+              guard
+                PhaseWindows.remove(
+                  deviations[position], from: values, phase: phase, counts: counts, capacity: capacity)
               else { return false }
             }
             for position in arriving where !deviations[position].isNaN {
               let phase = phases[position]
               guard phase >= 0 else { continue }
               guard counts[phase] < capacity else { return false }
-              PhaseWindows.insert(deviations[position], into: values, phase: phase, counts: counts, capacity: capacity)
+              PhaseWindows.insert(
+                deviations[position], into: values, phase: phase, counts: counts, capacity: capacity)
             }
             var fewest = Int.max
             var most = 0

@@ -45,29 +45,29 @@ struct ProfileEstimator: Sendable {
     if profile.count != period { profile = [Double](repeating: 0, count: period) }
     let cycles: Int? = buckets.withUnsafeMutableBufferPointer { bucket in
       counts.withUnsafeMutableBufferPointer { count in
-          profile.withUnsafeMutableBufferPointer { profile in
-            for phase in 0..<period { count[phase] = 0 }
-            deviations.withUnsafeBufferPointer { deviation in
-              phases.withUnsafeBufferPointer { phases in
-                for position in range where !deviation[position].isNaN {
-                  let phase = phases[position]
-                  guard phase >= 0, count[phase] < stride else { continue }
-                  bucket[phase * stride + count[phase]] = deviation[position]
-                  count[phase] += 1
-                }
+        profile.withUnsafeMutableBufferPointer { profile in
+          for phase in 0..<period { count[phase] = 0 }
+          deviations.withUnsafeBufferPointer { deviation in
+            phases.withUnsafeBufferPointer { phases in
+              for position in range where !deviation[position].isNaN {
+                let phase = phases[position]
+                guard phase >= 0, count[phase] < stride else { continue }
+                bucket[phase * stride + count[phase]] = deviation[position]
+                count[phase] += 1
               }
             }
-            var cycles = Int.max
-            for phase in 0..<period { cycles = min(cycles, count[phase]) }
-            guard cycles >= 1 else { return nil }
-            for phase in 0..<period {
-              // Each phase's median is selected in its own bucket (refilled at every refresh).
-              let start = phase * stride
-              let own = UnsafeMutableBufferPointer(rebasing: bucket[start..<(start + count[phase])])
-              profile[phase] = RobustStatistics.median(own, count: count[phase])
-            }
-            return cycles
           }
+          var cycles = Int.max
+          for phase in 0..<period { cycles = min(cycles, count[phase]) }
+          guard cycles >= 1 else { return nil }
+          for phase in 0..<period {
+            // Each phase's median is selected in its own bucket (refilled at every refresh).
+            let start = phase * stride
+            let own = UnsafeMutableBufferPointer(rebasing: bucket[start..<(start + count[phase])])
+            profile[phase] = RobustStatistics.median(own, count: count[phase])
+          }
+          return cycles
+        }
       }
     }
     guard let cycles else { return nil }
@@ -76,7 +76,9 @@ struct ProfileEstimator: Sendable {
 
   /// Centres the per-phase medians on their median (divides for factors, subtracts for offsets);
   /// nil when a factor profile's centre is not positive, else `cycles`.
-  private mutating func centre(_ profile: inout [Double], period: Int, cycles: Int, multiplicative: Bool) -> Int? {
+  private mutating func centre(_ profile: inout [Double], period: Int, cycles: Int, multiplicative: Bool)
+    -> Int?
+  {
     work.withUnsafeMutableBufferPointer { work in
       profile.withUnsafeMutableBufferPointer { profile in
         for phase in 0..<period { work[phase] = profile[phase] }

@@ -13,7 +13,8 @@ enum RobustStatistics {
   /// The `k`-th smallest element (0-based) of `buffer[0..<count]`, reordering them so that the
   /// elements before it are no larger: a branch-free selection for small buffers, Hoare's beyond.
   static func select(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int, k: Int) -> Double {
-    count <= smallSelection ? selectSmall(buffer, count: count, k: k) : selectHoare(buffer, count: count, k: k)
+    count <= smallSelection
+      ? selectSmall(buffer, count: count, k: k) : selectHoare(buffer, count: count, k: k)
   }
 
   /// Buffers up to this size are selected without data-dependent branches.
@@ -23,7 +24,8 @@ enum RobustStatistics {
   /// not mispredict the comparisons (a median of 56 merit-test values cost ~3k cycles in Hoare's
   /// loops). Equal values shrink the range by one per pass: quadratic, which only a small buffer
   /// can afford.
-  private static func selectSmall(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int, k: Int) -> Double {
+  private static func selectSmall(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int, k: Int) -> Double
+  {
     var low = 0
     var high = count - 1
     while low < high {
@@ -44,7 +46,8 @@ enum RobustStatistics {
   }
 
   /// Hoare's selection, for large buffers.
-  private static func selectHoare(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int, k: Int) -> Double {
+  private static func selectHoare(_ buffer: UnsafeMutableBufferPointer<Double>, count: Int, k: Int) -> Double
+  {
     var low = 0
     var high = count - 1
     while low < high {

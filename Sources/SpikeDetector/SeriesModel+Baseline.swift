@@ -45,11 +45,15 @@ struct LevelWindow: Sendable {
       return
     }
     for position in from..<first {
-      if let value = terms.deseasonalized(cleaned[position], rawPhase: phases[position]) { values.remove(value) }
+      if let value = terms.deseasonalized(cleaned[position], rawPhase: phases[position]) {
+        values.remove(value)
+      }
     }
     from = first
     for position in to..<index {
-      if let value = terms.deseasonalized(cleaned[position], rawPhase: phases[position]) { values.insert(value) }
+      if let value = terms.deseasonalized(cleaned[position], rawPhase: phases[position]) {
+        values.insert(value)
+      }
     }
     to = index
   }
@@ -101,7 +105,9 @@ struct ScaleWindow: Sendable {
       first -= 1
       if !errors[first].isNaN { collected += 1 }
     }
-    for position in first..<errors.count where !errors[position].isNaN { push(errors[position], capacity: capacity) }
+    for position in first..<errors.count where !errors[position].isNaN {
+      push(errors[position], capacity: capacity)
+    }
   }
 }
 
@@ -116,7 +122,9 @@ extension SeriesModel {
     guard seasonalUsable else { return (seasonalLevel, seasonalLevel) }
     let seasonalExpected = seasonalized(seasonalLevel, phase: phase)
     if season.cycles >= parameters.minSeasonCycles {
-      if !parameters.multiplicative && !parameters.requireSeasonMerit, let aligned = phaseAligned(index: index) {
+      if !parameters.multiplicative && !parameters.requireSeasonMerit,
+        let aligned = phaseAligned(index: index)
+      {
         return (aligned, seasonalLevel)
       }
       return (seasonalExpected, seasonalLevel)

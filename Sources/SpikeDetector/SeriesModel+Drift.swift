@@ -37,7 +37,8 @@ struct DriftMedians: Sendable {
     let first = last - size + 1
     let median =
       last == cleaned.count - 1
-      ? slide(first: first, to: last + 1, cleaned: cleaned) : select(first: first, last: last, cleaned: cleaned)
+      ? slide(first: first, to: last + 1, cleaned: cleaned)
+      : select(first: first, last: last, cleaned: cleaned)
     cache[last] = median
     return median
   }
@@ -76,11 +77,15 @@ extension SeriesModel {
   /// A drift alarm when the recent window's median has grown `driftRatio` over the lagged one's;
   /// quiet for `driftLag` afterwards, so a ramp raises one alarm per lag.
   mutating func driftAlarm(index: Int, history: Int) -> Alarm? {
-    guard history >= parameters.driftLag + parameters.driftWindow - 1, index >= driftQuietUntil else { return nil }
+    guard history >= parameters.driftLag + parameters.driftWindow - 1, index >= driftQuietUntil else {
+      return nil
+    }
     let recent = driftMedians.median(endingAt: index, window: parameters.driftWindow, cleaned: cleaned)
-    let lagged = driftMedians.median(endingAt: index - parameters.driftLag, window: parameters.driftWindow, cleaned: cleaned)
+    let lagged = driftMedians.median(
+      endingAt: index - parameters.driftLag, window: parameters.driftWindow, cleaned: cleaned)
     guard lagged > 0, recent / lagged - 1 >= parameters.driftRatio else { return nil }
     driftQuietUntil = index + parameters.driftLag
-    return Alarm(rule: .drift, direction: .up, start: index, material: recent - lagged >= parameters.minImpact)
+    return Alarm(
+      rule: .drift, direction: .up, start: index, material: recent - lagged >= parameters.minImpact)
   }
 }

@@ -29,7 +29,6 @@ struct SeasonalTerms: Sendable {
   var period: Int
   var multiplicative: Bool
 
-
   /// The term of a phase (1 or 0 without a profile or outside it).
   func seasonal(phase: Int) -> Double {
     guard let profile, phase >= 0, phase < profile.count else { return multiplicative ? 1 : 0 }
@@ -76,7 +75,9 @@ extension SeriesModel {
   /// The seasonal term for a phase under the current profile (0 without one).
   public func seasonal(phase: Int) -> Double {
     let neutral = parameters.multiplicative ? 1.0 : 0.0
-    guard let profile = season.profile, seasonalUsable, phase >= 0, phase < profile.count else { return neutral }
+    guard let profile = season.profile, seasonalUsable, phase >= 0, phase < profile.count else {
+      return neutral
+    }
     return profile[phase]
   }
 
@@ -87,7 +88,8 @@ extension SeriesModel {
 
   /// The seasonal terms in force, for loops over the history.
   var seasonalTerms: SeasonalTerms {
-    SeasonalTerms(profile: activeProfile, period: parameters.period ?? 0, multiplicative: parameters.multiplicative)
+    SeasonalTerms(
+      profile: activeProfile, period: parameters.period ?? 0, multiplicative: parameters.multiplicative)
   }
 
   /// The seasonal profile in force (per phase), nil when the baseline is flat.

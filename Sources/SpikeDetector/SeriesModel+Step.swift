@@ -33,7 +33,8 @@ extension SeriesModel {
   /// the median shift since then is material (else the CUSUM restarts and the level absorbs it).
   mutating func stepAlarm(index: Int, z: Double, gate: Double) -> Alarm? {
     let u = min(max(z, -parameters.cusumClip), parameters.cusumClip)
-    guard let (direction, start) = cusum.add(u, index: index, k: parameters.cusumK, h: parameters.cusumH) else { return nil }
+    guard let (direction, start) = cusum.add(u, index: index, k: parameters.cusumK, h: parameters.cusumH)
+    else { return nil }
     // The shift is the median excess over the levels in force since the change point.
     var count = 0
     for position in start...index {

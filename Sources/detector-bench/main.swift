@@ -42,6 +42,7 @@ case "trace":
       bill: bill, account: arguments.count > 2 ? arguments[2] : "",
       usageType: arguments.count > 3 ? arguments[3] : ""))
 default:
-  print("usage: detector-bench eval [FIRST_SEED COUNT] | speed [SERIES DAYS] | digest [SERIES DAYS]"
+  print(
+    "usage: detector-bench eval [FIRST_SEED COUNT] | speed [SERIES DAYS] | digest [SERIES DAYS]"
       + " | fingerprint [SERIES DAYS] | series FILE...")
 }

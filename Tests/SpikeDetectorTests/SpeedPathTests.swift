@@ -65,7 +65,8 @@ struct SpeedPathTests {
     var upper = 1
     while upper <= deviations.count {
       let range = max(0, upper - 56)..<upper
-      let held = windows.slide(period: period, range: range, capacity: 10, deviations: deviations, phases: phases)
+      let held = windows.slide(
+        period: period, range: range, capacity: 10, deviations: deviations, phases: phases)
       #expect(held)
       for phase in 0..<period {
         var bucket = range.filter { phases[$0] == phase && !deviations[$0].isNaN }.map { deviations[$0] }
@@ -75,7 +76,8 @@ struct SpeedPathTests {
       upper += 1 + Int(random.unit() * 9)
     }
     // A phase with more values than the capacity cannot be held: the caller must bucket instead.
-    let overflowing = windows.slide(period: period, range: 0..<400, capacity: 10, deviations: deviations, phases: phases)
+    let overflowing = windows.slide(
+      period: period, range: 0..<400, capacity: 10, deviations: deviations, phases: phases)
     #expect(!overflowing)
   }
 
