@@ -10,18 +10,17 @@ struct PhaseWindows: Sendable {
   private var from = 0
   private var to = 0
   private var valid = false
-
-  /// Empties the windows: the next slide collects its range afresh.
-  mutating func invalidate() { valid = false }
-
   /// The fewest values any phase holds.
   private(set) var minimumCount = 0
   /// The most values any phase holds.
   private(set) var maximumCount = 0
 
+  /// Empties the windows: the next slide collects its range afresh.
+  mutating func invalidate() { valid = false }
+
   /// Slides to `range` (`phases` as in `SeriesModel.phases`, negative ones left out, as the
-  /// bucketing does);
-  /// false when a phase would hold more than `capacity` values, which leaves the windows invalid.
+  /// bucketing does); false when a phase would hold more than `capacity` values, which leaves the
+  /// windows invalid.
   mutating func slide(period: Int, range: Range<Int>, capacity: Int, deviations: [Double], phases: [Int])
     -> Bool
   {
