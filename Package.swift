@@ -31,6 +31,8 @@ let package = Package(
     .target(name: "SpikeDetector", dependencies: ["SpendModel", "SpendFormats"]),
     .target(name: "SpikeEvaluation", dependencies: ["SpikeDetector", "SpendModel"]),
     .target(name: "IncidentLedger", dependencies: ["SpendModel", "SpendFormats", "SpikeDetector"]),
+    // SQL that computes the cube in Athena / Trino / DuckDB, and the cube CSV those queries return.
+    .target(name: "CubeSQL", dependencies: ["SpendModel", "SpendFormats", "BillImport"]),
 
     // MARK: - Storage
     .target(name: "SpendStore", dependencies: ["SpendModel", "CSQLite"]),
@@ -56,6 +58,7 @@ let package = Package(
         "TerminalUI",
         "IncidentLedger",
         "SpendFormats",
+        "CubeSQL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -82,6 +85,9 @@ let package = Package(
       name: "SpikeDetectorTests", dependencies: ["SpikeDetector", "SpikeEvaluation", "BillImport", "SpendModel"]),
     // Runs the real `spendtop` binary on Tests/Fixtures/hostile (broken inputs).
     .testTarget(name: "HostileInputTests", dependencies: ["spendtop", "BillImport"]),
+    // Runs the emitted SQL with the DuckDB CLI and parses it with sqlglot (scripts/install-sql-tools.sh).
+    .testTarget(
+      name: "CubeSQLTests", dependencies: ["CubeSQL", "spendtop", "SpendStore", "SpendModel", "BillImport"]),
     .testTarget(
       name: "IncidentLedgerTests", dependencies: ["IncidentLedger", "SpendFormats", "SpendModel", "BillImport", "SpikeDetector"],
       exclude: ["Golden"]),

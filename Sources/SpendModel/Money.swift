@@ -71,8 +71,9 @@ public struct Money: Hashable, Comparable, Sendable {
     self.units = scaled.isFinite ? Int128(scaled) : 0
   }
 
-  /// Integer division rounded half to even.
-  static func divideRounded(_ numerator: Int128, by denominator: Int128) -> Int128 {
+  /// Integer division rounded half to even (banker's rounding), for fixed-point arithmetic on
+  /// units: money scaled by a factor, percentages in hundredths.
+  public static func divideRounded(_ numerator: Int128, by denominator: Int128) -> Int128 {
     let quotient = numerator / denominator
     let remainder = numerator % denominator
     if remainder == 0 { return quotient }

@@ -1,3 +1,5 @@
+import SpendModel
+
 extension SpendStore {
   // MARK: - Triage
 
@@ -5,16 +7,16 @@ extension SpendStore {
   ///
   /// - Returns: the entry as stored.
   @discardableResult
-  public func setTriage(anomaly: String, state: TriageState, reason: String) throws(StoreError) -> TriageEntry
+  public func setTriage(anomaly: String, verdict: TriageVerdict, reason: String) throws(StoreError) -> TriageEntry
   {
-    let entry = TriageEntry(anomaly: anomaly, state: state, reason: reason, decidedAt: clock.now())
+    let entry = TriageEntry(anomaly: anomaly, verdict: verdict, reason: reason, decidedAt: clock.now())
     try connection.run(
       """
       INSERT INTO triage (anomaly, state, reason, decided_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (anomaly) DO UPDATE SET state = excluded.state, reason = excluded.reason,
         decided_at = excluded.decided_at
       """,
-      [.text(anomaly), .text(state.rawValue), .text(reason), .integer(entry.decidedAt)])
+      [.text(anomaly), .text(verdict.rawValue), .text(reason), .integer(entry.decidedAt)])
     return entry
   }
 
@@ -40,9 +42,9 @@ extension SpendStore {
     var entries: [TriageEntry] = []
     for row in rows {
       guard row.count == 4, let anomaly = row[0].text, let stateText = row[1].text,
-        let state = TriageState(rawValue: stateText), let reason = row[2].text, let decidedAt = row[3].integer
+        let verdict = TriageVerdict(rawValue: stateText), let reason = row[2].text, let decidedAt = row[3].integer
       else { throw .corrupt("a triage row does not match the schema") }
-      entries.append(TriageEntry(anomaly: anomaly, state: state, reason: reason, decidedAt: decidedAt))
+      entries.append(TriageEntry(anomaly: anomaly, verdict: verdict, reason: reason, decidedAt: decidedAt))
     }
     return entries
   }

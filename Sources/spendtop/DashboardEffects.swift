@@ -82,7 +82,7 @@ struct DashboardEffects: Sendable {
     case .store(let path):
       do {
         try SpendStore.open(at: path, creating: false)
-          .setTriage(anomaly: anomalyID, state: TriageState(verdict), reason: reason)
+          .setTriage(anomaly: anomalyID, verdict: verdict, reason: reason)
         send(.effectDone("triage saved: \(verdict.label)"))
       } catch {
         send(.effectFailed("triage not saved to \(path): \(error)"))

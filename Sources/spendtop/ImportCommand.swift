@@ -1,5 +1,6 @@
 import ArgumentParser
 import BillImport
+import CubeSQL
 import SpendModel
 import SpendStore
 
@@ -21,6 +22,10 @@ struct ImportCommand: ParsableCommand {
       added. Everything one command reads is stored in one transaction: if any file cannot be \
       read, nothing is stored. Import all parts of a period together (its manifest or folder).
 
+      With --cube (or when every PATH starts with the cube CSV header), PATHs are cube CSV files \
+      (.csv, .csv.gz): the result of a `spendtop sql` query run in Athena, Trino or DuckDB. They \
+      replace the billing periods they hold in the same way and are listed by `spendtop imports`.
+
       Prints, per file: format, billing periods, rows read and skipped, unblended totals by line \
       item type, and the first skipped rows. A progress bar (rows/s, MB/s, ETA) is drawn on stderr \
       when stderr is a terminal.
@@ -36,6 +41,9 @@ struct ImportCommand: ParsableCommand {
 
   @Flag(name: .long, help: "Continue past rows that cannot be read; list them and store the rest.")
   var skipBadRows = false
+
+  @Flag(name: .long, help: "PATHs are cube CSV files from `spendtop sql` queries (detected from the header too).")
+  var cube = false
 
   @Flag(name: .long, help: "Print nothing on success (no progress, no summary).")
   var quiet = false
@@ -57,6 +65,10 @@ struct ImportCommand: ParsableCommand {
     let spend = try StoreError.reporting { () throws(StoreError) in
       try SpendStore.open(at: location.path, creating: true)
     }
+    if cube || (!paths.isEmpty && paths.allSatisfy(CubeCSV.isCubeFile)) {
+      try importCubes(into: spend, storePath: location.path)
+      return
+    }
     let display = ImportProgressDisplay(style: progressStyle)
     let outcome: StoreImporter.Outcome
     do {
@@ -75,6 +87,26 @@ struct ImportCommand: ParsableCommand {
     display.finish()
     guard !quiet else { return }
     print(ImportCommand.summary(outcome, store: location.path), terminator: "")
+  }
+
+  /// Stores cube CSV files; a bill among them is a usage error (import bills in their own command).
+  private func importCubes(into spend: SpendStore, storePath: String) throws {
+    if let bill = paths.first(where: { !CubeCSV.isCubeFile($0) }), !cube {
+      writeStandardError("spendtop: \(bill) is not a cube CSV; import bills and cubes separately\n")
+      throw ExitCode(64)
+    }
+    do {
+      let outcome = try CubeImporter().run(paths: paths, into: spend)
+      if !quiet { print(CubeImporter.summary(outcome, store: storePath), terminator: "") }
+    } catch {
+      let reason: String
+      switch error {
+      case .cube(let failure): reason = failure.description
+      case .store(let failure): reason = failure.description
+      }
+      writeStandardError("spendtop: \(reason)\nspendtop: nothing was imported; the store is unchanged\n")
+      throw ExitCode(error.exitCode)
+    }
   }
 
   private var progressStyle: ProgressStyle {

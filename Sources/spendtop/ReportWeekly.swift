@@ -118,7 +118,7 @@ struct ReportWeeklyCommand: ParsableCommand {
     }
     var triage: [String: AnomalyTriage] = [:]
     for entry in entries {
-      triage[entry.anomaly] = AnomalyTriage(state: entry.state.rawValue, reason: entry.reason)
+      triage[entry.anomaly] = AnomalyTriage(verdict: entry.verdict, reason: entry.reason)
     }
     return triage
   }

@@ -53,7 +53,7 @@ struct StoreDashboardLoader {
       let anomalies = detection.items.map { item in
         var item = item
         if let entry = triage[item.id] {
-          item.triage = Triage(verdict: TriageVerdict(entry.state), reason: entry.reason)
+          item.triage = Triage(verdict: entry.verdict, reason: entry.reason)
         }
         return item
       }

@@ -48,6 +48,19 @@ import Testing
     harness.press("2/ec2<Enter><Enter>")
     #expect(harness.render().contains("(Fee, Tax)"))
   }
+
+  @Test func drillingIntoABlankRowKeepsItsLabelInTheBreadcrumb() throws {
+    var harness = Harness(data: DashboardData(cube: BlankLabelTests.cube()))
+    harness.press("2/ec2<Enter><Enter>")
+    let rows = try #require(harness.state.explorer.breakdown?.rows)
+    let blank = try #require(harness.state.explorer.visible.firstIndex { rows[$0].values == [""] })
+    harness.state.explorer.cursor = blank
+    harness.press("<Enter>")
+    #expect(harness.state.explorer.filters.last == DimensionFilter(.usageType, "", blankLabel: "(Fee, Tax)"))
+    let crumbs = try #require(harness.render().lines.first { $0.contains("AmazonEC2") })
+    #expect(crumbs.contains("(Fee, Tax)"))
+    #expect(!crumbs.contains("(none)"))
+  }
 }
 
 /// A first data frame sent while the rest still loads (the store's preview) says anomalies are coming.

@@ -200,6 +200,31 @@ import Testing
     #expect(harness.state.message?.isError == true)
   }
 
+  @Test func helpScrollsLikeAListAndStopsAtItsEnds() throws {
+    var harness = Harness()
+    harness.press("?jjj")
+    #expect(harness.state.overlay == .help(scroll: 3))
+    harness.press("g")
+    #expect(harness.state.overlay == .help(scroll: 3))
+    harness.press("g")
+    #expect(harness.state.overlay == .help(scroll: 0))
+    harness.press("k")
+    #expect(harness.state.overlay == .help(scroll: 0))
+    harness.press("G")
+    guard case .help(let end) = harness.state.overlay else { throw HelpClosed() }
+    #expect(end > 0)
+    harness.press("j")
+    #expect(harness.state.overlay == .help(scroll: end))
+    #expect(harness.render().contains("(Tab completes)"))  // the help's last line is in view
+    harness.press("gj")
+    #expect(harness.state.overlay == .help(scroll: end))
+    harness.press("<Esc>")
+    #expect(harness.state.overlay == nil)
+    #expect(harness.state.pendingKeys.isEmpty)
+  }
+
+  private struct HelpClosed: Error {}
+
   @Test func quitKeysAskForQuitEvenInOverlays() {
     var harness = Harness()
     harness.press("q")

@@ -57,7 +57,7 @@ import Testing
     settings.since = Day(iso: "2026-10-05")
     let detected = try SpendDetector(settings: settings).detect(cube).anomalies
     let first = try #require(detected.first)
-    let triage = [first.key: AnomalyTriage(state: "not-expected", reason: "data transfer: SELECT *")]
+    let triage = [first.key: AnomalyTriage(verdict: .unexpected, reason: "data transfer: SELECT *")]
     let week = try report("incident-127k", end: "2026-10-11", triage: triage)
     #expect(week.anomalies?.map(\.anomaly) == detected)
     let document = try JSONParser.parse(WeeklyJSON(report: week).render())

@@ -1,3 +1,4 @@
+import SpendModel
 import Testing
 
 @testable import SpendStore
@@ -11,20 +12,20 @@ import Testing
       let store = try SpendStore.open(at: path, creating: true, clock: .fixed(100))
       #expect(try store.triage(anomaly: "spike:AmazonElastiCache:2026-10-03") == nil)
       try store.setTriage(
-        anomaly: "spike:AmazonElastiCache:2026-10-03", state: .notExpected, reason: "Redis over-cached")
+        anomaly: "spike:AmazonElastiCache:2026-10-03", verdict: .unexpected, reason: "Redis over-cached")
       try store.setTriage(
-        anomaly: "step:AWSLambda:2026-10-05", state: .planned, reason: "image pipeline launch")
+        anomaly: "step:AWSLambda:2026-10-05", verdict: .planned, reason: "image pipeline launch")
     }
     let store = try SpendStore.open(at: path, creating: false, clock: .fixed(200))
     try store.setTriage(
-      anomaly: "step:AWSLambda:2026-10-05", state: .expected, reason: "launch, as announced")
+      anomaly: "step:AWSLambda:2026-10-05", verdict: .expected, reason: "launch, as announced")
     #expect(
       try store.allTriage() == [
         TriageEntry(
-          anomaly: "spike:AmazonElastiCache:2026-10-03", state: .notExpected, reason: "Redis over-cached",
+          anomaly: "spike:AmazonElastiCache:2026-10-03", verdict: .unexpected, reason: "Redis over-cached",
           decidedAt: 100),
         TriageEntry(
-          anomaly: "step:AWSLambda:2026-10-05", state: .expected, reason: "launch, as announced",
+          anomaly: "step:AWSLambda:2026-10-05", verdict: .expected, reason: "launch, as announced",
           decidedAt: 200),
       ])
     #expect(try store.clearTriage(anomaly: "step:AWSLambda:2026-10-05"))

@@ -83,7 +83,7 @@ import Testing
       return
     }
     let entry = try #require(try SpendStore.open(at: db, creating: false).triage(anomaly: first.id))
-    #expect(entry.state == .planned && entry.reason == "load test")
+    #expect(entry.verdict == .planned && entry.reason == "load test")
 
     let again = Inbox()
     StoreDashboardLoader(path: db).load(send: again.send)

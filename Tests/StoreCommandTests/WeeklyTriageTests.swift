@@ -18,7 +18,7 @@ import Testing
     let key = ["kind", "start", "account", "service", "usageType", "region"]
       .map { first[$0] as? String ?? "" }.joined(separator: ":")
     try SpendStore.open(at: db, creating: false)
-      .setTriage(anomaly: key, state: .notExpected, reason: "SELECT *")
+      .setTriage(anomaly: key, verdict: .unexpected, reason: "SELECT *")
 
     let weekly = try Spendtop.run(["report", "weekly", "--db", db, "--end", "2026-10-11", "--format", "json"])
     #expect(weekly.status == 0, "\(weekly.stderr)")

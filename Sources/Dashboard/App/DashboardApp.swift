@@ -78,7 +78,8 @@ public enum DashboardApp {
 
   private static func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     if let overlay = state.overlay {
-      state.pendingKeys = []
+      // Only the help keeps a pending `g` (for `gg`); other overlays take keys one by one.
+      if case .help = overlay {} else { state.pendingKeys = [] }
       return handleOverlay(overlay, key, &state)
     }
     let typed = state.pendingKeys + [key]

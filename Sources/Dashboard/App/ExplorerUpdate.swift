@@ -62,7 +62,7 @@ enum ExplorerUpdate {
       state.message = StatusMessage(text: "reading the line items of \(value)…", isError: false)
       return [.readLineItems(resource: value, paths: state.data.sources)]
     }
-    explorer.filters.append(DimensionFilter(explorer.groupBy, value))
+    explorer.filters.append(DimensionFilter(explorer.groupBy, value, blankLabel: row.blankLabel))
     explorer.cursorStack.append(explorer.cursor)
     explorer.groupBy = next
     explorer.cursor = 0

@@ -6,15 +6,24 @@ extension DashboardApp {
     if key == .control("c") { return [.quit] }
     switch overlay {
     case .help(let scroll):
+      let limit = OverlayView.helpScrollLimit(state)
+      let page = max(state.size.height - 6, 1)
+      var target: Int?
       switch key {
       case .escape, .character("q"), .character("?"), .function(1): state.overlay = nil
-      case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
-      case .up, .character("k"): state.overlay = .help(scroll: max(scroll - 1, 0))
-      case .pageDown, .character(" "): state.overlay = .help(scroll: scroll + max(state.size.height - 6, 1))
-      case .pageUp: state.overlay = .help(scroll: max(scroll - max(state.size.height - 6, 1), 0))
-      case .character("g"), .home: state.overlay = .help(scroll: 0)
+      case .down, .character("j"): target = scroll + 1
+      case .up, .character("k"): target = scroll - 1
+      case .pageDown, .character(" "): target = scroll + page
+      case .pageUp: target = scroll - page
+      case .home: target = 0
+      case .character("G"), .end: target = limit
+      case .character("g"):
+        // `gg` goes to the top, as in every list; a single `g` waits for the second.
+        if state.pendingKeys == [.character("g")] { target = 0 } else { state.pendingKeys = [key] }
       default: break
       }
+      if key != .character("g") || target != nil { state.pendingKeys = [] }
+      if let target { state.overlay = .help(scroll: min(max(target, 0), limit)) }
       return []
     case .palette(var input):
       switch key {

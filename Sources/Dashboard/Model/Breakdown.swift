@@ -95,11 +95,15 @@ public struct DimensionFilter: Sendable, Equatable {
   public var dimension: Dimension
   /// The value it must have.
   public var value: String
+  /// How an empty `value` reads in a breadcrumb: the drilled row's own label (`(Tax)`), so the
+  /// breadcrumb names what the row did.
+  public var blankLabel: String
 
-  /// Creates a filter.
-  public init(_ dimension: Dimension, _ value: String) {
+  /// Creates a filter; `blankLabel` is what an empty value reads as.
+  public init(_ dimension: Dimension, _ value: String, blankLabel: String = "(none)") {
     self.dimension = dimension
     self.value = value
+    self.blankLabel = blankLabel
   }
 
   /// Whether a key passes.

@@ -120,7 +120,7 @@ struct ExplorerView {
   /// A breadcrumb: drill-down steps show their value; a group-by that became a filter keeps its
   /// dimension (`tag:team=web`), so the context stays readable.
   private func crumb(_ filter: DimensionFilter) -> String {
-    let value = label(for: filter.dimension, value: filter.value)
+    let value = label(for: filter.dimension, value: filter.value, blank: filter.blankLabel)
     return [.service, .usageType, .resource].contains(filter.dimension)
       ? value : "\(filter.dimension.name)=\(value)"
   }

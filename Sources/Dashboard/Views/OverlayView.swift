@@ -39,9 +39,17 @@ struct OverlayView {
     }
     lines.append(("", "", false))
     lines.append(("Palette", "", true))
-    lines.append((":", "overview · explorer · anomalies · ledger · group DIM · basis B · period P", false))
-    lines.append(("", "theme NAME · sort KEY · filter RE · top · export · quit (Tab completes)", false))
+    lines.append((":", "overview · explorer · anomalies · ledger", false))
+    lines.append(("", "group DIM · basis B · period P · theme NAME", false))
+    lines.append(("", "sort KEY · filter RE · top · export · quit", false))
+    lines.append(("", "(Tab completes)", false))
     return lines
+  }
+
+  /// How far the help can scroll at the state's size: its last line at the bottom of the box
+  /// (the box fills the content area between the header and status rows, inside its border).
+  static func helpScrollLimit(_ state: DashboardState) -> Int {
+    max(helpLines(state.keymap).count - (state.size.height - 4), 0)
   }
 
   private func renderHelp(scroll: Int, _ screen: inout Screen, in rect: Rect) {
@@ -49,7 +57,7 @@ struct OverlayView {
     let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y, width: width, height: rect.height)
     screen.fill(box, style: theme[.text])
     let inside = Box(
-      title: "Keys (Esc closes, j/k scroll)", border: theme[.accent], titleStyle: theme[.title]
+      title: "Keys (Esc closes, j/k scroll, gg/G top/end)", border: theme[.accent], titleStyle: theme[.title]
     ).render(into: &screen, in: box)
     let lines = OverlayView.helpLines(state.keymap)
     let first = min(scroll, max(lines.count - inside.height, 0))

@@ -32,7 +32,7 @@ public struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// `part / whole × 100`, rounded half to even to hundredths; nil when `whole` is zero.
   public init?(_ part: Money, of whole: Money) {
     guard !whole.isZero else { return nil }
-    hundredths = Percent.divideRounded(part.units * 10_000, by: whole.units)
+    hundredths = Money.divideRounded(part.units * 10_000, by: whole.units)
   }
 
   /// The percentage as a plain decimal with two places (`12.34`, `-0.50`): a valid JSON number.
@@ -47,17 +47,4 @@ public struct Percent: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var doubleValue: Double { Double(hundredths) / 100 }
 
   public static func < (lhs: Percent, rhs: Percent) -> Bool { lhs.hundredths < rhs.hundredths }
-
-  /// Integer division rounded half to even.
-  static func divideRounded(_ numerator: Int128, by denominator: Int128) -> Int128 {
-    let quotient = numerator / denominator
-    let remainder = numerator % denominator
-    if remainder == 0 { return quotient }
-    let twice = remainder.magnitude * 2
-    let away: Int128 = (numerator < 0) != (denominator < 0) ? -1 : 1
-    if twice > denominator.magnitude || (twice == denominator.magnitude && quotient % 2 != 0) {
-      return quotient + away
-    }
-    return quotient
-  }
 }

@@ -43,7 +43,7 @@ struct AnomalySection {
   private func cells(_ item: WeeklyAnomaly) -> [String] {
     let anomaly = item.anomaly
     let days = anomaly.start == anomaly.end ? "\(anomaly.start)" : "\(anomaly.start)–\(anomaly.end)"
-    var triage = item.triage?.state ?? "untriaged"
+    var triage = item.triage?.verdict.rawValue ?? "untriaged"
     if let reason = item.triage?.reason, !reason.isEmpty { triage += ": " + reason }
     return [
       item.status.rawValue, anomaly.kind.rawValue, days, anomaly.service, anomaly.usageType, item.rootCause,

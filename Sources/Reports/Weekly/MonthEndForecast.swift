@@ -75,6 +75,6 @@ extension Money {
   /// The amount rounded half to even to whole cents.
   var roundedToCents: Money {
     let cent = Money.unitsPerWhole / 100
-    return Money(units: Percent.divideRounded(units, by: cent) * cent)
+    return Money(units: Money.divideRounded(units, by: cent) * cent)
   }
 }

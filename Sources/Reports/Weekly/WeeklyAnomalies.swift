@@ -4,14 +4,14 @@ import SpikeDetector
 
 /// A triage decision about an anomaly, as reports show it.
 public struct AnomalyTriage: Sendable, Hashable {
-  /// `expected`, `not-expected` or `planned`.
-  public var state: String
+  /// The verdict.
+  public var verdict: TriageVerdict
   /// Why, in the words of whoever decided.
   public var reason: String
 
   /// Creates a decision.
-  public init(state: String, reason: String) {
-    self.state = state
+  public init(verdict: TriageVerdict, reason: String) {
+    self.verdict = verdict
     self.reason = reason
   }
 }
@@ -46,7 +46,7 @@ public struct WeeklyAnomaly: Sendable {
       .init("status", .string(status.rawValue)), .init("rootCause", .string(rootCause)),
       .init(
         "triage",
-        triage.map { .object([.init("state", .string($0.state)), .init("reason", .string($0.reason))]) }
+        triage.map { .object([.init("state", .string($0.verdict.rawValue)), .init("reason", .string($0.reason))]) }
           ?? .null),
     ]
     do {
