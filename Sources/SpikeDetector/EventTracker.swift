@@ -25,6 +25,13 @@ public struct EventTracker: Sendable {
     self.includeDecreases = includeDecreases
   }
 
+  /// Forgets every event and past |z|, keeping the buffers' capacity, for the next series.
+  public mutating func reset() {
+    events = []
+    open.removeAll(keepingCapacity: true)
+    pastZ.removeAll(keepingCapacity: true)
+  }
+
   /// Takes one assessed observation; returns whether it raised a new event.
   ///
   /// - Parameters:
@@ -32,6 +39,7 @@ public struct EventTracker: Sendable {
   ///   - slot: its time slot.
   ///   - assessment: what the model said about it.
   ///   - model: the model after the observation (for levels and the profile).
+  @inline(__always)  // Called once per observation: inlined, the model is read in place, not copied.
   public mutating func track(value: Double, slot: Int, assessment: Assessment, model: SeriesModel) -> Bool {
     let index = assessment.index
     extendOpenEvents(value: value, slot: slot, index: index)

@@ -30,6 +30,32 @@ struct SortedWindow: Sendable {
     values.removeLast()
   }
 
+  /// Replaces one copy of `old` (exactly as inserted) by `new`: the same values as `remove(old)`
+  /// then `insert(new)`, but only the values between the two places move. A missing `old` is
+  /// ignored, as in `remove(_:)`.
+  mutating func replace(_ old: Double, with new: Double) {
+    let position = lowerBound(old)
+    guard position < values.count && values[position] == old else {
+      insert(new)
+      return
+    }
+    values.withUnsafeMutableBufferPointer { buffer in
+      var index = position
+      if new > old {
+        while index + 1 < buffer.count && buffer[index + 1] < new {
+          buffer[index] = buffer[index + 1]
+          index += 1
+        }
+      } else {
+        while index > 0 && buffer[index - 1] > new {
+          buffer[index] = buffer[index - 1]
+          index -= 1
+        }
+      }
+      buffer[index] = new
+    }
+  }
+
   /// Empties the window.
   mutating func removeAll() { values.removeAll(keepingCapacity: true) }
 

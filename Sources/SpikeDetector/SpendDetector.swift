@@ -50,21 +50,21 @@ public struct SpendDetector: Sendable {
   }
 
   /// Runs `events(in:firstDay:parameters:includeDecreases:)` over many daily series, on every core.
+  ///
+  /// Each worker takes every `workers`-th series (equal lengths, so equal shares) and runs them
+  /// through one model and one tracker, reset between series, so its buffers are allocated once.
   public static func events(
     inEach series: [[Double]], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
   ) -> [[SeriesEvent]] {
     let workers = max(1, min(series.count / 64, 8))
-    guard workers > 1 else {
-      return series.map {
-        events(in: $0, firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases)
-      }
-    }
     let results = Mutex([[SeriesEvent]](repeating: [], count: series.count))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var local: [(Int, [SeriesEvent])] = []
+      var model = SeriesModel(parameters: parameters)
+      var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
       for index in stride(from: worker, to: series.count, by: workers) {
         let found = events(
-          in: series[index], firstDay: firstDay, parameters: parameters, includeDecreases: includeDecreases)
+          in: series[index], firstDay: firstDay, parameters: parameters, model: &model, tracker: &tracker)
         if !found.isEmpty { local.append((index, found)) }
       }
       results.withLock { all in for (index, found) in local { all[index] = found } }
@@ -87,8 +87,18 @@ public struct SpendDetector: Sendable {
     in values: [Double], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
   ) -> [SeriesEvent] {
     var model = SeriesModel(parameters: parameters)
-    model.reserveCapacity(values.count)
     var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
+    return events(in: values, firstDay: firstDay, parameters: parameters, model: &model, tracker: &tracker)
+  }
+
+  /// Runs one daily series through a model and a tracker, both reset first.
+  static func events(
+    in values: [Double], firstDay: Day, parameters: SeriesParameters, model: inout SeriesModel,
+    tracker: inout EventTracker
+  ) -> [SeriesEvent] {
+    model.reset(parameters: parameters)
+    model.reserveCapacity(values.count)
+    tracker.reset()
     let firstSlot = SpendDetector.slot(of: firstDay)
     for (index, value) in values.enumerated() {
       let slot = firstSlot + index

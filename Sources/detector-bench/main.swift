@@ -5,6 +5,8 @@ import SpikeEvaluation
 // detector-bench eval [FIRST_SEED COUNT]  — the evaluation table on generated bills
 // detector-bench speed [SERIES DAYS]       — detection time over generated leaf series
 // detector-bench digest [SERIES DAYS]      — every event on the speed series (result identity)
+// detector-bench fingerprint [SERIES DAYS] — a hash of every assessment and event (result identity)
+// detector-bench series FILE...            — a hash of the generic detector's scores per file
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -22,6 +24,12 @@ case "digest":
   let series = arguments.count > 1 ? Int(arguments[1]) ?? 2_000 : 2_000
   let days = arguments.count > 2 ? Int(arguments[2]) ?? 400 : 400
   print(SpeedBenchmark.digest(series: series, days: days))
+case "fingerprint":
+  let series = arguments.count > 1 ? Int(arguments[1]) ?? 2_000 : 2_000
+  let days = arguments.count > 2 ? Int(arguments[2]) ?? 400 : 400
+  print(Fingerprint.spend(series: series, days: days))
+case "series":
+  for path in arguments.dropFirst() { print(Fingerprint.series(path: path)) }
 case "trace":
   // detector-bench trace SEED ACCOUNT USAGE_TYPE: one generated leaf, day by day.
   let seed = arguments.count > 1 ? UInt64(arguments[1]) ?? 1000 : 1000
@@ -34,5 +42,7 @@ case "trace":
       bill: bill, account: arguments.count > 2 ? arguments[2] : "",
       usageType: arguments.count > 3 ? arguments[3] : ""))
 default:
-  print("usage: detector-bench eval [FIRST_SEED COUNT] | speed [SERIES DAYS] | digest [SERIES DAYS]")
+  print(
+    "usage: detector-bench eval [FIRST_SEED COUNT] | speed [SERIES DAYS] | digest [SERIES DAYS]"
+      + " | fingerprint [SERIES DAYS] | series FILE...")
 }
