@@ -32,16 +32,18 @@ public final class SpendStore {
   ///   - creating: create the file (0600) and its missing parent directories (0700) if absent;
   ///     otherwise a missing store is `StoreError.notFound`.
   ///   - clock: the time stamped on imports and triage.
+  ///   - busyTimeoutMilliseconds: how long a write waits for another process's write (an import
+  ///     holds the store's write lock from its start to its commit); then `StoreError.isBusy`.
   /// - Throws: `StoreError.notFound`, `.notAStore`, `.newerSchema`, `.sqlite`, or a file error.
   public static func open(
-    at path: String, creating: Bool, clock: StoreClock = .system
+    at path: String, creating: Bool, clock: StoreClock = .system, busyTimeoutMilliseconds: Int32 = 10_000
   ) throws(StoreError) -> SpendStore {
     if !StoreFiles.exists(path) {
       guard creating else { throw .notFound(path: path) }
       try StoreFiles.createParentDirectories(of: path)
       try StoreFiles.createPrivateFile(path)
     }
-    let connection = try Connection(path: path, mode: .readWrite)
+    let connection = try Connection(path: path, mode: .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     let store = SpendStore(path: path, connection: connection, clock: clock)
     try store.prepareSchema()
     return store

@@ -1,3 +1,4 @@
+import CSQLite
 import SpendModel
 
 /// Why the spend store refused or failed an operation.
@@ -29,8 +30,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The data cannot be rolled up as asked (several currencies would be added together).
   case rollup(RollupError)
 
+  /// Whether another process held the store's write lock for longer than the busy timeout (an
+  /// import running): the same operation can succeed later.
+  public var isBusy: Bool {
+    guard case .sqlite(let error) = self else { return false }
+    return error.primaryCode == SQLITE_BUSY || error.primaryCode == SQLITE_LOCKED
+  }
+
   public var description: String {
     switch self {
+    case .sqlite(let error) where isBusy:
+      return "the store is busy: another process (an import) is writing to it; try again when it ends (\(error))"
     case .sqlite(let error):
       return "store error: \(error)"
     case .notFound(let path):

@@ -80,12 +80,22 @@ struct DashboardEffects: Sendable {
           "triage kept for this session only: the dashboard is on bill files (to keep it, "
             + "spendtop import PATH, then open spendtop on the store)"))
     case .store(let path):
-      do {
-        try SpendStore.open(at: path, creating: false)
-          .setTriage(anomaly: anomalyID, verdict: verdict, reason: reason)
-        send(.effectDone("triage saved: \(verdict.label)"))
-      } catch {
-        send(.effectFailed("triage not saved to \(path): \(error)"))
+      // An import holds the store's write lock until it commits: keep trying (each attempt waits
+      // out the busy timeout inside SQLite) rather than drop the decision.
+      var told = false
+      while true {
+        do {
+          try SpendStore.open(at: path, creating: false)
+            .setTriage(anomaly: anomalyID, verdict: verdict, reason: reason)
+          return send(.effectDone("triage saved: \(verdict.label)"))
+        } catch where error.isBusy {
+          if !told {
+            send(.effectFailed("the store is busy (an import is writing): the triage is saved when it ends"))
+            told = true
+          }
+        } catch {
+          return send(.effectFailed("triage not saved to \(path): \(error)"))
+        }
       }
     }
   }

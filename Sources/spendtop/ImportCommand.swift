@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
       when stderr is a terminal.
 
       Exit codes: 0 success; 64 usage error; 65 a bill cannot be read, or the store is unusable; \
-      66 a path does not exist; 74 the store cannot be written.
+      66 a path does not exist; 74 the store cannot be written; 75 the store is busy (another import).
       """)
 
   @Argument(help: "Bills, manifests or folders.")

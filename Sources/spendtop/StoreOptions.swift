@@ -33,9 +33,10 @@ struct StoreOptions: ParsableArguments {
 
 extension StoreError {
   /// The exit code of a command that fails with this error: 66 when there is no store or
-  /// period, 65 when the store or its input is unusable, 64 for a bad argument, 74 for a file
-  /// system or SQLite failure.
+  /// period, 65 when the store or its input is unusable, 64 for a bad argument, 75 when another
+  /// import holds the store's write lock, 74 for a file system or other SQLite failure.
   var exitCode: Int32 {
+    if isBusy { return 75 }  // EX_TEMPFAIL: another import holds the store; the same command can succeed later
     switch self {
     case .notFound, .noLocation, .unknownPeriod: return 66
     case .notAStore, .newerSchema, .corrupt, .amountOutOfRange: return 65
