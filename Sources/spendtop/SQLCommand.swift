@@ -99,7 +99,13 @@ struct SQLCommand: ParsableCommand {
       printError("spendtop: \(error)")
       throw ExitCode(error.exitCode)
     }
-    printError("spendtop: note: no --columns-from: assuming the standard \(format.rawValue) columns")
+    var note = "spendtop: note: no --columns-from: assuming the standard \(format.rawValue) columns"
+    if format == .cur {
+      // A legacy CUR table has only the columns its data had: tags and Savings Plans vary by account.
+      note += " (no resource_tags_* columns, no Savings Plans columns: save `SHOW COLUMNS IN TABLE` "
+        + "and pass it with --columns-from to keep tags and Savings Plans amortization)"
+    }
+    printError(note)
     return SourceColumns.assumed(for: format, engine: engine)
   }
 
