@@ -14,7 +14,7 @@ struct Spendtop: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       DashboardCommand.self, CubeCommand.self, ImportCommand.self, ImportsCommand.self, ForgetCommand.self,
-      DetectCommand.self, ReportCommand.self, LedgerCommand.self, InfoCommand.self, SQLCommand.self,
+      SQLCommand.self, DetectCommand.self, ReportCommand.self, LedgerCommand.self, InfoCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
 }
