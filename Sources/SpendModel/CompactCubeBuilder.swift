@@ -27,7 +27,9 @@ public struct CompactCubeBuilder: Sendable {
     } else {
       tags = UInt32(tagSets.count)
       tagSets.append(
-        key.tags.map { CompactCube.TagPair(key: numbering.number($0.key), value: numbering.number($0.value)) })
+        key.tags.map {
+          CompactCube.TagPair(key: numbering.number($0.key), value: numbering.number($0.value))
+        })
       tagIndex[key.tags] = tags
     }
     keys.append(
@@ -36,7 +38,8 @@ public struct CompactCubeBuilder: Sendable {
         account: numbering.number(key.account), service: numbering.number(key.service),
         usageType: numbering.number(key.usageType), operation: numbering.number(key.operation),
         region: numbering.number(key.region), resource: numbering.number(key.resource),
-        lineItemType: numbering.number(key.lineItemType), currency: numbering.number(key.currency), tags: tags))
+        lineItemType: numbering.number(key.lineItemType), currency: numbering.number(key.currency),
+        tags: tags))
     costs.append(amount)
   }
 

@@ -85,7 +85,9 @@ final class Interner {
     let allSeries = try connection.prepare("SELECT id, \(Interner.seriesColumns) FROM series")
     while try allSeries.step() {
       let text = allSeries.text(at: 9)
-      guard let pairs = SeriesTags.ids(of: text) else { throw .corrupt("series tags '\(text)' are not readable") }
+      guard let pairs = SeriesTags.ids(of: text) else {
+        throw .corrupt("series tags '\(text)' are not readable")
+      }
       let ids = SeriesIDs(
         account: allSeries.int64(at: 1), service: allSeries.int64(at: 2), usageType: allSeries.int64(at: 3),
         operation: allSeries.int64(at: 4), region: allSeries.int64(at: 5), resource: allSeries.int64(at: 6),

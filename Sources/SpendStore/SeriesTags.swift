@@ -26,7 +26,9 @@ enum SeriesTags {
     var current: Int64?
     var expectsKey = true
     let bytes = Array(text.utf8)
-    guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}"), bytes.count >= 2 else { return nil }
+    guard bytes.count >= 2, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else {
+      return nil
+    }
     for byte in bytes.dropFirst().dropLast() {
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"):

@@ -16,7 +16,7 @@ struct CubeImporter {
   var chunkRows = 50_000
 
   /// Why nothing was stored.
-  enum Failure: Error {
+  enum Failure: Error, Sendable {
     /// A cube file could not be read.
     case cube(CubeSQLError)
     /// The store refused or failed.
@@ -38,13 +38,16 @@ struct CubeImporter {
     var stored: ImportOutcome
   }
 
-  /// Streams every file's cells into one store transaction, a chunk at a time.
+  /// Streams every file's cells into one store transaction, a chunk at a time: a thread reads
+  /// the files (`CubeReadAhead`) while this one writes.
   @discardableResult
   func run(paths: [String], into store: SpendStore) throws(Failure) -> Outcome {
+    let reading = CubeReadAhead(paths: paths, chunkRows: chunkRows)
+    defer { reading.stop() }
     var records: [ImportedFile] = []
     do {
       let stored = try store.importStreaming { (writer) throws(Failure) -> [ImportedFile] in
-        for path in paths { records.append(try write(path, into: writer)) }
+        records = try CubeImporter.write(files: paths.count, from: reading, into: writer)
         return records
       }
       return Outcome(files: records, stored: stored)
@@ -56,8 +59,33 @@ struct CubeImporter {
     }
   }
 
-  /// Writes one file's cells chunk by chunk; returns its registry record.
-  private func write(_ path: String, into writer: ImportWriter) throws(Failure) -> ImportedFile {
+  /// Writes each chunk as the reading thread hands it over; returns the files' records in order.
+  private static func write(
+    files: Int, from reading: CubeReadAhead, into writer: ImportWriter
+  ) throws(Failure) -> [ImportedFile] {
+    var records: [ImportedFile] = []
+    while records.count < files {
+      let item = reading.take()
+      reading.release()
+      switch item {
+      case .cells(let chunk):
+        do {
+          try writer.add(chunk)
+        } catch {
+          throw .store(error)
+        }
+      case .file(let record): records.append(record)
+      case .failed(let failure): throw failure
+      }
+    }
+    return records
+  }
+
+  /// Reads one file chunk by chunk, handing each chunk to `hand` (false: stop reading), then
+  /// hashes it; returns its registry record, or nil when told to stop.
+  static func read(
+    _ path: String, chunkRows: Int, hand: (CompactCube) -> Bool
+  ) throws(Failure) -> ImportedFile? {
     let reader: CubeCSVReader
     do { reader = try CubeCSVReader(path: path, chunkRows: chunkRows) } catch { throw .cube(error) }
     var periods: Set<BillingPeriod> = []
@@ -66,16 +94,19 @@ struct CubeImporter {
       let chunk: CompactCube?
       do { chunk = try reader.next() } catch { throw .cube(error) }
       guard let chunk else { break }
-      for period in chunk.periods { periods.insert(BillingPeriod(payer: period.payer, month: period.month)) }
-      for (key, costs) in chunk.totalsByLineItemTypeAndCurrency { totals[key, default: .zero] += costs.unblended }
-      do { try writer.add(chunk) } catch { throw .store(error) }
+      for period in chunk.periods {
+        periods.insert(BillingPeriod(payer: period.payer, month: period.month))
+      }
+      for (key, costs) in chunk.totalsByLineItemTypeAndCurrency {
+        totals[key, default: .zero] += costs.unblended
+      }
+      guard hand(chunk) else { return nil }
     }
     let digest: SHA256.Digest
     do { digest = try SHA256.digest(ofFileAt: path) } catch { throw .store(error) }
     return ImportedFile(
-      path: path, size: CubeImporter.size(of: path), sha256: digest.hex, format: CubeImporter.formatName,
-      billingPeriods: periods.sorted(), rowsRead: reader.rowsRead, rowsSkipped: 0,
-      totals: CubeImporter.ordered(totals))
+      path: path, size: size(of: path), sha256: digest.hex, format: formatName,
+      billingPeriods: periods.sorted(), rowsRead: reader.rowsRead, rowsSkipped: 0, totals: ordered(totals))
   }
 
   /// Unblended totals ordered by currency, then line item type.

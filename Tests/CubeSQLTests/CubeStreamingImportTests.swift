@@ -10,7 +10,8 @@ import Testing
 @Suite("import --cube streams chunks into the store")
 struct CubeStreamingImportTests {
   static let header =
-    "day,billing_period,payer_account,account,service,currency,tags,unblended,amortized,net_unblended,net_amortized\n"
+    "day,billing_period,payer_account,account,service,currency,tags,"
+    + "unblended,amortized,net_unblended,net_amortized\n"
 
   /// Five rows over two months; the first and last row are the same cell.
   static let rows = """
@@ -63,8 +64,33 @@ struct CubeStreamingImportTests {
     } catch {
       if case .cube(let error) = error { failure = error }
     }
-    #expect(failure == .cubeFile(path: bad, line: 7, column: 10, reason: "expected a decimal amount, found \"x\""))
+    let expected = CubeSQLError.cubeFile(
+      path: bad, line: 7, column: 10, reason: "expected a decimal amount, found \"x\"")
+    #expect(failure == expected)
     #expect(Set(try store.loadCube().rows) == before)
     #expect(try store.listImports() == imports)
+  }
+
+  @Test("the store failing mid-file stops the reading thread (no hang) and stores nothing")
+  func aStoreFailureStopsTheReader() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.file("huge.csv")
+    let huge = "2024-03-03,2024-03,111122223333,,AmazonEC2,USD,,100000000000000000000000,1,1,1\n"
+    try (Self.header + Self.rows + huge + Self.rows + Self.rows)
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let store = try SpendStore.inMemory()
+    var failure: StoreError?
+    do {
+      try CubeImporter(chunkRows: 1).run(paths: [path, path], into: store)
+    } catch {
+      if case .store(let error) = error { failure = error }
+    }
+    guard case .amountOutOfRange(_)? = failure else {
+      Issue.record("expected amountOutOfRange, got \(String(describing: failure))")
+      return
+    }
+    #expect(try store.loadCube().rows.isEmpty)
+    #expect(try store.listImports().isEmpty)
   }
 }

@@ -92,7 +92,8 @@ import Testing
       seriesCount = try Self.count("series", in: store)
       // Back to the tables of schema 1 or 2, as that spendtop left them: tag sets in `tag_set` and
       // `tag_pair`, series pointing at them (schema 1 with its UNIQUE indexes).
-      try store.connection.execute(Self.tagSetTables(unique: version == 1) + "PRAGMA user_version = \(version);")
+      try store.connection.execute(
+        Self.tagSetTables(unique: version == 1) + "PRAGMA user_version = \(version);")
       #expect(try Self.count("tag_pair", in: store) > 0)
       #expect(try Self.uniqueIndexes(store) == (version == 1 ? 2 : 0))
     }
@@ -122,7 +123,8 @@ import Testing
 
   /// SQL that turns schema 3's inline series tags back into schema 2's (or 1's) tag set tables.
   private static func tagSetTables(unique: Bool) -> String {
-    let seriesKey = "account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set"
+    let seriesKey =
+      "account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set"
     return """
       CREATE TEMP TABLE tag_map (tags TEXT PRIMARY KEY, id INTEGER NOT NULL);
       INSERT INTO tag_map
@@ -132,7 +134,8 @@ import Testing
       CREATE TABLE tag_pair (
         tag_set INTEGER NOT NULL, key INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (tag_set, key)
       ) WITHOUT ROWID;
-      INSERT INTO tag_pair SELECT m.id, CAST(j.key AS INTEGER), j.value FROM tag_map AS m, json_each(m.tags) AS j;
+      INSERT INTO tag_pair
+        SELECT m.id, CAST(j.key AS INTEGER), j.value FROM tag_map AS m, json_each(m.tags) AS j;
       CREATE TABLE old_series (
         id INTEGER PRIMARY KEY, account INTEGER NOT NULL, service INTEGER NOT NULL,
         usage_type INTEGER NOT NULL, operation INTEGER NOT NULL, region INTEGER NOT NULL,
