@@ -48,32 +48,13 @@ public enum CubeCSV {
     public var rowsRead: Int
   }
 
-  /// Reads a cube CSV (plain or gzip).
+  /// Reads a whole cube CSV (plain or gzip) into one cube; `CubeCSVReader` reads it in chunks.
   ///
   /// - Throws: `CubeSQLError.cubeFile` with the line and column of the first problem.
   public static func read(path: String) throws(CubeSQLError) -> File {
-    func failure(_ line: Int, _ column: Int?, _ reason: String) -> CubeSQLError {
-      .cubeFile(path: path, line: line, column: column, reason: reason)
-    }
-    let source: FileByteSource
-    do { source = try FileByteSource(path: path) } catch { throw failure(1, nil, error.description) }
-    var scanner = CSVScanner(source: source)
-    let headerNames: [String]?
-    do { headerNames = try scanner.next()?.strings } catch {
-      throw failure(scanner.currentLine, nil, error.description)
-    }
-    guard let headerNames else { throw failure(1, nil, "empty file: expected a cube CSV header") }
-    let layout = try CubeCSVLayout(header: headerNames, path: path)
+    let reader = try CubeCSVReader(path: path)
     var cube = Cube()
-    var rows = 0
-    while true {
-      let record: CSVRecord?
-      do { record = try scanner.next() } catch { throw failure(scanner.currentLine, nil, error.description) }
-      guard let record else { break }
-      let row = try layout.row(record, path: path)
-      cube.add(row.costs, at: row.key)
-      rows += 1
-    }
-    return File(cube: cube, rowsRead: rows)
+    while let chunk = try reader.next() { cube.merge(chunk.cube()) }
+    return File(cube: cube, rowsRead: reader.rowsRead)
   }
 }

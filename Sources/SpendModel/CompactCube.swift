@@ -92,33 +92,9 @@ public struct CompactCube: Sendable {
 
   /// Numbers the labels of a cube's cells.
   public init(_ cube: Cube) {
-    var numbering = LabelNumbering()
-    var tagIndex: [Tags: UInt32] = [Tags(): 0]
-    var tagSets: [[TagPair]] = [[]]
-    var keys: [Key] = []
-    var costs: [Costs] = []
-    keys.reserveCapacity(cube.count)
-    costs.reserveCapacity(cube.count)
-    for row in cube.rows {
-      let key = row.key
-      let tags: UInt32
-      if let index = tagIndex[key.tags] {
-        tags = index
-      } else {
-        tags = UInt32(tagSets.count)
-        tagSets.append(key.tags.map { TagPair(key: numbering.number($0.key), value: numbering.number($0.value)) })
-        tagIndex[key.tags] = tags
-      }
-      keys.append(
-        Key(
-          day: key.day.ordinal, period: key.billingPeriod.index, payer: numbering.number(key.payerAccount),
-          account: numbering.number(key.account), service: numbering.number(key.service),
-          usageType: numbering.number(key.usageType), operation: numbering.number(key.operation),
-          region: numbering.number(key.region), resource: numbering.number(key.resource),
-          lineItemType: numbering.number(key.lineItemType), currency: numbering.number(key.currency), tags: tags))
-      costs.append(row.costs)
-    }
-    self.init(labels: numbering.labels, tagSets: tagSets, keys: keys, costs: costs)
+    var builder = CompactCubeBuilder(capacity: cube.count)
+    for row in cube.rows { builder.add(row.costs, at: row.key) }
+    self = builder.take()
   }
 
   // MARK: - Reading
@@ -204,7 +180,7 @@ public struct LineItemCurrency: Hashable, Sendable {
 }
 
 /// Gives each distinct text an index, in order of first use.
-private struct LabelNumbering {
+struct LabelNumbering {
   private(set) var labels: [String] = []
   private var index: [String: UInt32] = [:]
 

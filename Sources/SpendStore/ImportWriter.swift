@@ -99,7 +99,7 @@ public final class ImportWriter {
           pairs.append(try label(pair.key))
           pairs.append(try label(pair.value))
         }
-        tagSet = try interner.tagSet(pairs)
+        tagSet = interner.tagSet(pairs)
         tagSets[Int(key.tags)] = tagSet
       }
       let ids = SeriesIDs(

@@ -10,6 +10,7 @@ struct SeriesIDs: Hashable {
   var resource: Int64
   var lineItemType: Int64
   var currency: Int64
+  /// The interner's number for the series' tag set (stored inline as `SeriesTags` text).
   var tagSet: Int64
 
   /// One word for the hasher instead of nine: the fields folded by multiply-xor (equal keys still
@@ -43,33 +44,33 @@ struct TagPairs: Hashable {
   func hash(into hasher: inout Hasher) { hasher.combine(ids.reduce(IDFold.seed, IDFold.mix)) }
 }
 
-/// Finds or creates the ids of labels, tag sets and series inside one write transaction.
+/// Finds or creates the ids of labels and series inside one write transaction.
 ///
-/// It loads the stored labels, tag set signatures and series once when made, so that finding an
-/// id is a dictionary lookup and only new values reach SQLite (as inserts, never as lookups that
-/// miss). Memory grows with the number of distinct labels and series in the store, not with bills.
+/// It loads the stored labels and series once when made, so that finding an id is a dictionary
+/// lookup and only new values reach SQLite (as inserts, never as lookups that miss). A series'
+/// tags are stored inline (`SeriesTags`); here each distinct tag set gets a number of this
+/// import's own, so that a series key stays nine integers. Memory grows with the number of
+/// distinct labels and series in the store, not with bills.
 ///
 /// Its caches are valid only for the transaction it was made in: create one per import and drop
 /// it afterwards (a rolled-back id must not be reused).
 final class Interner {
   private let connection: Connection
   private var labels: [String: Int64] = [:]
-  /// Tag sets by their pairs of label ids (flattened key, value, key, value, … in key-text order).
-  private var tagSets: [TagPairs: Int64] = [:]
+  /// Tag set numbers by their pairs of label ids (key, value, … in key-text order); 0 is no tags.
+  private var tagSets: [TagPairs: Int64] = [TagPairs(ids: []): 0]
+  /// Each tag set number's stored text.
+  private var tagTexts: [String] = [SeriesTags.none]
   private var series: [SeriesIDs: Int64] = [:]
   private let addLabel: Statement
-  private let addTagSet: Statement
-  private let addTagPair: Statement
   private let addSeries: Statement
 
   private static let seriesColumns =
-    "account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set"
+    "account, service, usage_type, operation, region, resource, line_item_type, currency, tags"
 
   init(connection: Connection) throws(StoreError) {
     self.connection = connection
     addLabel = try connection.prepare("INSERT INTO label (text) VALUES (?)")
-    addTagSet = try connection.prepare("INSERT INTO tag_set (signature) VALUES (?)")
-    addTagPair = try connection.prepare("INSERT INTO tag_pair (tag_set, key, value) VALUES (?, ?, ?)")
     addSeries = try connection.prepare(
       "INSERT INTO series (\(Interner.seriesColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     try loadStored()
@@ -77,20 +78,20 @@ final class Interner {
 
   // MARK: - Loading
 
-  /// Reads every stored label, tag set signature and series into the caches.
+  /// Reads every stored label and series into the caches.
   private func loadStored() throws(StoreError) {
     let allLabels = try connection.prepare("SELECT id, text FROM label")
     while try allLabels.step() { labels[allLabels.text(at: 1)] = allLabels.int64(at: 0) }
-    let allTagSets = try connection.prepare("SELECT id, signature FROM tag_set")
-    while try allTagSets.step() {
-      tagSets[TagPairs(ids: Interner.pairs(ofSignature: allTagSets.text(at: 1)))] = allTagSets.int64(at: 0)
-    }
     let allSeries = try connection.prepare("SELECT id, \(Interner.seriesColumns) FROM series")
     while try allSeries.step() {
+      let text = allSeries.text(at: 9)
+      guard let pairs = SeriesTags.ids(of: text) else {
+        throw .corrupt("series tags '\(text)' are not readable")
+      }
       let ids = SeriesIDs(
         account: allSeries.int64(at: 1), service: allSeries.int64(at: 2), usageType: allSeries.int64(at: 3),
         operation: allSeries.int64(at: 4), region: allSeries.int64(at: 5), resource: allSeries.int64(at: 6),
-        lineItemType: allSeries.int64(at: 7), currency: allSeries.int64(at: 8), tagSet: allSeries.int64(at: 9))
+        lineItemType: allSeries.int64(at: 7), currency: allSeries.int64(at: 8), tagSet: tagSet(pairs))
       series[ids] = allSeries.int64(at: 0)
     }
   }
@@ -107,50 +108,15 @@ final class Interner {
     return id
   }
 
-  /// The id of a tag set given as label ids (key, value, key, value, … sorted by key text); 0 for
-  /// no tags.
-  func tagSet(_ pairs: [Int64]) throws(StoreError) -> Int64 {
-    if pairs.isEmpty { return 0 }
+  /// This import's number for a tag set given as label ids (key, value, key, value, … sorted by
+  /// key text); 0 for no tags. Nothing is written: the set is stored with the series that use it.
+  func tagSet(_ pairs: [Int64]) -> Int64 {
     let key = TagPairs(ids: pairs)
-    if let id = tagSets[key] { return id }
-    try addTagSet.bind(Interner.signature(of: pairs), at: 1)
-    try addTagSet.runAndReset()
-    let id = connection.lastInsertRowID
-    var position = 0
-    while position + 1 < pairs.count {
-      try addTagPair.bind(id, at: 1)
-      try addTagPair.bind(pairs[position], at: 2)
-      try addTagPair.bind(pairs[position + 1], at: 3)
-      try addTagPair.runAndReset()
-      position += 2
-    }
-    tagSets[key] = id
-    return id
-  }
-
-  // MARK: - Signatures
-
-  /// A tag set's stored signature: `key=value` label ids joined by commas, in key-text order.
-  static func signature(of pairs: [Int64]) -> String {
-    var text = ""
-    var position = 0
-    while position + 1 < pairs.count {
-      if position > 0 { text += "," }
-      text += String(pairs[position])
-      text += "="
-      text += String(pairs[position + 1])
-      position += 2
-    }
-    return text
-  }
-
-  /// The label id pairs of a stored signature (the inverse of `signature(of:)`).
-  static func pairs(ofSignature signature: String) -> [Int64] {
-    var pairs: [Int64] = []
-    for pair in signature.split(separator: ",") {
-      for id in pair.split(separator: "=") { pairs.append(Int64(id) ?? 0) }
-    }
-    return pairs
+    if let number = tagSets[key] { return number }
+    let number = Int64(tagTexts.count)
+    tagTexts.append(SeriesTags.text(of: pairs))
+    tagSets[key] = number
+    return number
   }
 
   /// The id of a series, created if new.
@@ -158,9 +124,10 @@ final class Interner {
     if let id = series[ids] { return id }
     let values = [
       ids.account, ids.service, ids.usageType, ids.operation, ids.region, ids.resource, ids.lineItemType,
-      ids.currency, ids.tagSet,
+      ids.currency,
     ]
     for (offset, value) in values.enumerated() { try addSeries.bind(value, at: Int32(offset + 1)) }
+    try addSeries.bind(tagTexts[Int(ids.tagSet)], at: 9)
     try addSeries.runAndReset()
     let id = connection.lastInsertRowID
     series[ids] = id

@@ -1,18 +1,16 @@
 import SpendModel
 
-/// Turns stored ids back into text: labels, tag sets and periods, each looked up once.
+/// Turns stored ids back into text: labels, series tags and periods, each looked up once.
 final class LabelReader {
   private let connection: Connection
   private var labels: [Int64: String] = [:]
-  private var tagSets: [Int64: Tags] = [0: Tags()]
+  private var tagSets: [String: Tags] = [:]
   private var periods: [Int64: BillingPeriod] = [:]
   private let findLabel: Statement
-  private let findTagPairs: Statement
 
   init(connection: Connection) throws(StoreError) {
     self.connection = connection
     findLabel = try connection.prepare("SELECT text FROM label WHERE id = ?")
-    findTagPairs = try connection.prepare("SELECT key, value FROM tag_pair WHERE tag_set = ?")
   }
 
   /// Reads every label at once (cheaper than one by one when most will be needed).
@@ -32,18 +30,18 @@ final class LabelReader {
     return text
   }
 
-  /// The tags of a tag set (0 is no tags).
-  func tags(_ id: Int64) throws(StoreError) -> Tags {
-    if let tags = tagSets[id] { return tags }
-    try findTagPairs.bind(id, at: 1)
-    var ids: [(Int64, Int64)] = []
-    while try findTagPairs.step() { ids.append((findTagPairs.int64(at: 0), findTagPairs.int64(at: 1))) }
-    findTagPairs.reset()
-    guard !ids.isEmpty else { throw .corrupt("tag set \(id) is missing") }
+  /// The tags of a series' `tags` text (`{"key id":value id,…}`, see `SeriesTags`).
+  func tags(_ text: String) throws(StoreError) -> Tags {
+    if let tags = tagSets[text] { return tags }
+    guard let ids = SeriesTags.ids(of: text) else { throw .corrupt("series tags '\(text)' are not readable") }
     var pairs: [(String, String)] = []
-    for (key, value) in ids { pairs.append((try label(key), try label(value))) }
+    var position = 0
+    while position + 1 < ids.count {
+      pairs.append((try label(ids[position]), try label(ids[position + 1])))
+      position += 2
+    }
     let tags = Tags(pairs)
-    tagSets[id] = tags
+    tagSets[text] = tags
     return tags
   }
 

@@ -26,7 +26,7 @@ extension SpendStore {
     var series: [Int64: SeriesText] = [:]
     let seriesStatement = try connection.prepare(
       """
-      SELECT id, account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set
+      SELECT id, account, service, usage_type, operation, region, resource, line_item_type, currency, tags
       FROM series
       """)
     while try seriesStatement.step() {
@@ -36,7 +36,7 @@ extension SpendStore {
         usageType: try reader.label(s.int64(at: 3)), operation: try reader.label(s.int64(at: 4)),
         region: try reader.label(s.int64(at: 5)), resource: try reader.label(s.int64(at: 6)),
         lineItemType: try reader.label(s.int64(at: 7)), currency: try reader.label(s.int64(at: 8)),
-        tags: try reader.tags(s.int64(at: 9)))
+        tags: try reader.tags(s.text(at: 9)))
     }
     let range = DayRange(filter)
     let cells = try connection.prepare(

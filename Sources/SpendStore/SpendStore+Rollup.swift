@@ -84,11 +84,8 @@ private struct RollupPlan {
   private(set) var sumColumn: Int32 = 0
 
   private var selects: [String] = ["c.period"]
-  private var joins: [String] = []
-  private var joinValues: [SQLValue] = []
   private var conditions: [String] = []
   private var conditionValues: [SQLValue] = []
-  private var tagAliases: [String: String] = [:]
   private let useDaily: Bool
 
   /// Plans the query, or returns nil when a filter names a value no cell has.
@@ -119,12 +116,12 @@ private struct RollupPlan {
         conditions.append("c.period IN (SELECT id FROM period WHERE payer = ?)")
         conditionValues.append(.integer(id))
       case .tag(let key):
-        let alias = try tagAlias(key, labelID: labelID)
+        let value = try RollupPlan.tagValue(key, labelID: labelID)
         if condition.value.isEmpty {
-          conditions.append("\(alias).value IS NULL")
+          conditions.append("\(value) IS NULL")
         } else {
           guard let id = try labelID(condition.value) else { return nil }
-          conditions.append("\(alias).value = ?")
+          conditions.append("\(value) = ?")
           conditionValues.append(.integer(id))
         }
       default:
@@ -151,7 +148,7 @@ private struct RollupPlan {
       case .day: outputs.append(.day(dayColumn ?? 0))
       case .month: outputs.append(.month(dayColumn ?? 0))
       case .tag(let key):
-        outputs.append(.optionalLabel(add(select: "\(try tagAlias(key, labelID: labelID)).value")))
+        outputs.append(.optionalLabel(add(select: try RollupPlan.tagValue(key, labelID: labelID))))
       default: outputs.append(.label(add(select: column(dimension))))
       }
     }
@@ -164,11 +161,11 @@ private struct RollupPlan {
     let table = useDaily ? "daily AS c" : "cell AS c JOIN series AS s ON s.id = c.series"
     sql = """
       SELECT \(groups), sum(c.\(prefix)_whole), sum(c.\(prefix)_fraction)
-      FROM \(table) \(joins.joined(separator: " "))
+      FROM \(table)
       WHERE \(conditions.joined(separator: " AND "))
       GROUP BY \(groupOrder.joined(separator: ", "))
       """
-    values = joinValues + conditionValues
+    values = conditionValues
   }
 
   /// The column holding a plain dimension in the chosen table.
@@ -184,17 +181,14 @@ private struct RollupPlan {
     return Int32(selects.count - 1)
   }
 
-  /// The alias of the join that finds one tag's value (NULL when a cell lacks the tag).
-  private mutating func tagAlias(
+  /// The expression for one tag's value label id in a series' inline `tags` (NULL when a cell lacks
+  /// the tag). The key's label id is an integer from the store, written into the SQL as a literal.
+  private static func tagValue(
     _ key: String, labelID: (String) throws(StoreError) -> Int64?
   ) throws(StoreError) -> String {
-    if let alias = tagAliases[key] { return alias }
-    let alias = "t\(tagAliases.count)"
-    tagAliases[key] = alias
-    joins.append("LEFT JOIN tag_pair AS \(alias) ON \(alias).tag_set = s.tag_set AND \(alias).key = ?")
     // A key no cell has matches nothing: every cell is untagged for it.
-    joinValues.append(.integer(try labelID(key) ?? -1))
-    return alias
+    let id = try labelID(key) ?? -1
+    return "json_extract(s.tags, '$.\"\(id)\"')"
   }
 
   /// Where a grouped column sits in the `daily` key (columns outside it go last).

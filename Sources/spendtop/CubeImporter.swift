@@ -12,8 +12,11 @@ struct CubeImporter {
   /// The registry's format name for a cube file.
   static let formatName = "spendtop cube CSV"
 
+  /// Rows per chunk handed to the store: memory holds one chunk's cells at a time.
+  var chunkRows = 50_000
+
   /// Why nothing was stored.
-  enum Failure: Error {
+  enum Failure: Error, Sendable {
     /// A cube file could not be read.
     case cube(CubeSQLError)
     /// The store refused or failed.
@@ -35,46 +38,81 @@ struct CubeImporter {
     var stored: ImportOutcome
   }
 
-  /// Reads every file, then stores them together.
+  /// Streams every file's cells into one store transaction, a chunk at a time: a thread reads
+  /// the files (`CubeReadAhead`) while this one writes.
+  @discardableResult
   func run(paths: [String], into store: SpendStore) throws(Failure) -> Outcome {
-    var cubes: [Cube] = []
+    let reading = CubeReadAhead(paths: paths, chunkRows: chunkRows)
+    defer { reading.stop() }
     var records: [ImportedFile] = []
-    for path in paths {
-      let file: CubeCSV.File
-      let digest: SHA256.Digest
-      do { file = try CubeCSV.read(path: path) } catch { throw .cube(error) }
-      do { digest = try SHA256.digest(ofFileAt: path) } catch { throw .store(error) }
-      cubes.append(file.cube)
-      records.append(
-        ImportedFile(
-          path: path, size: CubeImporter.size(of: path), sha256: digest.hex, format: CubeImporter.formatName,
-          billingPeriods: CubeImporter.periods(of: file.cube), rowsRead: file.rowsRead, rowsSkipped: 0,
-          totals: CubeImporter.totals(of: file.cube)))
-    }
     do {
-      let stored = try store.importBatch(ImportBatch(cubes: cubes, files: records))
+      let stored = try store.importStreaming { (writer) throws(Failure) -> [ImportedFile] in
+        records = try CubeImporter.write(files: paths.count, from: reading, into: writer)
+        return records
+      }
       return Outcome(files: records, stored: stored)
     } catch {
-      throw .store(error)
-    }
-  }
-
-  /// The billing periods (payer × month) of a cube's cells.
-  static func periods(of cube: Cube) -> [BillingPeriod] {
-    Set(cube.rows.map { BillingPeriod(of: $0.key) }).sorted()
-  }
-
-  /// Unblended totals by line item type and currency, ordered by currency, then type.
-  static func totals(of cube: Cube) -> [LineItemTotal] {
-    var sums: [String: [String: Money]] = [:]
-    for row in cube.rows {
-      sums[row.key.currency, default: [:]][row.key.lineItemType, default: .zero] += row.costs.unblended
-    }
-    return sums.keys.sorted().flatMap { currency in
-      (sums[currency] ?? [:]).sorted { $0.key < $1.key }.map {
-        LineItemTotal(lineItemType: $0.key, currency: currency, cost: $0.value)
+      switch error {
+      case .source(let failure): throw failure
+      case .store(let failure): throw .store(failure)
       }
     }
+  }
+
+  /// Writes each chunk as the reading thread hands it over; returns the files' records in order.
+  private static func write(
+    files: Int, from reading: CubeReadAhead, into writer: ImportWriter
+  ) throws(Failure) -> [ImportedFile] {
+    var records: [ImportedFile] = []
+    while records.count < files {
+      let item = reading.take()
+      reading.release()
+      switch item {
+      case .cells(let chunk):
+        do {
+          try writer.add(chunk)
+        } catch {
+          throw .store(error)
+        }
+      case .file(let record): records.append(record)
+      case .failed(let failure): throw failure
+      }
+    }
+    return records
+  }
+
+  /// Reads one file chunk by chunk, handing each chunk to `hand` (false: stop reading), then
+  /// hashes it; returns its registry record, or nil when told to stop.
+  static func read(
+    _ path: String, chunkRows: Int, hand: (CompactCube) -> Bool
+  ) throws(Failure) -> ImportedFile? {
+    let reader: CubeCSVReader
+    do { reader = try CubeCSVReader(path: path, chunkRows: chunkRows) } catch { throw .cube(error) }
+    var periods: Set<BillingPeriod> = []
+    var totals: [LineItemCurrency: Money] = [:]
+    while true {
+      let chunk: CompactCube?
+      do { chunk = try reader.next() } catch { throw .cube(error) }
+      guard let chunk else { break }
+      for period in chunk.periods {
+        periods.insert(BillingPeriod(payer: period.payer, month: period.month))
+      }
+      for (key, costs) in chunk.totalsByLineItemTypeAndCurrency {
+        totals[key, default: .zero] += costs.unblended
+      }
+      guard hand(chunk) else { return nil }
+    }
+    let digest: SHA256.Digest
+    do { digest = try SHA256.digest(ofFileAt: path) } catch { throw .store(error) }
+    return ImportedFile(
+      path: path, size: size(of: path), sha256: digest.hex, format: formatName,
+      billingPeriods: periods.sorted(), rowsRead: reader.rowsRead, rowsSkipped: 0, totals: ordered(totals))
+  }
+
+  /// Unblended totals ordered by currency, then line item type.
+  private static func ordered(_ totals: [LineItemCurrency: Money]) -> [LineItemTotal] {
+    totals.map { LineItemTotal(lineItemType: $0.key.lineItemType, currency: $0.key.currency, cost: $0.value) }
+      .sorted { ($0.currency, $0.lineItemType) < ($1.currency, $1.lineItemType) }
   }
 
   private static func size(of path: String) -> Int64 {

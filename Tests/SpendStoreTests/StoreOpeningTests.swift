@@ -78,45 +78,82 @@ import Testing
     #expect(try reopened.integrityCheck() == ["ok"])
   }
 
-  @Test func aSchema1StoreIsMigratedKeepingItsData() throws {
+  @Test(arguments: [1, 2])
+  func anOlderSchemaStoreIsMigratedKeepingItsData(version: Int) throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let path = directory.file("spend.sqlite")
     let september = Month(year: 2026, month: 9)
     let cube = Fixtures.randomCube(seed: 5, months: [september], cells: 300)
+    let seriesCount: Int64
     do {
       let store = try SpendStore.open(at: path, creating: true)
       try store.importBatch(ImportBatch(cube: cube, files: []))
-      // Back to the tables of schema 1 (with their UNIQUE indexes), as a schema-1 spendtop left them.
+      seriesCount = try Self.count("series", in: store)
+      // Back to the tables of schema 1 or 2, as that spendtop left them: tag sets in `tag_set` and
+      // `tag_pair`, series pointing at them (schema 1 with its UNIQUE indexes).
       try store.connection.execute(
-        """
-        CREATE TABLE old_series (
-          id INTEGER PRIMARY KEY, account INTEGER NOT NULL, service INTEGER NOT NULL,
-          usage_type INTEGER NOT NULL, operation INTEGER NOT NULL, region INTEGER NOT NULL,
-          resource INTEGER NOT NULL, line_item_type INTEGER NOT NULL, currency INTEGER NOT NULL,
-          tag_set INTEGER NOT NULL,
-          UNIQUE (account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set));
-        INSERT INTO old_series SELECT * FROM series;
-        DROP TABLE series;
-        ALTER TABLE old_series RENAME TO series;
-        CREATE TABLE old_tag_set (id INTEGER PRIMARY KEY, signature TEXT NOT NULL UNIQUE);
-        INSERT INTO old_tag_set SELECT * FROM tag_set;
-        DROP TABLE tag_set;
-        ALTER TABLE old_tag_set RENAME TO tag_set;
-        PRAGMA user_version = 1;
-        """)
-      #expect(try Self.uniqueIndexes(store) == 2)
+        Self.tagSetTables(unique: version == 1) + "PRAGMA user_version = \(version);")
+      #expect(try Self.count("tag_pair", in: store) > 0)
+      #expect(try Self.uniqueIndexes(store) == (version == 1 ? 2 : 0))
     }
     let migrated = try SpendStore.open(at: path, creating: false)
-    #expect(try migrated.storedSchemaVersion() == 2)
+    #expect(try migrated.storedSchemaVersion() == 3)
+    let tables = try migrated.connection.query(
+      "SELECT count(*) FROM sqlite_master WHERE name IN ('tag_set', 'tag_pair')")
+    #expect(tables.first?.first?.integer == 0)
     #expect(try Self.uniqueIndexes(migrated) == 0)
     #expect(try migrated.integrityCheck() == ["ok"])
     #expect(Fixtures.sameCells(try migrated.loadCube(), cube))
+    let byTags: [[SpendModel.Dimension]] = [
+      [.tag("team"), .currency], [.tag("env"), .service, .currency], [.tag("team"), .tag("env"), .currency],
+    ]
+    for by in byTags {
+      #expect(try migrated.rollup(by: by).rows == (try cube.rollup(by: by)).rows)
+    }
+    // The migrated tags are the text the importer writes: the same cells again add no series.
+    try migrated.importBatch(ImportBatch(cube: cube, files: []))
+    #expect(try Self.count("series", in: migrated) == seriesCount)
     // The migrated store keeps importing: a restated September replaces the old one.
     let restated = Fixtures.randomCube(seed: 6, months: [september], cells: 300)
     try migrated.importBatch(ImportBatch(cube: restated, files: []))
     #expect(Fixtures.sameCells(try migrated.loadCube(), restated))
     #expect(try migrated.integrityCheck() == ["ok"])
+  }
+
+  /// SQL that turns schema 3's inline series tags back into schema 2's (or 1's) tag set tables.
+  private static func tagSetTables(unique: Bool) -> String {
+    let seriesKey =
+      "account, service, usage_type, operation, region, resource, line_item_type, currency, tag_set"
+    return """
+      CREATE TEMP TABLE tag_map (tags TEXT PRIMARY KEY, id INTEGER NOT NULL);
+      INSERT INTO tag_map
+        SELECT tags, row_number() OVER (ORDER BY min(id)) FROM series WHERE tags <> '{}' GROUP BY tags;
+      CREATE TABLE tag_set (id INTEGER PRIMARY KEY, signature TEXT NOT NULL\(unique ? " UNIQUE" : ""));
+      INSERT INTO tag_set SELECT id, replace(replace(trim(tags, '{}'), '"', ''), ':', '=') FROM tag_map;
+      CREATE TABLE tag_pair (
+        tag_set INTEGER NOT NULL, key INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (tag_set, key)
+      ) WITHOUT ROWID;
+      INSERT INTO tag_pair
+        SELECT m.id, CAST(j.key AS INTEGER), j.value FROM tag_map AS m, json_each(m.tags) AS j;
+      CREATE TABLE old_series (
+        id INTEGER PRIMARY KEY, account INTEGER NOT NULL, service INTEGER NOT NULL,
+        usage_type INTEGER NOT NULL, operation INTEGER NOT NULL, region INTEGER NOT NULL,
+        resource INTEGER NOT NULL, line_item_type INTEGER NOT NULL, currency INTEGER NOT NULL,
+        tag_set INTEGER NOT NULL\(unique ? ", UNIQUE (\(seriesKey))" : ""));
+      INSERT INTO old_series
+        SELECT s.id, s.account, s.service, s.usage_type, s.operation, s.region, s.resource, s.line_item_type,
+          s.currency, coalesce(m.id, 0)
+        FROM series AS s LEFT JOIN tag_map AS m ON m.tags = s.tags;
+      DROP TABLE series;
+      ALTER TABLE old_series RENAME TO series;
+      DROP TABLE tag_map;
+
+      """
+  }
+
+  private static func count(_ table: String, in store: SpendStore) throws -> Int64 {
+    try store.connection.query("SELECT count(*) FROM \(table)").first?.first?.integer ?? -1
   }
 
   /// The automatic (UNIQUE) indexes on `series` and `tag_set`.
