@@ -55,7 +55,10 @@ final class ReadPipeline: Sendable {
     let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
     work = order.flatMap { [Work.read($0), Work.hash($0)] }
     workers = max(1, min(parallelism, work.count))
-    places = DispatchSemaphore(value: max(1, parallelism))
+    // Created at 0 and signalled up: libdispatch traps when a semaphore is freed below its initial
+    // value, which happens when an import stops with chunks handed over but never released.
+    places = DispatchSemaphore(value: 0)
+    for _ in 0..<max(1, parallelism) { places.signal() }
     // Threads of their own: the dispatch pool stops at one thread per core, and one of those is
     // the caller's, which writes to the store meanwhile.
     for _ in 0..<workers {
