@@ -204,7 +204,7 @@ public struct LineItemCurrency: Hashable, Sendable {
 }
 
 /// Gives each distinct text an index, in order of first use.
-private struct LabelNumbering {
+struct LabelNumbering {
   private(set) var labels: [String] = []
   private var index: [String: UInt32] = [:]
 

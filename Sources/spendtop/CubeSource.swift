@@ -105,11 +105,11 @@ enum CubeSource {
     case .files(let paths):
       var needed = Set(dimensions + [.currency])
       for condition in filter.equals { needed.insert(condition.dimension) }
-      let bills = try read(paths, dimensions: needed, skipBadRows: skipBadRows)
+      let bills = try readCells(paths, dimensions: needed, skipBadRows: skipBadRows)
       do {
-        let rollup = try bills.cube.rollup(by: dimensions, basis: basis, filter: filter)
+        let rollup = try bills.cells.rollup(by: dimensions, basis: basis, filter: filter)
         return Summed(
-          rollup: rollup, currencies: bills.cube.filtered(filter).currencies, skippedRows: bills.skippedRows,
+          rollup: rollup, currencies: bills.cells.currencies(passing: filter), skippedRows: bills.skippedRows,
           summaries: bills.summaries)
       } catch {
         throw .rollup(error, summaries: bills.summaries)
@@ -123,6 +123,18 @@ enum CubeSource {
       } catch {
         throw .store(error)
       }
+    }
+  }
+
+  /// The bills' cells kept compact, for a rollup (memory per group, not per string key).
+  private func readCells(
+    _ paths: [String], dimensions: Set<Dimension>, skipBadRows: Bool
+  ) throws(Failure) -> BillCells {
+    do {
+      return try BillReader.readCells(
+        paths: paths, options: ImportOptions(skipBadRows: skipBadRows, dimensions: dimensions))
+    } catch {
+      throw .bills(error)
     }
   }
 
