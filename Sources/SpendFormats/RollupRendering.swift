@@ -22,16 +22,35 @@ public struct RollupRenderer: Sendable {
 
   /// RFC 4180 CSV with a header line; every line ends with `\n`.
   public func csv() -> String {
-    var out = (columnNames + ["cost"]).map(RollupRenderer.csvField).joined(separator: ",") + "\n"
-    for row in rollup.rows {
-      out += (row.values.map(RollupRenderer.csvField) + [row.cost.exactDecimal(minimumDecimals: 6)])
-        .joined(separator: ",")
-      out += "\n"
-    }
+    var out = ""
+    writeCSV { out += $0 }
     return out
   }
 
+  /// Writes `csv()` in pieces of about 64 KiB, so a large rollup is never held as one string.
+  public func writeCSV(_ write: (String) -> Void) {
+    var out = (columnNames + ["cost"]).map(RollupRenderer.csvField).joined(separator: ",") + "\n"
+    for row in rollup.rows {
+      for value in row.values {
+        out += RollupRenderer.csvField(value)
+        out += ","
+      }
+      out += row.cost.exactDecimal(minimumDecimals: 6)
+      out += "\n"
+      if out.utf8.count >= RollupRenderer.pieceSize {
+        write(out)
+        out = ""
+      }
+    }
+    write(out)
+  }
+
+  /// How many bytes `writeCSV` and `writeJSON` gather before writing.
+  static let pieceSize = 1 << 16
+
   static func csvField(_ text: String) -> String {
+    // Fast path: none of the bytes of `,`, `"`, LF or CR, so no such character either.
+    guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
   }
@@ -42,18 +61,32 @@ public struct RollupRenderer: Sendable {
   ///
   /// - Parameter complete: false when rows were skipped, so totals are incomplete.
   public func json(complete: Bool = true) -> String {
+    var out = ""
+    writeJSON(complete: complete) { out += $0 }
+    return out
+  }
+
+  /// Writes `json(complete:)` in pieces of about 64 KiB.
+  public func writeJSON(complete: Bool = true, _ write: (String) -> Void) {
     var out = "{\"dimensions\": [" + columnNames.map(JSONValue.quoted).joined(separator: ", ") + "],"
     out += " \"rows\": ["
+    let names = columnNames.map { JSONValue.quoted($0) + ": " }
     for (index, row) in rollup.rows.enumerated() {
       out += index == 0 ? "\n  {" : ",\n  {"
-      for (name, value) in zip(columnNames, row.values) {
-        out += JSONValue.quoted(name) + ": " + JSONValue.quoted(value) + ", "
+      for (name, value) in zip(names, row.values) {
+        out += name
+        out += JSONValue.quoted(value)
+        out += ", "
       }
       out += "\"cost\": " + row.cost.exactDecimal(minimumDecimals: 6) + "}"
+      if out.utf8.count >= RollupRenderer.pieceSize {
+        write(out)
+        out = ""
+      }
     }
     out += rollup.rows.isEmpty ? "]" : "\n]"
     out += ", \"complete\": \(complete)}\n"
-    return out
+    write(out)
   }
 
   // MARK: - Table

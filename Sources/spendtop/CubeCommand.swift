@@ -73,8 +73,8 @@ struct CubeCommand: ParsableCommand {
     let complete = summed.skippedRows.isEmpty
     let renderer = RollupRenderer(rollup: summed.rollup, columnNames: query.columnNames)
     switch format {
-    case .csv: print(renderer.csv(), terminator: "")
-    case .json: print(renderer.json(complete: complete), terminator: "")
+    case .csv: renderer.writeCSV { print($0, terminator: "") }
+    case .json: renderer.writeJSON(complete: complete) { print($0, terminator: "") }
     case .table:
       let currencies = summed.currencies
       print(renderer.table(currency: currencies.count == 1 ? currencies.first : nil), terminator: "")
