@@ -7,15 +7,49 @@ import SpendModel
 /// (JSON numbers, never strings, never through `Double`), dollars and cents with thousands
 /// separators in the table.
 public struct RollupRenderer: Sendable {
-  /// The rollup to render.
-  public var rollup: Rollup
   /// One column name per dimension, as given on the command line.
   public var columnNames: [String]
+  private let rows: Rows
+
+  /// Where the rows come from.
+  private enum Rows: Sendable {
+    case rollup(Rollup)
+    /// Compact groups, each row made as it is written.
+    case grouped(GroupedRows)
+  }
 
   /// Creates a renderer; `columnNames` defaults to the dimensions' canonical names.
   public init(rollup: Rollup, columnNames: [String]? = nil) {
-    self.rollup = rollup
+    rows = .rollup(rollup)
     self.columnNames = columnNames ?? rollup.dimensions.map(\.name)
+  }
+
+  /// Creates a renderer of compact groups (`CompactCube.grouped`), one column name per dimension.
+  public init(grouped: GroupedRows, columnNames: [String]) {
+    rows = .grouped(grouped)
+    self.columnNames = columnNames
+  }
+
+  /// Calls `body` with each row's position and the row, in order.
+  private func forEachRow(_ body: (Int, RollupRow) -> Void) {
+    switch rows {
+    case .rollup(let rollup): for (index, row) in rollup.rows.enumerated() { body(index, row) }
+    case .grouped(let grouped): for index in grouped.indices { body(index, grouped[index]) }
+    }
+  }
+
+  private var isEmpty: Bool {
+    switch rows {
+    case .rollup(let rollup): return rollup.rows.isEmpty
+    case .grouped(let grouped): return grouped.isEmpty
+    }
+  }
+
+  private var total: Money {
+    switch rows {
+    case .rollup(let rollup): return rollup.total
+    case .grouped(let grouped): return grouped.total
+    }
   }
 
   // MARK: - CSV
@@ -30,7 +64,7 @@ public struct RollupRenderer: Sendable {
   /// Writes `csv()` in pieces of about 64 KiB, so a large rollup is never held as one string.
   public func writeCSV(_ write: (String) -> Void) {
     var out = (columnNames + ["cost"]).map(RollupRenderer.csvField).joined(separator: ",") + "\n"
-    for row in rollup.rows {
+    forEachRow { _, row in
       for value in row.values {
         out += RollupRenderer.csvField(value)
         out += ","
@@ -71,7 +105,7 @@ public struct RollupRenderer: Sendable {
     var out = "{\"dimensions\": [" + columnNames.map(JSONValue.quoted).joined(separator: ", ") + "],"
     out += " \"rows\": ["
     let names = columnNames.map { JSONValue.quoted($0) + ": " }
-    for (index, row) in rollup.rows.enumerated() {
+    forEachRow { index, row in
       out += index == 0 ? "\n  {" : ",\n  {"
       for (name, value) in zip(names, row.values) {
         out += name
@@ -84,7 +118,7 @@ public struct RollupRenderer: Sendable {
         out = ""
       }
     }
-    out += rollup.rows.isEmpty ? "]" : "\n]"
+    out += isEmpty ? "]" : "\n]"
     out += ", \"complete\": \(complete)}\n"
     write(out)
   }
@@ -98,11 +132,11 @@ public struct RollupRenderer: Sendable {
   public func table(currency: String? = nil) -> String {
     let costHeader = currency.map { "cost (\($0))" } ?? "cost"
     var lines: [[String]] = [columnNames + [costHeader]]
-    for row in rollup.rows {
+    forEachRow { _, row in
       lines.append(row.values.map { $0.isEmpty ? "(none)" : $0 } + [row.cost.formatted(decimals: 2, grouping: true)])
     }
     let totalLabel = ["total"] + Array(repeating: "", count: max(0, columnNames.count - 1))
-    let total = totalLabel + [rollup.total.formatted(decimals: 2, grouping: true)]
+    let total = totalLabel + [total.formatted(decimals: 2, grouping: true)]
     let widths = (0..<(columnNames.count + 1)).map { column in
       (lines + [total]).map { $0[column].count }.max() ?? 0
     }

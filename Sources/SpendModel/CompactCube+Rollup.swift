@@ -10,6 +10,16 @@ extension CompactCube {
   public func rollup(
     by dimensions: [Dimension], basis: CostBasis = .unblended, filter: CubeFilter = .all
   ) throws(RollupError) -> Rollup {
+    Rollup(dimensions: dimensions, basis: basis, rows: Array(try grouped(by: dimensions, basis: basis, filter: filter)))
+  }
+
+  /// The rows of `rollup(by:basis:filter:)` as a collection that makes each row's texts only when
+  /// the row is read, so a large rollup can be written out without holding every row's strings.
+  ///
+  /// - Throws: `RollupError.mixedCurrencies` when currencies would be added together.
+  public func grouped(
+    by dimensions: [Dimension], basis: CostBasis = .unblended, filter: CubeFilter = .all
+  ) throws(RollupError) -> GroupedRows {
     let texts = LabelTexts(labels)
     let projection = GroupProjection(dimensions: dimensions, cells: self, texts: texts)
     let matcher = CompactFilter(filter, cells: self)
@@ -35,10 +45,9 @@ extension CompactCube {
       throw .mixedCurrencies(currencies.map { labels[Int($0)] }.sorted())
     }
     let order = GroupOrder(fields: projection.fields, groups: groups, projection: projection, texts: texts)
-    let rows = order.sortedIndexes().map { index in
-      RollupRow(values: projection.values(of: groups[index], labels: labels), cost: sums[index])
-    }
-    return Rollup(dimensions: dimensions, basis: basis, rows: rows)
+    return GroupedRows(
+      order: order.sortedIndexes().map { UInt32($0) }, groups: groups, sums: sums, projection: projection,
+      labels: labels)
   }
 
   /// The currencies of the cells that pass `filter`, sorted (as `cube().filtered(filter).currencies`).
@@ -85,4 +94,35 @@ struct LabelTexts {
     self.canonical = canonical
     self.rank = rank
   }
+}
+
+/// The groups of a compact rollup in output order; each `RollupRow` is made when it is read.
+public struct GroupedRows: RandomAccessCollection, Sendable {
+  private let order: [UInt32]
+  private let groups: [CompactCube.Key]
+  private let sums: [Money]
+  private let projection: GroupProjection
+  private let labels: [String]
+
+  init(order: [UInt32], groups: [CompactCube.Key], sums: [Money], projection: GroupProjection, labels: [String]) {
+    self.order = order
+    self.groups = groups
+    self.sums = sums
+    self.projection = projection
+    self.labels = labels
+  }
+
+  /// The first position, 0.
+  public var startIndex: Int { 0 }
+  /// The number of groups.
+  public var endIndex: Int { order.count }
+
+  /// The row at `position` in output order.
+  public subscript(position: Int) -> RollupRow {
+    let group = Int(order[position])
+    return RollupRow(values: projection.values(of: groups[group], labels: labels), cost: sums[group])
+  }
+
+  /// The sum over all groups.
+  public var total: Money { sums.reduce(.zero, +) }
 }

@@ -1,5 +1,5 @@
 /// One column of a compact rollup: a field of `CompactCube.Key`, or a tag asked for (by slot).
-enum GroupField: Equatable {
+enum GroupField: Equatable, Sendable {
   case day, month, payer, account, service, usageType, operation, region, resource, lineItemType, currency
   /// The tag at this position among the distinct tag keys asked for.
   case tag(Int)
@@ -60,7 +60,7 @@ enum GroupField: Equatable {
 /// Turns a cell's key into its group's key: the dimensions asked for kept (labels as canonical
 /// indexes, the month of the day in `period`, the asked tags' values as one index in `tags`), every
 /// other field zero.
-struct GroupProjection {
+struct GroupProjection: Sendable {
   /// The rollup's columns, in the order asked.
   let fields: [GroupField]
   /// For each tag tuple (a group key's `tags`), the canonical value label of each asked tag, or

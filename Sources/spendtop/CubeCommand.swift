@@ -71,7 +71,11 @@ struct CubeCommand: ParsableCommand {
       printError("spendtop: note: \(summary.path): a header and no data rows; nothing to add")
     }
     let complete = summed.skippedRows.isEmpty
-    let renderer = RollupRenderer(rollup: summed.rollup, columnNames: query.columnNames)
+    let renderer =
+      switch summed.groups {
+      case .rollup(let rollup): RollupRenderer(rollup: rollup, columnNames: query.columnNames)
+      case .grouped(let rows): RollupRenderer(grouped: rows, columnNames: query.columnNames)
+      }
     switch format {
     case .csv: renderer.writeCSV { print($0, terminator: "") }
     case .json: renderer.writeJSON(complete: complete) { print($0, terminator: "") }

@@ -39,13 +39,19 @@ enum CubeSource {
   /// A rollup, the currencies it covers and how complete it is.
   struct Summed {
     /// The groups.
-    var rollup: Rollup
+    var groups: Groups
     /// The currencies of the cells summed.
     var currencies: [String]
     /// Rows skipped while reading bills.
     var skippedRows: [BadRow]
     /// What each file held (empty when read from the store).
     var summaries: [ImportSummary] = []
+
+    /// A store's rollup, or compact groups from files (each row made as it is written).
+    enum Groups {
+      case rollup(Rollup)
+      case grouped(GroupedRows)
+    }
   }
 
   /// Why the data could not be loaded.
@@ -107,9 +113,9 @@ enum CubeSource {
       for condition in filter.equals { needed.insert(condition.dimension) }
       let bills = try readCells(paths, dimensions: needed, skipBadRows: skipBadRows)
       do {
-        let rollup = try bills.cells.rollup(by: dimensions, basis: basis, filter: filter)
+        let grouped = try bills.cells.grouped(by: dimensions, basis: basis, filter: filter)
         return Summed(
-          rollup: rollup, currencies: bills.cells.currencies(passing: filter), skippedRows: bills.skippedRows,
+          groups: .grouped(grouped), currencies: bills.cells.currencies(passing: filter), skippedRows: bills.skippedRows,
           summaries: bills.summaries)
       } catch {
         throw .rollup(error, summaries: bills.summaries)
@@ -119,7 +125,7 @@ enum CubeSource {
         let store = try options.open(creating: false)
         let rollup = try store.rollup(by: dimensions, basis: basis, filter: filter)
         let currencies = try store.rollup(by: [.currency], filter: filter).rows.compactMap(\.values.first)
-        return Summed(rollup: rollup, currencies: currencies, skippedRows: [])
+        return Summed(groups: .rollup(rollup), currencies: currencies, skippedRows: [])
       } catch {
         throw .store(error)
       }
