@@ -47,7 +47,8 @@ fi
 printf '%-8s %-4s %8s %9s %7s %8s %8s %10s\n' grain bin best_s median_s cpu_s rss_MiB groups B/group
 for name in narrow wide; do
   if [ "$name" = narrow ]; then by=$narrow; else by=$wide; fi
-  groups=$(("$NEW" cube --by "$by" "${koku[@]}" | wc -l) - 1))
+  lines=$("$NEW" cube --by "$by" "${koku[@]}" | wc -l)
+  groups=$((lines - 1))
   for binary in "${binaries[@]}"; do : >"$data/cube-$binary.times"; done
   for _ in $(seq "$runs"); do
     for binary in "${binaries[@]}"; do

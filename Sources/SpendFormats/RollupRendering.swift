@@ -84,7 +84,8 @@ public struct RollupRenderer: Sendable {
 
   static func csvField(_ text: String) -> String {
     // Fast path: none of the bytes of `,`, `"`, LF or CR, so no such character either.
-    guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+    let special = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    guard special else { return text }
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
   }
@@ -130,16 +131,27 @@ public struct RollupRenderer: Sendable {
   ///
   /// - Parameter currency: the currency code shown in the cost header, if single.
   public func table(currency: String? = nil) -> String {
+    var out = ""
+    writeTable(currency: currency) { out += $0 }
+    return out
+  }
+
+  /// Writes `table(currency:)` in pieces of about 64 KiB: a first pass over the rows measures the
+  /// columns, a second renders them, so the lines are never all held.
+  public func writeTable(currency: String? = nil, _ write: (String) -> Void) {
     let costHeader = currency.map { "cost (\($0))" } ?? "cost"
-    var lines: [[String]] = [columnNames + [costHeader]]
-    forEachRow { _, row in
-      lines.append(row.values.map { $0.isEmpty ? "(none)" : $0 } + [row.cost.formatted(decimals: 2, grouping: true)])
-    }
+    let header = columnNames + [costHeader]
     let totalLabel = ["total"] + Array(repeating: "", count: max(0, columnNames.count - 1))
-    let total = totalLabel + [total.formatted(decimals: 2, grouping: true)]
-    let widths = (0..<(columnNames.count + 1)).map { column in
-      (lines + [total]).map { $0[column].count }.max() ?? 0
+    let totalLine = totalLabel + [total.formatted(decimals: 2, grouping: true)]
+    var widths = [Int](repeating: 0, count: columnNames.count + 1)
+    func measure(_ cells: [String]) {
+      for (column, cell) in cells.enumerated() where column < widths.count {
+        widths[column] = max(widths[column], cell.count)
+      }
     }
+    measure(header)
+    measure(totalLine)
+    forEachRow { _, row in measure(RollupRenderer.tableCells(row)) }
     func render(_ cells: [String]) -> String {
       var parts: [String] = []
       for (column, cell) in cells.enumerated() {
@@ -148,10 +160,23 @@ public struct RollupRenderer: Sendable {
       }
       return parts.joined(separator: "  ")
     }
-    var out = lines.map(render).joined(separator: "\n") + "\n"
+    var out = render(header) + "\n"
+    forEachRow { _, row in
+      out += render(RollupRenderer.tableCells(row))
+      out += "\n"
+      if out.utf8.count >= RollupRenderer.pieceSize {
+        write(out)
+        out = ""
+      }
+    }
     out += String(repeating: "-", count: widths.reduce(0, +) + 2 * columnNames.count) + "\n"
-    out += render(total) + "\n"
-    return out
+    out += render(totalLine) + "\n"
+    write(out)
+  }
+
+  /// A row's table cells: `(none)` for an empty value, the cost in dollars and cents.
+  private static func tableCells(_ row: RollupRow) -> [String] {
+    row.values.map { $0.isEmpty ? "(none)" : $0 } + [row.cost.formatted(decimals: 2, grouping: true)]
   }
 }
 

@@ -33,7 +33,8 @@ extension CompactCube {
       for key in other.keys {
         keys.append(
           Key(
-            day: key.day, period: key.period, payer: labelMap[Int(key.payer)], account: labelMap[Int(key.account)],
+            day: key.day, period: key.period, payer: labelMap[Int(key.payer)],
+            account: labelMap[Int(key.account)],
             service: labelMap[Int(key.service)], usageType: labelMap[Int(key.usageType)],
             operation: labelMap[Int(key.operation)], region: labelMap[Int(key.region)],
             resource: labelMap[Int(key.resource)], lineItemType: labelMap[Int(key.lineItemType)],

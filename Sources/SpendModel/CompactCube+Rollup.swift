@@ -10,7 +10,8 @@ extension CompactCube {
   public func rollup(
     by dimensions: [Dimension], basis: CostBasis = .unblended, filter: CubeFilter = .all
   ) throws(RollupError) -> Rollup {
-    Rollup(dimensions: dimensions, basis: basis, rows: Array(try grouped(by: dimensions, basis: basis, filter: filter)))
+    let rows = try grouped(by: dimensions, basis: basis, filter: filter)
+    return Rollup(dimensions: dimensions, basis: basis, rows: Array(rows))
   }
 
   /// The rows of `rollup(by:basis:filter:)` as a collection that makes each row's texts only when
@@ -104,7 +105,9 @@ public struct GroupedRows: RandomAccessCollection, Sendable {
   private let projection: GroupProjection
   private let labels: [String]
 
-  init(order: [UInt32], groups: [CompactCube.Key], sums: [Money], projection: GroupProjection, labels: [String]) {
+  init(
+    order: [UInt32], groups: [CompactCube.Key], sums: [Money], projection: GroupProjection, labels: [String]
+  ) {
     self.order = order
     self.groups = groups
     self.sums = sums

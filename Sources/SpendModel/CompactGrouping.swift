@@ -166,7 +166,8 @@ struct GroupOrder {
     self.groups = groups
     tagTuples = projection.tagTuples
     labelRank = texts.rank
-    dayRanks = fields.contains(.day) ? GroupOrder.textRanks(groups.map(\.day)) { Day(ordinal: $0).description } : []
+    dayRanks =
+      fields.contains(.day) ? GroupOrder.textRanks(groups.map(\.day)) { Day(ordinal: $0).description } : []
     monthRanks =
       fields.contains(.month) ? GroupOrder.textRanks(groups.map(\.period)) { Month(index: $0).description } : []
   }

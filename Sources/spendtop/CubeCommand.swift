@@ -81,7 +81,7 @@ struct CubeCommand: ParsableCommand {
     case .json: renderer.writeJSON(complete: complete) { print($0, terminator: "") }
     case .table:
       let currencies = summed.currencies
-      print(renderer.table(currency: currencies.count == 1 ? currencies.first : nil), terminator: "")
+      renderer.writeTable(currency: currencies.count == 1 ? currencies.first : nil) { print($0, terminator: "") }
       if !complete { print("(incomplete: \(summed.skippedRows.count) unreadable row(s) skipped)") }
     }
   }

@@ -115,8 +115,8 @@ enum CubeSource {
       do {
         let grouped = try bills.cells.grouped(by: dimensions, basis: basis, filter: filter)
         return Summed(
-          groups: .grouped(grouped), currencies: bills.cells.currencies(passing: filter), skippedRows: bills.skippedRows,
-          summaries: bills.summaries)
+          groups: .grouped(grouped), currencies: bills.cells.currencies(passing: filter),
+          skippedRows: bills.skippedRows, summaries: bills.summaries)
       } catch {
         throw .rollup(error, summaries: bills.summaries)
       }

@@ -39,7 +39,8 @@ struct RollupRenderingTests {
       #expect(pieces.joined() == plain.csv())
     }
     let later = CubeFilter(from: Day(ordinal: 30_000))
-    let none = RollupRenderer(grouped: try CompactCube(cube).grouped(by: [.day], filter: later), columnNames: ["day"])
+    let empty = try CompactCube(cube).grouped(by: [.day], filter: later)
+    let none = RollupRenderer(grouped: empty, columnNames: ["day"])
     #expect(none.json() == "{\"dimensions\": [\"day\"], \"rows\": [], \"complete\": true}\n")
   }
 

@@ -5,7 +5,8 @@ import Testing
 /// `CompactCube.rollup` on hand-made cells: equal texts under different labels, absent tags,
 /// repeated keys, merging.
 struct CompactCubeRollupTests {
-  private static let costs = Costs(unblended: Money(units: 1), amortized: .zero, netUnblended: .zero, netAmortized: .zero)
+  private static let costs = Costs(
+    unblended: Money(units: 1), amortized: .zero, netUnblended: .zero, netAmortized: .zero)
 
   private func key(
     day: Int32, service: UInt32, resource: UInt32, currency: UInt32 = 0, tags: UInt32 = 0

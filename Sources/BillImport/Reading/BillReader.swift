@@ -143,7 +143,8 @@ public enum BillReader {
   /// `prepare` turns a file's import into what is merged, outside the lock; `merge` adds it.
   private static func readFiles<Part, Merged: Sendable>(
     _ plan: ImportPlan, options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)?,
-    into initial: Merged, prepare: @Sendable (FileImport) -> Part, merge: @Sendable (inout Merged, Part) -> Void
+    into initial: Merged, prepare: @Sendable (FileImport) -> Part,
+    merge: @Sendable (inout Merged, Part) -> Void
   ) throws(BillImportError) -> (Merged, [ImportSummary]) {
     let sources = plan.sources
     // Largest first, so that two workers finish close together.
