@@ -7,31 +7,85 @@ import SpendModel
 /// (JSON numbers, never strings, never through `Double`), dollars and cents with thousands
 /// separators in the table.
 public struct RollupRenderer: Sendable {
-  /// The rollup to render.
-  public var rollup: Rollup
   /// One column name per dimension, as given on the command line.
   public var columnNames: [String]
+  private let rows: Rows
+
+  /// Where the rows come from.
+  private enum Rows: Sendable {
+    case rollup(Rollup)
+    /// Compact groups, each row made as it is written.
+    case grouped(GroupedRows)
+  }
 
   /// Creates a renderer; `columnNames` defaults to the dimensions' canonical names.
   public init(rollup: Rollup, columnNames: [String]? = nil) {
-    self.rollup = rollup
+    rows = .rollup(rollup)
     self.columnNames = columnNames ?? rollup.dimensions.map(\.name)
+  }
+
+  /// Creates a renderer of compact groups (`CompactCube.grouped`), one column name per dimension.
+  public init(grouped: GroupedRows, columnNames: [String]) {
+    rows = .grouped(grouped)
+    self.columnNames = columnNames
+  }
+
+  /// Calls `body` with each row's position and the row, in order.
+  private func forEachRow(_ body: (Int, RollupRow) -> Void) {
+    switch rows {
+    case .rollup(let rollup): for (index, row) in rollup.rows.enumerated() { body(index, row) }
+    case .grouped(let grouped): for index in grouped.indices { body(index, grouped[index]) }
+    }
+  }
+
+  private var isEmpty: Bool {
+    switch rows {
+    case .rollup(let rollup): return rollup.rows.isEmpty
+    case .grouped(let grouped): return grouped.isEmpty
+    }
+  }
+
+  private var total: Money {
+    switch rows {
+    case .rollup(let rollup): return rollup.total
+    case .grouped(let grouped): return grouped.total
+    }
   }
 
   // MARK: - CSV
 
   /// RFC 4180 CSV with a header line; every line ends with `\n`.
   public func csv() -> String {
-    var out = (columnNames + ["cost"]).map(RollupRenderer.csvField).joined(separator: ",") + "\n"
-    for row in rollup.rows {
-      out += (row.values.map(RollupRenderer.csvField) + [row.cost.exactDecimal(minimumDecimals: 6)])
-        .joined(separator: ",")
-      out += "\n"
-    }
+    var out = ""
+    writeCSV { out += $0 }
     return out
   }
 
+  /// Writes `csv()` in pieces of about 64 KiB, so a large rollup is never held as one string.
+  public func writeCSV(_ write: (String) -> Void) {
+    var out = (columnNames + ["cost"]).map(RollupRenderer.csvField).joined(separator: ",") + "\n"
+    forEachRow { _, row in
+      for value in row.values {
+        out += RollupRenderer.csvField(value)
+        out += ","
+      }
+      out += row.cost.exactDecimal(minimumDecimals: 6)
+      out += "\n"
+      if out.utf8.count >= RollupRenderer.pieceSize {
+        write(out)
+        out = ""
+      }
+    }
+    write(out)
+  }
+
+  /// How many bytes `writeCSV` and `writeJSON` gather before writing.
+  static let pieceSize = 1 << 16
+
   static func csvField(_ text: String) -> String {
+    // Fast path: none of the bytes of `,`, `"`, LF or CR, so no such character either.
+    let special = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    guard special else { return text }
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
     return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
   }
@@ -42,18 +96,32 @@ public struct RollupRenderer: Sendable {
   ///
   /// - Parameter complete: false when rows were skipped, so totals are incomplete.
   public func json(complete: Bool = true) -> String {
+    var out = ""
+    writeJSON(complete: complete) { out += $0 }
+    return out
+  }
+
+  /// Writes `json(complete:)` in pieces of about 64 KiB.
+  public func writeJSON(complete: Bool = true, _ write: (String) -> Void) {
     var out = "{\"dimensions\": [" + columnNames.map(JSONValue.quoted).joined(separator: ", ") + "],"
     out += " \"rows\": ["
-    for (index, row) in rollup.rows.enumerated() {
+    let names = columnNames.map { JSONValue.quoted($0) + ": " }
+    forEachRow { index, row in
       out += index == 0 ? "\n  {" : ",\n  {"
-      for (name, value) in zip(columnNames, row.values) {
-        out += JSONValue.quoted(name) + ": " + JSONValue.quoted(value) + ", "
+      for (name, value) in zip(names, row.values) {
+        out += name
+        out += JSONValue.quoted(value)
+        out += ", "
       }
       out += "\"cost\": " + row.cost.exactDecimal(minimumDecimals: 6) + "}"
+      if out.utf8.count >= RollupRenderer.pieceSize {
+        write(out)
+        out = ""
+      }
     }
-    out += rollup.rows.isEmpty ? "]" : "\n]"
+    out += isEmpty ? "]" : "\n]"
     out += ", \"complete\": \(complete)}\n"
-    return out
+    write(out)
   }
 
   // MARK: - Table
@@ -63,16 +131,27 @@ public struct RollupRenderer: Sendable {
   ///
   /// - Parameter currency: the currency code shown in the cost header, if single.
   public func table(currency: String? = nil) -> String {
+    var out = ""
+    writeTable(currency: currency) { out += $0 }
+    return out
+  }
+
+  /// Writes `table(currency:)` in pieces of about 64 KiB: a first pass over the rows measures the
+  /// columns, a second renders them, so the lines are never all held.
+  public func writeTable(currency: String? = nil, _ write: (String) -> Void) {
     let costHeader = currency.map { "cost (\($0))" } ?? "cost"
-    var lines: [[String]] = [columnNames + [costHeader]]
-    for row in rollup.rows {
-      lines.append(row.values.map { $0.isEmpty ? "(none)" : $0 } + [row.cost.formatted(decimals: 2, grouping: true)])
-    }
+    let header = columnNames + [costHeader]
     let totalLabel = ["total"] + Array(repeating: "", count: max(0, columnNames.count - 1))
-    let total = totalLabel + [rollup.total.formatted(decimals: 2, grouping: true)]
-    let widths = (0..<(columnNames.count + 1)).map { column in
-      (lines + [total]).map { $0[column].count }.max() ?? 0
+    let totalLine = totalLabel + [total.formatted(decimals: 2, grouping: true)]
+    var widths = [Int](repeating: 0, count: columnNames.count + 1)
+    func measure(_ cells: [String]) {
+      for (column, cell) in cells.enumerated() where column < widths.count {
+        widths[column] = max(widths[column], cell.count)
+      }
     }
+    measure(header)
+    measure(totalLine)
+    forEachRow { _, row in measure(RollupRenderer.tableCells(row)) }
     func render(_ cells: [String]) -> String {
       var parts: [String] = []
       for (column, cell) in cells.enumerated() {
@@ -81,10 +160,23 @@ public struct RollupRenderer: Sendable {
       }
       return parts.joined(separator: "  ")
     }
-    var out = lines.map(render).joined(separator: "\n") + "\n"
+    var out = render(header) + "\n"
+    forEachRow { _, row in
+      out += render(RollupRenderer.tableCells(row))
+      out += "\n"
+      if out.utf8.count >= RollupRenderer.pieceSize {
+        write(out)
+        out = ""
+      }
+    }
     out += String(repeating: "-", count: widths.reduce(0, +) + 2 * columnNames.count) + "\n"
-    out += render(total) + "\n"
-    return out
+    out += render(totalLine) + "\n"
+    write(out)
+  }
+
+  /// A row's table cells: `(none)` for an empty value, the cost in dollars and cents.
+  private static func tableCells(_ row: RollupRow) -> [String] {
+    row.values.map { $0.isEmpty ? "(none)" : $0 } + [row.cost.formatted(decimals: 2, grouping: true)]
   }
 }
 

@@ -71,13 +71,17 @@ struct CubeCommand: ParsableCommand {
       printError("spendtop: note: \(summary.path): a header and no data rows; nothing to add")
     }
     let complete = summed.skippedRows.isEmpty
-    let renderer = RollupRenderer(rollup: summed.rollup, columnNames: query.columnNames)
+    let renderer =
+      switch summed.groups {
+      case .rollup(let rollup): RollupRenderer(rollup: rollup, columnNames: query.columnNames)
+      case .grouped(let rows): RollupRenderer(grouped: rows, columnNames: query.columnNames)
+      }
     switch format {
-    case .csv: print(renderer.csv(), terminator: "")
-    case .json: print(renderer.json(complete: complete), terminator: "")
+    case .csv: renderer.writeCSV { print($0, terminator: "") }
+    case .json: renderer.writeJSON(complete: complete) { print($0, terminator: "") }
     case .table:
       let currencies = summed.currencies
-      print(renderer.table(currency: currencies.count == 1 ? currencies.first : nil), terminator: "")
+      renderer.writeTable(currency: currencies.count == 1 ? currencies.first : nil) { print($0, terminator: "") }
       if !complete { print("(incomplete: \(summed.skippedRows.count) unreadable row(s) skipped)") }
     }
   }

@@ -39,13 +39,19 @@ enum CubeSource {
   /// A rollup, the currencies it covers and how complete it is.
   struct Summed {
     /// The groups.
-    var rollup: Rollup
+    var groups: Groups
     /// The currencies of the cells summed.
     var currencies: [String]
     /// Rows skipped while reading bills.
     var skippedRows: [BadRow]
     /// What each file held (empty when read from the store).
     var summaries: [ImportSummary] = []
+
+    /// A store's rollup, or compact groups from files (each row made as it is written).
+    enum Groups {
+      case rollup(Rollup)
+      case grouped(GroupedRows)
+    }
   }
 
   /// Why the data could not be loaded.
@@ -105,12 +111,12 @@ enum CubeSource {
     case .files(let paths):
       var needed = Set(dimensions + [.currency])
       for condition in filter.equals { needed.insert(condition.dimension) }
-      let bills = try read(paths, dimensions: needed, skipBadRows: skipBadRows)
+      let bills = try readCells(paths, dimensions: needed, skipBadRows: skipBadRows)
       do {
-        let rollup = try bills.cube.rollup(by: dimensions, basis: basis, filter: filter)
+        let grouped = try bills.cells.grouped(by: dimensions, basis: basis, filter: filter)
         return Summed(
-          rollup: rollup, currencies: bills.cube.filtered(filter).currencies, skippedRows: bills.skippedRows,
-          summaries: bills.summaries)
+          groups: .grouped(grouped), currencies: bills.cells.currencies(passing: filter),
+          skippedRows: bills.skippedRows, summaries: bills.summaries)
       } catch {
         throw .rollup(error, summaries: bills.summaries)
       }
@@ -119,10 +125,22 @@ enum CubeSource {
         let store = try options.open(creating: false)
         let rollup = try store.rollup(by: dimensions, basis: basis, filter: filter)
         let currencies = try store.rollup(by: [.currency], filter: filter).rows.compactMap(\.values.first)
-        return Summed(rollup: rollup, currencies: currencies, skippedRows: [])
+        return Summed(groups: .rollup(rollup), currencies: currencies, skippedRows: [])
       } catch {
         throw .store(error)
       }
+    }
+  }
+
+  /// The bills' cells kept compact, for a rollup (memory per group, not per string key).
+  private func readCells(
+    _ paths: [String], dimensions: Set<Dimension>, skipBadRows: Bool
+  ) throws(Failure) -> BillCells {
+    do {
+      return try BillReader.readCells(
+        paths: paths, options: ImportOptions(skipBadRows: skipBadRows, dimensions: dimensions))
+    } catch {
+      throw .bills(error)
     }
   }
 

@@ -5,7 +5,7 @@ import SpendModel
 
 /// CSV, JSON and table renderings of a rollup.
 struct RollupRenderingTests {
-  private func sample() throws -> RollupRenderer {
+  private func sampleCube() throws -> Cube {
     let day = try #require(Day(iso: "2026-08-01"))
     func key(_ service: String) -> CubeKey {
       CubeKey(
@@ -16,8 +16,32 @@ struct RollupRenderingTests {
       CubeRow(key: key("AmazonEC2"), costs: Costs(all: try Money(parsing: "1234.5678901234"))),
       CubeRow(key: key("Amazon \"S3\", Glacier"), costs: Costs(all: try Money(parsing: "-0.5"))),
     ])
-    let rollup = try cube.rollup(by: [.day, .service])
-    return RollupRenderer(rollup: rollup, columnNames: ["day", "service"])
+    return cube
+  }
+
+  private func sample() throws -> RollupRenderer {
+    RollupRenderer(rollup: try sampleCube().rollup(by: [.day, .service]), columnNames: ["day", "service"])
+  }
+
+  /// Compact groups render byte for byte as the rollup of the same cells, in every format, written
+  /// whole or in pieces.
+  @Test func compactGroupsRenderAsTheRollup() throws {
+    let cube = try sampleCube()
+    for grain: [Dimension] in [[.day, .service], [.service, .tag("team"), .account], [.resource]] {
+      let names = grain.map(\.name)
+      let plain = RollupRenderer(rollup: try cube.rollup(by: grain), columnNames: names)
+      let grouped = RollupRenderer(grouped: try CompactCube(cube).grouped(by: grain), columnNames: names)
+      #expect(grouped.csv() == plain.csv())
+      #expect(grouped.json(complete: false) == plain.json(complete: false))
+      #expect(grouped.table(currency: "USD") == plain.table(currency: "USD"))
+      var pieces: [String] = []
+      grouped.writeCSV { pieces.append($0) }
+      #expect(pieces.joined() == plain.csv())
+    }
+    let later = CubeFilter(from: Day(ordinal: 30_000))
+    let empty = try CompactCube(cube).grouped(by: [.day], filter: later)
+    let none = RollupRenderer(grouped: empty, columnNames: ["day"])
+    #expect(none.json() == "{\"dimensions\": [\"day\"], \"rows\": [], \"complete\": true}\n")
   }
 
   @Test func csvHasHeaderSixDecimalsAndQuoting() throws {

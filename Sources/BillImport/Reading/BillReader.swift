@@ -62,7 +62,26 @@ public enum BillReader {
     plan: ImportPlan, options: ImportOptions = ImportOptions(),
     progress: (@Sendable (ImportProgress) -> Void)? = nil
   ) throws(BillImportError) -> BillImport {
-    try readFiles(plan, options: options, progress: progress)
+    let (merged, summaries) = try readFiles(
+      plan, options: options, progress: progress, into: Cube(), prepare: { $0.cube }, merge: { $0.merge($1) })
+    return BillImport(cube: merged, summaries: summaries)
+  }
+
+  /// Imports every bill the paths lead to, as `read(paths:options:progress:)` does, keeping the
+  /// cells compact (numbered labels): what a rollup from files needs, at a fraction of the memory
+  /// of a `Cube` with string keys.
+  ///
+  ///     let bills = try BillReader.readCells(paths: ["bills/2026-08"], options: options)
+  ///     let rollup = try bills.cells.rollup(by: [.day, .resource])
+  public static func readCells(
+    paths: [String], options: ImportOptions = ImportOptions(),
+    progress: (@Sendable (ImportProgress) -> Void)? = nil
+  ) throws(BillImportError) -> BillCells {
+    let plan = try ImportPlan.make(paths: paths)
+    let (merged, summaries) = try readFiles(
+      plan, options: options, progress: progress, into: CompactCube.Merger(), prepare: { $0.cells },
+      merge: { $0.add($1) })
+    return BillCells(cells: merged.cells, summaries: summaries)
   }
 
   /// Imports one file (the incremental entry point: one call per file, on any thread).
@@ -118,15 +137,19 @@ public enum BillReader {
 
   // MARK: - Parallel reading
 
-  /// Reads files on `parallelism` workers, merging each file's cells into one cube as soon as the
-  /// file is done, so memory holds one file's cells per worker plus the merged cube.
-  private static func readFiles(
-    _ plan: ImportPlan, options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)?
-  ) throws(BillImportError) -> BillImport {
+  /// Reads files on `parallelism` workers, merging each file's cells into `initial` as soon as the
+  /// file is done, so memory holds one file's cells per worker plus the merged cells.
+  ///
+  /// `prepare` turns a file's import into what is merged, outside the lock; `merge` adds it.
+  private static func readFiles<Part, Merged: Sendable>(
+    _ plan: ImportPlan, options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)?,
+    into initial: Merged, prepare: @Sendable (FileImport) -> Part,
+    merge: @Sendable (inout Merged, Part) -> Void
+  ) throws(BillImportError) -> (Merged, [ImportSummary]) {
     let sources = plan.sources
     // Largest first, so that two workers finish close together.
     let order = sources.indices.sorted { sources[$0].byteCount > sources[$1].byteCount }
-    let merged = Mutex<Cube>(Cube())
+    let merged = Mutex<Merged>(initial)
     let results = Mutex<[Int: Result<ImportSummary, BillImportError>]>([:])
     let next = Atomic<Int>(0)
     let failed = Atomic<Bool>(false)
@@ -149,8 +172,8 @@ public enum BillReader {
         counters.add(rows: 0, bytes: sources[index].byteCount - lastBytes, files: 1)
         if let progress { progress(counters.snapshot) }
         if case .success(let file) = result {
-          let cube = file.cube
-          merged.withLock { $0.merge(cube) }
+          let part = prepare(file)
+          merged.withLock { merge(&$0, part) }
         }
         results.withLock { $0[index] = result.map(\.summary) }
       }
@@ -164,7 +187,7 @@ public enum BillReader {
       case nil: continue
       }
     }
-    return BillImport(cube: merged.withLock { $0 }, summaries: summaries)
+    return (merged.withLock { $0 }, summaries)
   }
 }
 

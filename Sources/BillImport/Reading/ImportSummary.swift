@@ -68,6 +68,17 @@ public struct FileImport: Sendable {
   public var cube: Cube { cells.cube() }
 }
 
+/// Everything imported from a set of paths, the cells kept compact.
+public struct BillCells: Sendable {
+  /// All files' cells, appended (a key may repeat across files; rollups sum equal keys).
+  public var cells: CompactCube
+  /// One summary per file read, in the order the files were planned.
+  public var summaries: [ImportSummary]
+
+  /// Every skipped row.
+  public var skippedRows: [BadRow] { summaries.flatMap(\.skippedRows) }
+}
+
 /// Everything imported from a set of paths.
 public struct BillImport: Sendable {
   /// All files' cells, merged.
