@@ -132,14 +132,7 @@ struct CubeImporter {
       let periods = record.billingPeriods.map { "\($0) (\(replaced.contains($0) ? "replaced" : "added"))" }
       out += "  periods  \(periods.isEmpty ? "none (no cells)" : periods.joined(separator: ", "))\n"
       out += "  cells    \(StoreFormatting.count(record.rowsRead)) read\n"
-      if !record.totals.isEmpty {
-        let rows = record.totals.map {
-          [$0.lineItemType, $0.currency, $0.cost.formatted(decimals: 2, grouping: true)]
-        }
-        let table = StoreFormatting.table(
-          header: ["line item type", "currency", "unblended"], rows: rows, rightAligned: [2])
-        out += table.split(separator: "\n").map { "    " + $0 + "\n" }.joined()
-      }
+      out += StoreFormatting.totalsTable(record.totals)
     }
     let stored = outcome.stored
     out +=

@@ -137,14 +137,7 @@ struct ImportCommand: ParsableCommand {
         + "\(StoreFormatting.count(record.rowsSkipped)) skipped"
       out += file.summary.ignoredRows.sorted { $0.key < $1.key }.map { ", \($0.value) \($0.key)" }.joined()
       out += "\n"
-      if !record.totals.isEmpty {
-        let rows = record.totals.map {
-          [$0.lineItemType, $0.currency, $0.cost.formatted(decimals: 2, grouping: true)]
-        }
-        let table = StoreFormatting.table(
-          header: ["line item type", "currency", "unblended"], rows: rows, rightAligned: [2])
-        out += table.split(separator: "\n").map { "    " + $0 + "\n" }.joined()
-      }
+      out += StoreFormatting.totalsTable(record.totals)
       for note in file.summary.notes { out += "  note     \(note)\n" }
       let skipped = file.summary.skippedRows
       if !skipped.isEmpty {

@@ -1,4 +1,5 @@
 import SpendModel
+import SpendStore
 
 /// Text helpers for the store commands' output.
 enum StoreFormatting {
@@ -13,6 +14,15 @@ enum StoreFormatting {
   /// `2026-11-29T21:00:47Z` (ISO 8601), for JSON.
   static func isoTimestamp(_ seconds: Int64) -> String {
     timestamp(seconds).replacingFirstSpace(with: "T")
+  }
+
+  /// An import summary's unblended totals by line item type and currency, as an indented table
+  /// (empty when there are none).
+  static func totalsTable(_ totals: [LineItemTotal]) -> String {
+    guard !totals.isEmpty else { return "" }
+    let rows = totals.map { [$0.lineItemType, $0.currency, $0.cost.formatted(decimals: 2, grouping: true)] }
+    let table = table(header: ["line item type", "currency", "unblended"], rows: rows, rightAligned: [2])
+    return table.split(separator: "\n").map { "    " + $0 + "\n" }.joined()
   }
 
   /// `812 B`, `4.2 KiB`, `131.0 MiB`, `1.2 GiB`.
