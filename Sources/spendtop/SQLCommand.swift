@@ -72,9 +72,12 @@ struct SQLCommand: ParsableCommand {
 
   func run() throws {
     let source: SQLSource = table.map { .table($0) } ?? .files(files ?? "")
+    let first = try day(from, "--from")
+    let last = try day(to, "--to")
+    warnAboutPartialMonths(from: first, to: last)
     let request = CubeSQLRequest(
       engine: engine, format: format, source: source, columns: try columns(), grain: try grain(),
-      from: try day(from, "--from"), to: try day(to, "--to"))
+      from: first, to: last)
     do {
       print(try CubeSQL.query(request), terminator: "")
     } catch {
@@ -119,6 +122,21 @@ struct SQLCommand: ParsableCommand {
       dimensions.insert(dimension)
     }
     return dimensions
+  }
+
+  /// A cube replaces whole billing periods when imported: a range that cuts a month says what an
+  /// import of the result would do to that month.
+  private func warnAboutPartialMonths(from first: Day?, to last: Day?) {
+    if let first, first != first.month.firstDay {
+      printError(
+        "spendtop: warning: --from \(first) is not the first of a month: importing the result "
+          + "replaces \(first.month) with the days from \(first) on only")
+    }
+    if let last, last != last.month.lastDay {
+      printError(
+        "spendtop: warning: --to \(last) is not the last day of a month: importing the result "
+          + "replaces \(last.month) with the days up to \(last) only (fine for the month in progress)")
+    }
   }
 
   private func day(_ text: String?, _ option: String) throws -> Day? {

@@ -115,4 +115,17 @@ struct CubeImportCommandTests {
     ])
     #expect(noMatch.status == 66)
   }
+
+  @Test("sql: a range that cuts a month warns that importing it replaces the month with part of it")
+  func partialMonthWarnings() throws {
+    let base = ["sql", "--engine", "athena", "--format", "cur", "--table", "t"]
+    let cut = try Self.spendtop(base + ["--from", "2026-10-05", "--to", "2026-11-15"])
+    #expect(cut.status == 0)
+    #expect(cut.stderr.contains("--from 2026-10-05 is not the first of a month"))
+    #expect(cut.stderr.contains("replaces 2026-11 with the days up to 2026-11-15 only"))
+    let whole = try Self.spendtop(base + ["--from", "2026-10-01", "--to", "2026-11-30"])
+    #expect(whole.status == 0)
+    #expect(!whole.stderr.contains("warning"))
+    #expect(whole.stdout.contains("\"month\" IN ('10', '11')"))
+  }
 }
