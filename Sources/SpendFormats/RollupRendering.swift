@@ -129,16 +129,19 @@ public struct RollupRenderer: Sendable {
   /// An aligned table for people: dimension columns left-aligned, cost right-aligned with
   /// thousands separators, then a total line.
   ///
-  /// - Parameter currency: the currency code shown in the cost header, if single.
-  public func table(currency: String? = nil) -> String {
+  /// - Parameters:
+  ///   - currency: the currency code shown in the cost header, if single.
+  ///   - showsTotal: whether the table ends with a total line: false when its rows hold several
+  ///     currencies, which are never added.
+  public func table(currency: String? = nil, showsTotal: Bool = true) -> String {
     var out = ""
-    writeTable(currency: currency) { out += $0 }
+    writeTable(currency: currency, showsTotal: showsTotal) { out += $0 }
     return out
   }
 
-  /// Writes `table(currency:)` in pieces of about 64 KiB: a first pass over the rows measures the
-  /// columns, a second renders them, so the lines are never all held.
-  public func writeTable(currency: String? = nil, _ write: (String) -> Void) {
+  /// Writes `table(currency:showsTotal:)` in pieces of about 64 KiB: a first pass over the rows
+  /// measures the columns, a second renders them, so the lines are never all held.
+  public func writeTable(currency: String? = nil, showsTotal: Bool = true, _ write: (String) -> Void) {
     let costHeader = currency.map { "cost (\($0))" } ?? "cost"
     let header = columnNames + [costHeader]
     let totalLabel = ["total"] + Array(repeating: "", count: max(0, columnNames.count - 1))
@@ -150,7 +153,7 @@ public struct RollupRenderer: Sendable {
       }
     }
     measure(header)
-    measure(totalLine)
+    if showsTotal { measure(totalLine) }
     forEachRow { _, row in measure(RollupRenderer.tableCells(row)) }
     func render(_ cells: [String]) -> String {
       var parts: [String] = []
@@ -169,8 +172,10 @@ public struct RollupRenderer: Sendable {
         out = ""
       }
     }
-    out += String(repeating: "-", count: widths.reduce(0, +) + 2 * columnNames.count) + "\n"
-    out += render(totalLine) + "\n"
+    if showsTotal {
+      out += String(repeating: "-", count: widths.reduce(0, +) + 2 * columnNames.count) + "\n"
+      out += render(totalLine) + "\n"
+    }
     write(out)
   }
 

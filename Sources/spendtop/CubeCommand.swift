@@ -81,7 +81,11 @@ struct CubeCommand: ParsableCommand {
     case .json: renderer.writeJSON(complete: complete) { print($0, terminator: "") }
     case .table:
       let currencies = summed.currencies
-      renderer.writeTable(currency: currencies.count == 1 ? currencies.first : nil) { print($0, terminator: "") }
+      let mixed = currencies.count > 1
+      renderer.writeTable(currency: mixed ? nil : currencies.first, showsTotal: !mixed) {
+        print($0, terminator: "")
+      }
+      if mixed { print("(no total: \(currencies.sorted().joined(separator: ", ")) are never added together)") }
       if !complete { print("(incomplete: \(summed.skippedRows.count) unreadable row(s) skipped)") }
     }
   }
@@ -129,6 +133,9 @@ struct CubeQuery {
     if let to {
       guard let day = Day(iso: to) else { throw ValidationError("--to expects YYYY-MM-DD, got '\(to)'") }
       filter.to = day
+    }
+    if let first = filter.from, let last = filter.to, first > last {
+      throw ValidationError("--from \(first) is after --to \(last): no day can match")
     }
     if let currency { filter.equals.append((.currency, currency.uppercased())) }
     self.dimensions = dimensions

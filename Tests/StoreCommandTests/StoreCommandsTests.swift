@@ -30,6 +30,26 @@ import Testing
     }
   }
 
+  @Test func aTableOfSeveralCurrenciesHasNoTotal() throws {
+    let bills = TestPaths.shared("bills/koku/aws")
+    let table = try Spendtop.run(["cube", bills, "--by", "month,currency", "--format", "table"])
+    #expect(table.status == 0, "\(table.stderr)")
+    #expect(table.stdout.contains("NOK") && table.stdout.contains("USD"))
+    #expect(!table.stdout.split(separator: "\n").contains { $0.hasPrefix("total") })
+    #expect(table.stdout.contains("(no total: NOK, USD are never added together)"))
+    let usd = try Spendtop.run(["cube", bills, "--by", "month,currency", "--currency", "USD", "--format", "table"])
+    #expect(usd.status == 0, "\(usd.stderr)")
+    #expect(usd.stdout.contains("cost (USD)") && usd.stdout.split(separator: "\n").contains { $0.hasPrefix("total") })
+  }
+
+  @Test func aReversedRangeIsAUsageError() throws {
+    let reversed = try Spendtop.run([
+      "cube", Self.labs, "--by", "service", "--from", "2018-11-01", "--to", "2018-10-01",
+    ])
+    #expect(reversed.status == 64)
+    #expect(reversed.stderr.contains("--from 2018-11-01 is after --to 2018-10-01"))
+  }
+
   @Test func reportsFromTheStoreEqualReportsFromTheFiles() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
