@@ -23,6 +23,18 @@ public final class SpendStore {
     self.clock = clock
   }
 
+  // MARK: - Files
+
+  /// Whether a file exists at `path` (a store, or something that will be refused as one).
+  public static func exists(at path: String) -> Bool { StoreFiles.exists(path) }
+
+  /// Deletes the store at `path` with its write-ahead log and shared-memory files. For a store the
+  /// caller created and that holds nothing (an import that failed into a new store), so that no
+  /// empty store is left behind; no connection to it may remain open.
+  public static func removeNewStore(at path: String) {
+    StoreFiles.removeStore(path)
+  }
+
   // MARK: - Opening
 
   /// Opens the store at `path`, migrating an older schema.

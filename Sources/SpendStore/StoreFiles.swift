@@ -4,12 +4,18 @@
   import Darwin
 #endif
 
-/// The few POSIX file operations the store needs: private directories and a private file.
+/// The few POSIX file operations the store needs: private directories and a private file, and
+/// removing a store that an import created and left empty.
 enum StoreFiles {
   /// Whether something exists at `path`.
   static func exists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0
+  }
+
+  /// Deletes a store file with its write-ahead log, shared-memory and journal files.
+  static func removeStore(_ path: String) {
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
   }
 
   /// The permission bits of `path`, or nil when it cannot be examined.

@@ -62,6 +62,18 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let location = try StoreError.reporting { () throws(StoreError) in try store.location() }
+    let isNew = !SpendStore.exists(at: location.path)
+    do {
+      try importPaths(into: location)
+    } catch {
+      // A store this import created holds nothing when the import fails: leave none behind.
+      if isNew { SpendStore.removeNewStore(at: location.path) }
+      throw error
+    }
+  }
+
+  /// Opens (or creates) the store and imports the paths; the store is closed when this returns.
+  private func importPaths(into location: StoreLocation) throws {
     let spend = try StoreError.reporting { () throws(StoreError) in
       try SpendStore.open(at: location.path, creating: true)
     }

@@ -42,6 +42,26 @@ import Testing
     #expect(usd.stdout.contains("cost (USD)") && usd.stdout.split(separator: "\n").contains { $0.hasPrefix("total") })
   }
 
+  @Test func aFailedImportLeavesNoNewStoreBehind() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let db = directory.file("new.sqlite")
+    let missing = try Spendtop.run(["import", "--db", db, directory.file("no-such-bill.csv")])
+    #expect(missing.status == 66)
+    #expect(!FileManager.default.fileExists(atPath: db))
+    let reader = try Spendtop.run(["cube", "--db", db, "--by", "month"])
+    #expect(reader.status == 66)
+    #expect(reader.stderr.contains("no spend store at \(db)"))
+
+    let kept = try Spendtop.run(["import", "--db", db, Self.labs])
+    #expect(kept.status == 0, "\(kept.stderr)")
+    let failed = try Spendtop.run(["import", "--db", db, directory.file("no-such-bill.csv")])
+    #expect(failed.status == 66)
+    #expect(FileManager.default.fileExists(atPath: db))
+    let stillThere = try Spendtop.run(["imports", "--db", db])
+    #expect(stillThere.stdout.contains("Oct2018-WorkshopCUR.csv.gz"))
+  }
+
   @Test func aReversedRangeIsAUsageError() throws {
     let reversed = try Spendtop.run([
       "cube", Self.labs, "--by", "service", "--from", "2018-11-01", "--to", "2018-10-01",
