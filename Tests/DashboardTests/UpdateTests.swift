@@ -198,6 +198,9 @@ import Testing
     #expect(harness.state.period?.label == "Sep 2026")
     harness.press(":frobnicate<Enter>")
     #expect(harness.state.message?.isError == true)
+    for command in ["overview", "anomalies", "ledger", "help", "top", "export", "quit"] {
+      #expect(harness.state.message?.text.contains(command) == true, "\(command)")
+    }
   }
 
   @Test func helpScrollsLikeAListAndStopsAtItsEnds() throws {

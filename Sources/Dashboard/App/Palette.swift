@@ -126,8 +126,8 @@ enum Palette {
       }
       return [.export(suggestedName: "\(incident.id).md", text: LedgerMarkdown.render(incident))]
     default:
-      return fail(
-        "unknown command '\(word)': try overview, explorer, group, basis, period, theme, sort, filter, quit")
+      let names = commands(state).map(\.name).joined(separator: ", ")
+      return fail("unknown command '\(word)': try \(names)")
     }
     return []
   }
