@@ -27,6 +27,9 @@ import Testing
     let overage = try #require(shown.lines.first { $0.category == "aws-overage" })
     #expect(overage.source == "bill")
     #expect((overage.amount ?? .zero) > Money(whole: 10_000))
+    // Its long title is cut, never its total.
+    let header = try #require(harness.render().lines.first { $0.contains(incident.id) })
+    #expect(header.contains("total \(shown.total.dollars())"), "\(header)")
   }
 
   @Test func anAnomalyWithoutADetectorEventSaysSo() {

@@ -68,10 +68,12 @@ struct LedgerView {
   }
 
   private func renderLines(_ incident: IncidentItem, _ screen: inout Screen, in rect: Rect) {
+    // The total keeps its room: a long title is cut, never the amount.
+    let total = "  total \(incident.total.dollars())"
     var x = screen.put(incident.id + "  ", x: rect.x, y: rect.y, style: theme[.accent], limit: rect.right)
-    x = screen.put(incident.title, x: x, y: rect.y, style: theme[.title], limit: rect.right)
-    screen.put(
-      "  total \(incident.total.dollars())", x: x, y: rect.y, style: theme[.increase], limit: rect.right)
+    let room = max(rect.right - total.count - x, 0)
+    x = screen.put(TextWidth.truncate(incident.title, to: room), x: x, y: rect.y, style: theme[.title])
+    screen.put(total, x: x, y: rect.y, style: theme[.increase], limit: rect.right)
     let wide = rect.width >= 100
     var columns = [
       Table.Column("Category", .fixed(17)), Table.Column("Description", .flexible(weight: 2, minimum: 10)),
