@@ -74,3 +74,21 @@ import Testing
     #expect(screen.contains("loading the rest of the store"))
   }
 }
+
+/// A change from a negative amount (a month of credits) keeps the sign of the dollars.
+@Suite struct NegativeBaseTests {
+  @Test func aRiseFromCreditsReadsAsARise() {
+    var cube = Cube()
+    let october = Day(year: 2026, month: 10, day: 2)
+    let november = Day(year: 2026, month: 11, day: 3)
+    let lines: [(Day, String, Int)] = [(october, "Credit", -25_000), (november, "Usage", 8_000)]
+    for (day, type, cents) in lines {
+      cube.add(
+        Costs(all: Money(cents: cents)),
+        at: IncidentFixture.key(day, "AWSGlue", "", "", IncidentFixture.prod, "", type, team: ""))
+    }
+    let harness = Harness(data: DashboardData(cube: cube))
+    let row = harness.render().lines.first { $0.contains("Glue") && $0.contains("+$330") }
+    #expect(row?.contains("+132.0%") == true, "\(harness.render().lines.joined(separator: "\n"))")
+  }
+}

@@ -12,9 +12,11 @@ enum Format {
     amount.units > 0 ? "+" + amount.compactDollars() : amount.compactDollars()
   }
 
-  /// `+35.2%`, `-87.6%`, `new` when there was nothing before.
+  /// `+35.2%`, `-87.6%`, `new` when there was nothing before. Relative to the size of the
+  /// previous amount, so the sign is the change's even from a negative one (credits).
   static func percentChange(_ current: Money, from previous: Money) -> String {
-    guard let ratio = (current - previous).ratio(to: previous) else { return current.isZero ? "0%" : "new" }
+    let base = previous.units < 0 ? .zero - previous : previous
+    guard let ratio = (current - previous).ratio(to: base) else { return current.isZero ? "0%" : "new" }
     return relative(ratio)
   }
 
