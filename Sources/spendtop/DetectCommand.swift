@@ -135,6 +135,15 @@ struct DetectCommand: ParsableCommand {
       printError("spendtop: \(failure)")
       throw ExitCode(failure.exitCode)
     }
+    if let asOf = settings.asOf, let data = cube.dayRange {
+      guard asOf >= data.lowerBound else {
+        printError("spendtop: --as-of \(asOf) is before the data starts (\(data.lowerBound)): nothing to detect")
+        throw ExitCode(65)
+      }
+      if asOf > data.upperBound {
+        printError("spendtop: note: --as-of \(asOf) is after the last day of data (\(data.upperBound))")
+      }
+    }
     let report: DetectionReport
     do {
       report = try SpendDetector(settings: settings).detect(cube)

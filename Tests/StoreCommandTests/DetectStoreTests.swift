@@ -32,6 +32,17 @@ import Testing
     #expect(missing.stderr.contains("none.sqlite"))
   }
 
+  @Test func asOfOutsideTheDataIsSaid() throws {
+    let bills = TestPaths.packageRoot + "/sample-bills/incident-127k"
+    let before = try Spendtop.run(["detect", bills, "--as-of", "2026-07-01"])
+    #expect(before.status == 65)
+    #expect(before.stderr.contains("--as-of 2026-07-01 is before the data starts (2026-08-01)"))
+    let after = try Spendtop.run(["detect", bills, "--as-of", "2027-01-01", "--format", "json"])
+    let plain = try Spendtop.run(["detect", bills, "--format", "json"])
+    #expect(after.status == 0 && after.stdout == plain.stdout)
+    #expect(after.stderr.contains("after the last day of data (2026-11-28)"))
+  }
+
   @Test func detectRefusesPathsWithDb() throws {
     let bills = TestPaths.packageRoot + "/sample-bills/incident-127k"
     let both = try Spendtop.run(["detect", bills, "--db", "/tmp/x.sqlite"])
