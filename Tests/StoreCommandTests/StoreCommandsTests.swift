@@ -62,6 +62,15 @@ import Testing
     #expect(stillThere.stdout.contains("Oct2018-WorkshopCUR.csv.gz"))
   }
 
+  @Test func aFilterThatMatchesNothingIsNoted() throws {
+    let none = try Spendtop.run(["cube", Self.labs, "--by", "service", "--currency", "EUR"])
+    #expect(none.status == 0)
+    #expect(none.stdout == "service,cost\n")
+    #expect(none.stderr.contains("no cost matches --from/--to/--currency"))
+    let some = try Spendtop.run(["cube", Self.labs, "--by", "service", "--currency", "USD"])
+    #expect(!some.stderr.contains("no cost matches"))
+  }
+
   @Test func aReversedRangeIsAUsageError() throws {
     let reversed = try Spendtop.run([
       "cube", Self.labs, "--by", "service", "--from", "2018-11-01", "--to", "2018-10-01",
