@@ -49,6 +49,8 @@ import Testing
     #expect(screen.contains("line items of"))
     #expect(screen.contains("UsageStartDate"))
     #expect(screen.contains("2026-11-27T00:00:00Z"))
+    #expect(screen.contains("2 line items as billed"))
+    #expect(!screen.contains("by resource") && !screen.contains(" rows"))
     #expect(harness.state.message?.text == "2 line items from 4 files")
     harness.press("j")
     #expect(harness.state.explorer.lineItemCursor == 1)

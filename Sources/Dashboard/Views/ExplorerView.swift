@@ -13,7 +13,10 @@ struct ExplorerView {
     let inner = rect.inset(dx: 1)
     let sortText = "sort \(explorer.sort.rawValue) \(explorer.ascending ? "↑" : "↓")"
     let filterText = explorer.pattern.isEmpty ? "" : "  /\(explorer.pattern)"
-    let settings = "by \(explorer.groupBy.name)  \(sortText)\(filterText)"
+    // Line items are the bill's own lines: no grouping or sort of ours applies to them.
+    let settings =
+      explorer.lineItems.map { "\($0.rows.count) line items as billed" }
+      ?? "by \(explorer.groupBy.name)  \(sortText)\(filterText)"
     let settingsWidth = min(TextWidth.of(settings), inner.width / 2)
     let (crumbsRect, settingsRect) = inner.row(0).splitLeft(inner.width - settingsWidth - 1, gap: 1)
     var steps = ["All"] + explorer.filters.map(crumb)
@@ -33,10 +36,10 @@ struct ExplorerView {
         + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
       x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease],
       limit: totalsRow.right)
+    let rowCount = explorer.lineItems == nil ? " · \(explorer.visible.count) of \(breakdown.rows.count) rows" : ""
     screen.put(
-      " vs \(period.previousLabel) · \(explorer.visible.count) of \(breakdown.rows.count) rows", x: x,
-      y: totalsRow.y,
-      style: theme[.muted], limit: totalsRow.right)
+      " vs \(period.previousLabel)\(rowCount)", x: x, y: totalsRow.y, style: theme[.muted],
+      limit: totalsRow.right)
 
     let tableRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
     if let lineItems = explorer.lineItems {
