@@ -137,7 +137,8 @@ struct DetectCommand: ParsableCommand {
     }
     if let asOf = settings.asOf, let data = cube.dayRange {
       guard asOf >= data.lowerBound else {
-        printError("spendtop: --as-of \(asOf) is before the data starts (\(data.lowerBound)): nothing to detect")
+        printError(
+          "spendtop: --as-of \(asOf) is before the data starts (\(data.lowerBound)): nothing to detect")
         throw ExitCode(65)
       }
       if asOf > data.upperBound {

@@ -25,7 +25,8 @@ struct ForgetCommand: ParsableCommand {
       return try store.open(creating: false).forget(selector)
     }
     for stored in removed {
-      print("forgot \(stored.period) (\(StoreFormatting.count(stored.cells)) \(stored.cells == 1 ? "cell" : "cells"))")
+      let cells = "\(StoreFormatting.count(stored.cells)) \(stored.cells == 1 ? "cell" : "cells")"
+      print("forgot \(stored.period) (\(cells))")
     }
   }
 }

@@ -135,7 +135,9 @@ struct StoreImporter {
   /// Unblended totals by line item type and currency.
   static func totals(of summary: ImportSummary) -> [LineItemTotal] {
     summary.totalsByLineItemTypeAndCurrency
-      .map { LineItemTotal(lineItemType: $0.key.lineItemType, currency: $0.key.currency, cost: $0.value.unblended) }
+      .map {
+        LineItemTotal(lineItemType: $0.key.lineItemType, currency: $0.key.currency, cost: $0.value.unblended)
+      }
       .sorted { ($0.currency, $0.lineItemType) < ($1.currency, $1.lineItemType) }
   }
 

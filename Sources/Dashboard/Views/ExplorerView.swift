@@ -36,7 +36,8 @@ struct ExplorerView {
         + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
       x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease],
       limit: totalsRow.right)
-    let rowCount = explorer.lineItems == nil ? " · \(explorer.visible.count) of \(breakdown.rows.count) rows" : ""
+    let rowCount =
+      explorer.lineItems == nil ? " · \(explorer.visible.count) of \(breakdown.rows.count) rows" : ""
     screen.put(
       " vs \(period.previousLabel)\(rowCount)", x: x, y: totalsRow.y, style: theme[.muted],
       limit: totalsRow.right)
