@@ -83,7 +83,7 @@ struct ReportWeeklyCommand: ParsableCommand {
         try ReportFile.writeAtomically(snapshot.json().rendered(), to: saveSnapshot)
       }
     }
-    if let alertOver, let percent = (report.usage.againstAverage ?? report.usage.weekOverWeek).deltaPercent,
+    if let alertOver, let percent = (report.usage.againstAverage ?? report.usage.weekOverWeek)?.deltaPercent,
       percent.doubleValue > alertOver
     {
       if !output.quiet {

@@ -14,7 +14,8 @@ import Testing
     #expect(document["period"]?["end"] == .string("2026-10-11"))
     #expect(document["total"] == .number(report.total.exactDecimal(minimumDecimals: 2)))
     #expect(document["total"] == .number("12246.687903942"))
-    #expect(document["previousTotal"] == .number(report.previousTotal.exactDecimal(minimumDecimals: 2)))
+    let previous = try #require(report.previousTotal)
+    #expect(document["previousTotal"] == .number(previous.exactDecimal(minimumDecimals: 2)))
     #expect(document["fourWeekAverage"]?.numberText != nil)
     #expect(document["monthToDate"] == .number(report.forecast.monthToDate.exactDecimal(minimumDecimals: 2)))
     for key in ["monthEnd", "low", "high"] {

@@ -1,4 +1,5 @@
 import Reports
+import SpendFormats
 import SpendModel
 import Testing
 
@@ -79,6 +80,22 @@ import Testing
     #expect(report.fourWeekAverage == nil)
     #expect(report.previousTotal == Money(whole: 30))
     #expect(report.notes.contains("The data starts 2026-08-01: the previous 7 days are partial."))
+  }
+
+  @Test("a week that starts before the data has no previous 7 days to compare with: n/a, not new")
+  func noPreviousWeek() throws {
+    var builder = CubeBuilder()
+    builder.daily("2026-08-01", "2026-08-10", "AmazonEC2", "BoxUsage", cents: 1000)
+    let report = try WeeklyReport(cube: builder.cube, options: WeeklyOptions(end: Day(iso: "2026-08-03")))
+    #expect(report.total == Money(whole: 30))
+    #expect(report.previousTotal == nil && report.weekOverWeek == nil)
+    #expect(report.usage.previousTotal == nil && report.usage.weekOverWeek == nil)
+    let markdown = WeeklyMarkdown(report: report).render()
+    #expect(markdown.contains("| Previous 7 days (Jul 21–27) | n/a | |"))
+    #expect(!markdown.contains("(new)"))
+    let json = try JSONParser.parse(WeeklyJSON(report: report).render())
+    #expect(json["previousTotal"] == .null)
+    #expect(json["usage"]?["previousTotal"] == .null)
   }
 
   @Test("several currencies need a choice; a chosen currency filters")

@@ -14,6 +14,8 @@ import SpendModel
 ///  "notes": […]}
 /// ```
 ///
+/// `fourWeekAverage` and `previousTotal` are `null` when the data does not cover them.
+///
 /// Amounts are JSON numbers written from exact decimals (`Money.exactDecimal`), never through
 /// `Double`; percentages have two decimals; a value that does not exist (no 4-week average, a
 /// percentage against zero) is `null`; `anomalies` is `null` when the detector was not run, `incidents` when no ledger was read.
@@ -38,13 +40,13 @@ public struct WeeklyJSON: Sendable {
         "dataRange",
         ReportJSON.period(ReportPeriod(start: report.dataRange.lowerBound, end: report.dataRange.upperBound))),
       .init("total", ReportJSON.amount(report.total)),
-      .init("previousTotal", ReportJSON.amount(report.previousTotal)),
+      .init("previousTotal", report.previousTotal.map(ReportJSON.amount) ?? .null),
       .init("fourWeekAverage", report.fourWeekAverage.map(ReportJSON.amount) ?? .null),
       .init(
         "usage",
         .object([
           .init("total", ReportJSON.amount(report.usage.total)),
-          .init("previousTotal", ReportJSON.amount(report.usage.previousTotal)),
+          .init("previousTotal", report.usage.previousTotal.map(ReportJSON.amount) ?? .null),
           .init("fourWeekAverage", report.usage.fourWeekAverage.map(ReportJSON.amount) ?? .null),
         ])),
       .init("monthToDate", ReportJSON.amount(forecast.monthToDate)),

@@ -50,18 +50,24 @@ public struct WeeklyMarkdown: Sendable {
     let forecast = report.forecast
     var out = "| | Amount | Change |\n|---|---:|---:|\n"
     out += "| **This week** (\(AmountText.span(report.period))) | **\(text.money(report.total))** | |\n"
-    out +=
-      "| Previous 7 days (\(AmountText.span(report.period.preceding))) | \(text.money(report.previousTotal)) "
-    out += "| \(text.change(report.weekOverWeek)) |\n"
+    out += "| Previous 7 days (\(AmountText.span(report.period.preceding))) | "
+    if let previous = report.previousTotal, let change = report.weekOverWeek {
+      out += "\(text.money(previous)) | \(text.change(change)) |\n"
+    } else {
+      out += "n/a | |\n"
+    }
     if let average = report.againstAverage {
       out += "| 4-week average | \(text.money(average.previous)) | \(text.change(average)) |\n"
     } else {
       out += "| 4-week average | n/a | |\n"
     }
+    var changes: [String] = []
+    if let change = report.usage.weekOverWeek { changes.append("\(text.change(change)) week on week") }
+    if let average = report.usage.againstAverage {
+      changes.append("\(text.change(average)) on the 4-week average")
+    }
     out += "| Usage only (no tax, fees, credits) | \(text.money(report.usage.total)) "
-    out += "| \(text.change(report.usage.weekOverWeek)) week on week"
-    if let average = report.usage.againstAverage { out += ", \(text.change(average)) on the 4-week average" }
-    out += " |\n"
+    out += changes.isEmpty ? "| |\n" : "| \(changes.joined(separator: ", ")) |\n"
     let monthSpan = AmountText.span(ReportPeriod(start: forecast.month.firstDay, end: forecast.through))
     out += "| Month to date (\(monthSpan)) | \(text.money(forecast.monthToDate)) | |\n"
     out += "| Month-end forecast (\(forecast.month)) | \(text.money(forecast.monthEnd)) "

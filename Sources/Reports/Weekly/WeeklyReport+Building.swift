@@ -29,13 +29,17 @@ extension WeeklyReport {
     self.currency = currency
     self.dataRange = dataRange
     total = days.total(in: week)
-    previousTotal = days.total(in: previous)
+    // Previous 7 days wholly before the data have nothing to compare with (partial ones count the
+    // days they have, and the notes say so).
+    let previousCovered = previous.end >= dataRange.lowerBound
+    previousTotal = previousCovered ? days.total(in: previous) : nil
     let averageWeeks = ReportPeriod(start: week.start.advanced(by: -28), end: week.start.advanced(by: -1))
     let covered = averageWeeks.start >= dataRange.lowerBound
     fourWeekAverage = covered ? days.total(in: averageWeeks).divided(by: 4) : nil
     let isUsage: (LineItemGroup) -> Bool = { $0.kind == .usage }
     usage = UsageTotals(
-      total: days.total(in: week, where: isUsage), previousTotal: days.total(in: previous, where: isUsage),
+      total: days.total(in: week, where: isUsage),
+      previousTotal: previousCovered ? days.total(in: previous, where: isUsage) : nil,
       fourWeekAverage: covered ? days.total(in: averageWeeks, where: isUsage).divided(by: 4) : nil)
 
     let monthSoFar = ReportPeriod(start: end.month.firstDay, end: end)
@@ -135,7 +139,8 @@ extension WeeklyReport {
   static func notes(dataRange: ClosedRange<Day>, week: ReportPeriod, hasAverage: Bool) -> [String] {
     var notes: [String] = []
     if week.start < dataRange.lowerBound {
-      notes.append("The data starts \(dataRange.lowerBound): the week is partial.")
+      notes.append(
+        "The data starts \(dataRange.lowerBound): the week is partial, with no previous 7 days.")
     } else if week.preceding.start < dataRange.lowerBound {
       notes.append("The data starts \(dataRange.lowerBound): the previous 7 days are partial.")
     }

@@ -15,8 +15,8 @@ public struct WeeklyReport: Sendable {
   public var dataRange: ClosedRange<Day>
   /// The week's total, every charge kind.
   public var total: Money
-  /// The 7 days before the week.
-  public var previousTotal: Money
+  /// The 7 days before the week; nil when they start before the data (nothing to compare with).
+  public var previousTotal: Money?
   /// The mean of the 4 weeks before the week; nil when the data does not cover them.
   public var fourWeekAverage: Money?
   /// The same three totals over usage only (no tax, fees or credits): the like-for-like view,
@@ -51,13 +51,13 @@ public struct WeeklyReport: Sendable {
   public struct UsageTotals: Hashable, Sendable {
     /// The week's usage.
     public var total: Money
-    /// The previous 7 days' usage.
-    public var previousTotal: Money
+    /// The previous 7 days' usage; nil when they start before the data.
+    public var previousTotal: Money?
     /// The mean weekly usage of the 4 weeks before; nil when the data does not cover them.
     public var fourWeekAverage: Money?
 
-    /// The week against the previous 7 days.
-    public var weekOverWeek: SpendChange { SpendChange(current: total, previous: previousTotal) }
+    /// The week against the previous 7 days, if the data covers them.
+    public var weekOverWeek: SpendChange? { previousTotal.map { SpendChange(current: total, previous: $0) } }
 
     /// The week against the 4-week average, if there is one.
     public var againstAverage: SpendChange? {
@@ -65,8 +65,8 @@ public struct WeeklyReport: Sendable {
     }
   }
 
-  /// The week against the previous 7 days.
-  public var weekOverWeek: SpendChange { SpendChange(current: total, previous: previousTotal) }
+  /// The week against the previous 7 days, if the data covers them.
+  public var weekOverWeek: SpendChange? { previousTotal.map { SpendChange(current: total, previous: $0) } }
 
   /// The week against the 4-week average, if there is one.
   public var againstAverage: SpendChange? {
