@@ -21,12 +21,16 @@ public struct WeeklyText: Sendable {
     out += AmountText.basisSentence(report.basis, currency: report.currency) + "\n\n"
     var summary: [[String]] = [
       ["This week", text.money(report.total), ""],
-      ["Previous 7 days", report.previousTotal.map(text.money) ?? "n/a", report.weekOverWeek.map(text.change) ?? ""],
+      [
+        "Previous 7 days", report.previousTotal.map(text.money) ?? "n/a",
+        report.weekOverWeek.map(text.change) ?? "",
+      ],
     ]
     if let average = report.againstAverage {
       summary.append(["4-week average", text.money(average.previous), text.change(average)])
     }
-    summary.append(["Usage only", text.money(report.usage.total), report.usage.weekOverWeek.map(text.change) ?? ""])
+    summary.append(
+      ["Usage only", text.money(report.usage.total), report.usage.weekOverWeek.map(text.change) ?? ""])
     if let average = report.usage.againstAverage {
       summary.append(["  4-week usage average", text.money(average.previous), text.change(average)])
     }
