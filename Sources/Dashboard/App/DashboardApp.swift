@@ -78,8 +78,7 @@ public enum DashboardApp {
 
   private static func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
     if let overlay = state.overlay {
-      // Only the help keeps a pending `g` (for `gg`); other overlays take keys one by one.
-      if case .help = overlay {} else { state.pendingKeys = [] }
+      // Keys pending when an overlay opens were already cleared below; only the help sets some (`gg`).
       return handleOverlay(overlay, key, &state)
     }
     let typed = state.pendingKeys + [key]
