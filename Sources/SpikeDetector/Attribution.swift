@@ -65,6 +65,16 @@ struct Attribution: Sendable {
       contributors: Attribution.rank(contributions, direction: direction, settings: settings))
   }
 
+  /// Whether a leaf event's impact over its span (actual − frozen expected) goes its way: above
+  /// zero for an increase, below for a decrease.
+  func netsInItsDirection(_ member: IncidentMember) -> Bool {
+    let leaf = series.leaves[member.leaf]
+    let actual = resourceCosts(leaf: leaf, from: member.event.start, through: member.event.end).values
+      .reduce(Money.zero, +)
+    let impact = actual - expectedCost(of: member.event)
+    return member.event.direction == .up ? impact > .zero : impact < .zero
+  }
+
   /// Ranks contributors by dollars in the anomaly's direction, computes shares, keeps the top.
   static func rank(_ contributions: [Contributor], direction: Direction, settings: DetectorSettings)
     -> [Contributor]

@@ -30,10 +30,16 @@ public struct SpendDetector: Sendable {
     let leafEvents = SpendDetector.events(
       inEach: series.leaves.map(\.values), firstDay: series.firstDay, parameters: parameters,
       includeDecreases: settings.includeDecreases)
-    for (leafIndex, events) in leafEvents.enumerated() {
-      for event in events { members.append(IncidentMember(leaf: leafIndex, event: event)) }
-    }
     let attribution = Attribution(cube: cube, series: series, settings: settings)
+    for (leafIndex, events) in leafEvents.enumerated() {
+      for event in events {
+        let member = IncidentMember(leaf: leafIndex, event: event)
+        // An event is open while its series stays away from the baseline, and alarms join it
+        // within days: over its whole span a leaf can net below (an "increase" with a negative
+        // impact) or above the baseline. Such an event is not what its direction says: drop it.
+        if attribution.netsInItsDirection(member) { members.append(member) }
+      }
+    }
     var anomalies = IncidentMember.group(members, series: series, mergeGap: parameters.mergeGap)
       .map { attribution.anomaly(for: $0) }
     let calendar = CalendarModel(cube: cube, series: series, settings: settings)
@@ -61,10 +67,10 @@ public struct SpendDetector: Sendable {
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var local: [(Int, [SeriesEvent])] = []
       var model = SeriesModel(parameters: parameters)
-      var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
+      var trackers = DirectionTrackers(parameters: parameters, includeDecreases: includeDecreases)
       for index in stride(from: worker, to: series.count, by: workers) {
         let found = events(
-          in: series[index], firstDay: firstDay, parameters: parameters, model: &model, tracker: &tracker)
+          in: series[index], firstDay: firstDay, parameters: parameters, model: &model, trackers: &trackers)
         if !found.isEmpty { local.append((index, found)) }
       }
       results.withLock { all in for (index, found) in local { all[index] = found } }
@@ -87,25 +93,61 @@ public struct SpendDetector: Sendable {
     in values: [Double], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
   ) -> [SeriesEvent] {
     var model = SeriesModel(parameters: parameters)
-    var tracker = EventTracker(parameters: parameters, includeDecreases: includeDecreases)
-    return events(in: values, firstDay: firstDay, parameters: parameters, model: &model, tracker: &tracker)
+    var trackers = DirectionTrackers(parameters: parameters, includeDecreases: includeDecreases)
+    return events(
+      in: values, firstDay: firstDay, parameters: parameters, model: &model, trackers: &trackers)
   }
 
-  /// Runs one daily series through a model and a tracker, both reset first.
+  /// Runs one daily series through a model and its trackers, all reset first.
   static func events(
     in values: [Double], firstDay: Day, parameters: SeriesParameters, model: inout SeriesModel,
-    tracker: inout EventTracker
+    trackers: inout DirectionTrackers
   ) -> [SeriesEvent] {
     model.reset(parameters: parameters)
     model.reserveCapacity(values.count)
-    tracker.reset()
+    trackers.reset()
     let firstSlot = SpendDetector.slot(of: firstDay)
     for (index, value) in values.enumerated() {
       let slot = firstSlot + index
       let assessment = model.observe(value, slot: slot)
-      _ = tracker.track(value: value, slot: slot, assessment: assessment, model: model)
+      trackers.track(value: value, slot: slot, assessment: assessment, model: model)
     }
-    return tracker.finished()
+    return trackers.finished()
+  }
+}
+
+/// The event trackers of one spend series: increases always from a tracker that never sees a
+/// decrease, so `--include-decreases` only adds decreases and never changes an increase (a
+/// tracker with both directions drops an alarm that looks like a return from an opposite event,
+/// and joins alarms to the events it has).
+struct DirectionTrackers: Sendable {
+  /// Increases only.
+  private var increases: EventTracker
+  /// Both directions, read for its decreases; nil unless decreases are asked for.
+  private var decreases: EventTracker?
+
+  /// Creates the trackers.
+  init(parameters: SeriesParameters, includeDecreases: Bool) {
+    increases = EventTracker(parameters: parameters, includeDecreases: false)
+    decreases = includeDecreases ? EventTracker(parameters: parameters, includeDecreases: true) : nil
+  }
+
+  /// Forgets every event, for the next series.
+  mutating func reset() {
+    increases.reset()
+    decreases?.reset()
+  }
+
+  /// Takes one assessed observation.
+  @inline(__always)
+  mutating func track(value: Double, slot: Int, assessment: Assessment, model: SeriesModel) {
+    _ = increases.track(value: value, slot: slot, assessment: assessment, model: model)
+    _ = decreases?.track(value: value, slot: slot, assessment: assessment, model: model)
+  }
+
+  /// The increases, then the decreases.
+  func finished() -> [SeriesEvent] {
+    increases.finished() + (decreases?.finished().filter { $0.direction == .down } ?? [])
   }
 }
 
