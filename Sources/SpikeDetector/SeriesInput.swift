@@ -10,7 +10,8 @@ public struct SeriesPoint: Sendable, Equatable {
   public var value: Double
 }
 
-/// Why a series file cannot be read; positions are 1-based line and column.
+/// Why a series file cannot be read; positions are the 1-based line and field number (COLUMN, as
+/// in every other spendtop error).
 public enum SeriesInputError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The header lacks a column.
   case missingColumn(name: String, line: Int)
@@ -57,17 +58,16 @@ public enum SeriesCSV {
     for (offset, line) in lines.dropFirst().enumerated() where !line.trimmingSpaces.isEmpty {
       let number = offset + 2
       let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-      let columns = fields.reduce(into: [1]) { $0.append($0[$0.count - 1] + $1.count + 1) }
       guard fields.count > max(timeColumn, valueColumn) else {
-        throw .missingField(line: number, column: (columns.last ?? 1))
+        throw .missingField(line: number, column: fields.count + 1)
       }
       let stamp = fields[timeColumn].trimmingSpaces.unquoted
       let valueText = fields[valueColumn].trimmingSpaces.unquoted
       guard let seconds = Timestamp.seconds(stamp) else {
-        throw .badTimestamp(stamp, line: number, column: columns[timeColumn])
+        throw .badTimestamp(stamp, line: number, column: timeColumn + 1)
       }
       guard let value = Double(valueText), value.isFinite else {
-        throw .badValue(valueText, line: number, column: columns[valueColumn])
+        throw .badValue(valueText, line: number, column: valueColumn + 1)
       }
       points.append(SeriesPoint(timestamp: stamp, seconds: seconds, value: value))
     }

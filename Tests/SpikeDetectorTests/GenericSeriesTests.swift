@@ -85,10 +85,16 @@ struct GenericSeriesTests {
     #expect(flagged.map { points[$0].timestamp } == ["2026-03-09 00:00:00"])
   }
 
-  @Test("bad input names line and column")
+  @Test("bad input names line and field number (COLUMN, as in bill errors)")
   func badInput() {
-    #expect(throws: SeriesInputError.badValue("abc", line: 3, column: 21)) {
+    #expect(throws: SeriesInputError.badValue("abc", line: 3, column: 2)) {
       try SeriesCSV.parse("timestamp,value\n2026-01-01 00:00:00,1\n2026-01-01 01:00:00,abc\n")
+    }
+    #expect(throws: SeriesInputError.badValue("x", line: 2, column: 3)) {
+      try SeriesCSV.parse("host,timestamp,value\nweb-1,2026-01-01,x\n")
+    }
+    #expect(throws: SeriesInputError.missingField(line: 2, column: 2)) {
+      try SeriesCSV.parse("timestamp,value\n2026-01-01\n")
     }
     #expect(throws: SeriesInputError.badTimestamp("yesterday", line: 2, column: 1)) {
       try SeriesCSV.parse("timestamp,value\nyesterday,1\n")
