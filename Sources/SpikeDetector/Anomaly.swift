@@ -165,7 +165,8 @@ public enum DetectorError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .mixedCurrencies(let codes):
-      return "the data holds several currencies (\(codes.joined(separator: ", "))); detect one at a time"
+      return "the data holds several currencies (\(codes.joined(separator: ", "))); "
+        + "detect one at a time with --currency CODE"
     }
   }
 }

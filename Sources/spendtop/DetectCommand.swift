@@ -15,7 +15,8 @@ struct DetectCommand: ParsableCommand {
       causally on daily leaf series (account × service × usage type × region, net amortized cost) \
       and compares calendar charges (fees, support, tax, credits) with previous months. One anomaly \
       per incident: kind (spike, step, drift, new, calendar), start, end, detected (the last day of \
-      data seen when first raised), actual, expected, impact, impact %, score, top contributors.
+      data seen when first raised), actual, expected, impact, impact %, score, top contributors. \
+      Bills in several currencies: detect one at a time with --currency CODE.
 
       Series mode: spendtop detect --series FILE.csv [--period N] [--format csv|json] reads a \
       timestamp,value CSV (gaps, duplicate and out-of-order timestamps tolerated) and prints \
@@ -31,6 +32,7 @@ struct DetectCommand: ParsableCommand {
         spendtop detect --db team.sqlite --format json
         spendtop detect sample-bills/incident-127k --as-of 2026-10-03 --format json
         spendtop detect /data/cur --since 2026-11-01 --fail-on-anomaly
+        spendtop detect bills/ --currency EUR --skip-bad-rows
         spendtop detect --series daily-cost.csv --format csv
       """)
 
@@ -69,6 +71,12 @@ struct DetectCommand: ParsableCommand {
 
   @Option(name: .long, help: ArgumentHelp("Run as if the data ended on this day.", valueName: "yyyy-mm-dd"))
   var asOf: String?
+
+  @Option(name: .long, help: "Keep only this currency (e.g. USD), as cube's --currency.")
+  var currency: String?
+
+  @Flag(name: .long, help: "Continue past rows that cannot be read; list them and say results are incomplete.")
+  var skipBadRows = false
 
   @Flag(name: .long, help: "Exit with status 3 when any anomaly is reported (cron, CI).")
   var failOnAnomaly = false
@@ -125,15 +133,27 @@ struct DetectCommand: ParsableCommand {
 
   private func runBills() throws {
     let settings = try settings()
-    let cube: Cube
+    let loaded: CubeSource.Loaded
     do {
       let dimensions: Set<SpendModel.Dimension> = [
         .account, .service, .usageType, .region, .resource, .lineItemType, .currency,
       ]
-      cube = try CubeSource(paths: paths, store: store).load(dimensions: dimensions).cube
+      var filter = CubeFilter.all
+      if let currency { filter.equals.append((.currency, currency.uppercased())) }
+      loaded = try CubeSource(paths: paths, store: store).load(
+        filter: filter, dimensions: dimensions, skipBadRows: skipBadRows)
     } catch let failure as CubeSource.Failure {
       printError("spendtop: \(failure)")
       throw ExitCode(failure.exitCode)
+    }
+    let cube = loaded.cube
+    if !loaded.skippedRows.isEmpty {
+      printError(
+        "spendtop: skipped \(loaded.skippedRows.count) unreadable row(s); results are from incomplete data:")
+      for row in loaded.skippedRows { printError("  \(row)") }
+    }
+    if let currency, cube.rows.isEmpty {
+      printError("spendtop: note: no cost in \(currency.uppercased()) in these bills")
     }
     if let asOf = settings.asOf, let data = cube.dayRange {
       guard asOf >= data.lowerBound else {
