@@ -148,12 +148,18 @@ public struct DetectionReport: Sendable, Equatable {
   public var notices: [Notice]
   /// The first and last day of data the detector saw, nil for no data.
   public var dataRange: ClosedRange<Day>?
+  /// Runs of days inside `dataRange` with no rows at all (a month never imported or forgotten):
+  /// a gap in the data, left out of every baseline, not zero spend.
+  public var gaps: [ClosedRange<Day>]
 
   /// Creates a report.
-  public init(anomalies: [Anomaly], notices: [Notice], dataRange: ClosedRange<Day>?) {
+  public init(
+    anomalies: [Anomaly], notices: [Notice], dataRange: ClosedRange<Day>?, gaps: [ClosedRange<Day>] = []
+  ) {
     self.anomalies = anomalies
     self.notices = notices
     self.dataRange = dataRange
+    self.gaps = gaps
   }
 }
 

@@ -100,7 +100,7 @@ struct Attribution: Sendable {
 
   private func expectedCost(of event: SeriesEvent) -> Money {
     var total = 0.0
-    for index in event.start...event.end {
+    for index in event.start...event.end where !series.isGap(index) {
       let day = series.firstDay.advanced(by: index)
       total += max(event.expected(slot: SpendDetector.slot(of: day)), 0)
     }

@@ -27,9 +27,30 @@ struct SpendSeriesSet: Sendable {
   var leaves: [LeafSeries]
   /// Indices of calendar-charge rows (fees, tax, credits, refunds, discounts).
   var calendarRows: [Int]
+  /// Per day from `firstDay`: whether the data has no row at all that day (a gap, not $0); empty
+  /// when every day has rows.
+  var gapDays: [Bool]
 
   /// The number of days covered.
   var dayCount: Int { firstDay.distance(to: lastDay) + 1 }
+
+  /// Whether the day at `offset` from `firstDay` is a gap in the data.
+  func isGap(_ offset: Int) -> Bool { !gapDays.isEmpty && gapDays[offset] }
+
+  /// The gaps as runs of days (never at either end: the first and last day have rows).
+  var gaps: [ClosedRange<Day>] {
+    var runs: [ClosedRange<Day>] = []
+    var start: Int?
+    for (offset, isGap) in gapDays.enumerated() {
+      if isGap {
+        start = start ?? offset
+      } else if let first = start {
+        runs.append(firstDay.advanced(by: first)...firstDay.advanced(by: offset - 1))
+        start = nil
+      }
+    }
+    return runs
+  }
 
   /// Cuts a cube, keeping rows on or before `asOf`.
   init?(cube: Cube, basis: CostBasis, asOf: Day?) {
@@ -46,7 +67,9 @@ struct SpendSeriesSet: Sendable {
     var positions: [LeafKey: Int] = [:]
     leaves = []
     calendarRows = []
+    var hasRows = [Bool](repeating: false, count: days)
     for (index, row) in cube.rows.enumerated() where row.key.day <= last {
+      hasRows[first.distance(to: row.key.day)] = true
       guard !row.key.chargeKind.isCalendarCharge else {
         calendarRows.append(index)
         continue
@@ -65,6 +88,7 @@ struct SpendSeriesSet: Sendable {
       leaves[position].values[first.distance(to: row.key.day)] += row.costs[basis].doubleValue
       leaves[position].rows.append(index)
     }
+    gapDays = hasRows.contains(false) ? hasRows.map { !$0 } : []
     leaves.sort {
       ($0.key.service, $0.key.usageType, $0.key.account, $0.key.region)
         < ($1.key.service, $1.key.usageType, $1.key.account, $1.key.region)

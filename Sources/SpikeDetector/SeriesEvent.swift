@@ -44,6 +44,17 @@ public struct SeriesEvent: Sendable, Equatable {
   /// Whether the frozen profile is a factor (spend) rather than an offset (metrics).
   public var multiplicative = false
 
+  /// The event with its observation indices turned into the indices `days` gives them (when
+  /// some days were not observed).
+  func onDays(_ days: [Int]) -> SeriesEvent {
+    var event = self
+    event.start = days[start]
+    event.detected = days[detected]
+    event.end = days[end]
+    event.lastAlarm = days[lastAlarm]
+    return event
+  }
+
   /// The frozen expected value for an observation in the given time slot.
   public func expected(slot: Int) -> Double {
     guard let frozenProfile, !frozenProfile.isEmpty else { return frozenLevel }

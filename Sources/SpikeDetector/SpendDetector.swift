@@ -29,7 +29,7 @@ public struct SpendDetector: Sendable {
     var members: [IncidentMember] = []
     let leafEvents = SpendDetector.events(
       inEach: series.leaves.map(\.values), firstDay: series.firstDay, parameters: parameters,
-      includeDecreases: settings.includeDecreases)
+      includeDecreases: settings.includeDecreases, gapDays: series.gapDays)
     let attribution = Attribution(cube: cube, series: series, settings: settings)
     for (leafIndex, events) in leafEvents.enumerated() {
       for event in events {
@@ -52,15 +52,17 @@ public struct SpendDetector: Sendable {
     anomalies.sort { ($0.impact, $1.start) > ($1.impact, $0.start) }
     notices.sort { ($0.day, $1.amount) < ($1.day, $0.amount) }
     return DetectionReport(
-      anomalies: anomalies, notices: notices, dataRange: series.firstDay...series.lastDay)
+      anomalies: anomalies, notices: notices, dataRange: series.firstDay...series.lastDay, gaps: series.gaps)
   }
 
   /// Runs `events(in:firstDay:parameters:includeDecreases:)` over many daily series, on every core.
   ///
   /// Each worker takes every `workers`-th series (equal lengths, so equal shares) and runs them
   /// through one model and one tracker, reset between series, so its buffers are allocated once.
+  /// `gapDays` (empty, or one flag per day) marks days with no data at all: they are not observed.
   public static func events(
-    inEach series: [[Double]], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
+    inEach series: [[Double]], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool,
+    gapDays: [Bool] = []
   ) -> [[SeriesEvent]] {
     let workers = max(1, min(series.count / 64, 8))
     let results = Mutex([[SeriesEvent]](repeating: [], count: series.count))
@@ -70,7 +72,8 @@ public struct SpendDetector: Sendable {
       var trackers = DirectionTrackers(parameters: parameters, includeDecreases: includeDecreases)
       for index in stride(from: worker, to: series.count, by: workers) {
         let found = events(
-          in: series[index], firstDay: firstDay, parameters: parameters, model: &model, trackers: &trackers)
+          in: series[index], firstDay: firstDay, parameters: parameters, model: &model, trackers: &trackers,
+          gapDays: gapDays)
         if !found.isEmpty { local.append((index, found)) }
       }
       results.withLock { all in for (index, found) in local { all[index] = found } }
@@ -88,31 +91,47 @@ public struct SpendDetector: Sendable {
   ///   - firstDay: the day of `values[0]`.
   ///   - parameters: series parameters (period 7).
   ///   - includeDecreases: whether downward events are raised.
+  ///   - gapDays: empty, or per day whether the data has no rows at all that day (a gap: the day is
+  ///     not observed, so it is neither learnt as $0 nor counted as silence).
   /// - Returns: the events, indices relative to `firstDay`.
   public static func events(
-    in values: [Double], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool
+    in values: [Double], firstDay: Day, parameters: SeriesParameters, includeDecreases: Bool,
+    gapDays: [Bool] = []
   ) -> [SeriesEvent] {
     var model = SeriesModel(parameters: parameters)
     var trackers = DirectionTrackers(parameters: parameters, includeDecreases: includeDecreases)
     return events(
-      in: values, firstDay: firstDay, parameters: parameters, model: &model, trackers: &trackers)
+      in: values, firstDay: firstDay, parameters: parameters, model: &model, trackers: &trackers,
+      gapDays: gapDays)
   }
 
-  /// Runs one daily series through a model and its trackers, all reset first.
+  /// Runs one daily series through a model and its trackers, all reset first, skipping gap days.
   static func events(
     in values: [Double], firstDay: Day, parameters: SeriesParameters, model: inout SeriesModel,
-    trackers: inout DirectionTrackers
+    trackers: inout DirectionTrackers, gapDays: [Bool]
   ) -> [SeriesEvent] {
     model.reset(parameters: parameters)
     model.reserveCapacity(values.count)
     trackers.reset()
     let firstSlot = SpendDetector.slot(of: firstDay)
-    for (index, value) in values.enumerated() {
+    guard !gapDays.isEmpty else {
+      for (index, value) in values.enumerated() {
+        let slot = firstSlot + index
+        let assessment = model.observe(value, slot: slot)
+        trackers.track(value: value, slot: slot, assessment: assessment, model: model)
+      }
+      return trackers.finished()
+    }
+    // Observation i is day `observedDays[i]`: the model's windows count observations and its
+    // phases come from the slot, so a gap is simply not there (no $0 learnt, no silence counted).
+    var observedDays: [Int] = []
+    for (index, value) in values.enumerated() where !gapDays[index] {
+      observedDays.append(index)
       let slot = firstSlot + index
       let assessment = model.observe(value, slot: slot)
       trackers.track(value: value, slot: slot, assessment: assessment, model: model)
     }
-    return trackers.finished()
+    return trackers.finished().map { $0.onDays(observedDays) }
   }
 }
 

@@ -172,6 +172,11 @@ struct DetectCommand: ParsableCommand {
       printError("spendtop: \(error)")
       throw ExitCode(64)
     }
+    for gap in report.gaps {
+      printError(
+        "spendtop: note: no data at all for \(gap.lowerBound) … \(gap.upperBound) (not imported, or "
+          + "forgotten): a gap, not $0 of spend; left out of the baselines")
+    }
     switch format ?? .table {
     case .table: print(ReportFormatting.table(report), terminator: "")
     case .json: print(ReportFormatting.json(report), terminator: "")

@@ -9,13 +9,18 @@ struct GroupedDays {
   let dayCount: Int
   /// Per group, one exact amount per window day.
   private(set) var series: [LineItemGroup: [Money]] = [:]
+  /// Per window day, whether the cube has any row that day (a day without is a gap in the data,
+  /// e.g. a month never imported or forgotten, not a day of $0).
+  private(set) var hasRows: [Bool]
 
   /// Sums `cube`'s cells of one currency whose day falls in `window`, on `basis`.
   init(cube: Cube, window: ReportPeriod, basis: CostBasis, currency: String) {
     windowStart = window.start
     dayCount = window.dayCount
+    hasRows = Array(repeating: false, count: window.dayCount)
     for row in cube.rows where row.key.currency == currency && window.contains(row.key.day) {
       let offset = window.start.distance(to: row.key.day)
+      hasRows[offset] = true
       let group = LineItemGroup(row.key)
       if series[group] == nil { series[group] = Array(repeating: .zero, count: dayCount) }
       series[group]?[offset] += row.costs[basis]
@@ -52,6 +57,28 @@ struct GroupedDays {
   /// How many days of `period` a group has non-zero spend on.
   func activeDays(_ amounts: [Money], in period: ReportPeriod) -> Int {
     offsets(of: period).reduce(0) { $0 + (amounts[$1].isZero ? 0 : 1) }
+  }
+
+  /// How many days of `period` (clipped to the window) have rows.
+  func daysWithRows(in period: ReportPeriod) -> Int {
+    offsets(of: period).reduce(0) { $0 + (hasRows[$1] ? 1 : 0) }
+  }
+
+  /// The runs of days of `period` within `data` that have no rows at all.
+  func gaps(in period: ReportPeriod, data: ClosedRange<Day>) -> [ClosedRange<Day>] {
+    var runs: [ClosedRange<Day>] = []
+    var start: Day?
+    for offset in offsets(of: period) {
+      let day = windowStart.advanced(by: offset)
+      if !hasRows[offset] && data.contains(day) {
+        start = start ?? day
+      } else if let first = start {
+        runs.append(first...day.advanced(by: -1))
+        start = nil
+      }
+    }
+    if let first = start { runs.append(first...period.end) }
+    return runs
   }
 
   /// The window offsets of the days of `period` that lie in the window.

@@ -31,16 +31,23 @@ extension WeeklyReport {
     total = days.total(in: week)
     // Previous 7 days wholly before the data have nothing to compare with (partial ones count the
     // days they have, and the notes say so).
-    let previousCovered = previous.end >= dataRange.lowerBound
+    let previousCovered = previous.end >= dataRange.lowerBound && days.daysWithRows(in: previous) > 0
     previousTotal = previousCovered ? days.total(in: previous) : nil
     let averageWeeks = ReportPeriod(start: week.start.advanced(by: -28), end: week.start.advanced(by: -1))
-    let covered = averageWeeks.start >= dataRange.lowerBound
-    fourWeekAverage = covered ? days.total(in: averageWeeks).divided(by: 4) : nil
+    // Days with no rows at all (a month not imported or forgotten) are a gap, not $0: the average
+    // is per 7 days that have data, and a previous week that is all gap has nothing to compare.
+    let averageDays = days.daysWithRows(in: averageWeeks)
+    let covered = averageWeeks.start >= dataRange.lowerBound && averageDays > 0
+    let weekly: (Money) -> Money? = { total in
+      guard covered else { return nil }
+      return averageDays == 28 ? total.divided(by: 4) : (total * 7).divided(by: averageDays)
+    }
+    fourWeekAverage = weekly(days.total(in: averageWeeks))
     let isUsage: (LineItemGroup) -> Bool = { $0.kind == .usage }
     usage = UsageTotals(
       total: days.total(in: week, where: isUsage),
       previousTotal: previousCovered ? days.total(in: previous, where: isUsage) : nil,
-      fourWeekAverage: covered ? days.total(in: averageWeeks, where: isUsage).divided(by: 4) : nil)
+      fourWeekAverage: weekly(days.total(in: averageWeeks, where: isUsage)))
 
     let monthSoFar = ReportPeriod(start: end.month.firstDay, end: end)
     let recent = ReportPeriod(start: max(end.advanced(by: -13), dataRange.lowerBound), end: end)
@@ -59,6 +66,12 @@ extension WeeklyReport {
     newSpend = Self.newSpend(days, week: week)
     stoppedSpend = Self.stoppedSpend(days, week: week)
     notes = Self.notes(dataRange: dataRange, week: week, hasAverage: fourWeekAverage != nil)
+    for gap in days.gaps(in: window, data: dataRange) {
+      let span = gap.lowerBound == gap.upperBound ? "\(gap.lowerBound)" : "\(gap.lowerBound) … \(gap.upperBound)"
+      notes.append(
+        "No data at all for \(span) (not imported, or forgotten): a gap, not $0; "
+          + "left out of the 4-week average, which is per 7 days with data.")
+    }
   }
 
   // MARK: - Movers
