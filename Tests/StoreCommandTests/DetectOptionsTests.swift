@@ -32,10 +32,13 @@ import Testing
     defer { directory.remove() }
     // koku's CUR with one cost cell damaged on line 3.
     let original = try String(contentsOfFile: TestPaths.shared("bills/koku/test_cur.csv"), encoding: .utf8)
-    var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // CRLF is one Character in Swift: split on any newline.
+    var lines = original.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    try #require(lines.count > 2)
     let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
     let cost = try #require(header.firstIndex(of: "lineItem/UnblendedCost"))
     var fields = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    try #require(cost < fields.count)
     fields[cost] = "n/a"
     lines[2] = fields.joined(separator: ",")
     let damaged = directory.file("damaged.csv")
