@@ -43,7 +43,7 @@ struct DashboardCommand: ParsableCommand {
     }
     try? FileManager.default.createDirectory(atPath: paths.stateDirectory, withIntermediateDirectories: true)
     let environment = ProcessInfo.processInfo.environment
-    let effects = DashboardEffects(source: dataSource())
+    let effects = DashboardEffects(source: dataSource(), detector: settings.config.detectorSettings)
     let outcome = TerminalApp.run(
       mouse: mouse ?? settings.config.mouse, logPath: paths.logFile, environment: environment,
       initialEffects: DashboardApp.start(paths: self.paths),

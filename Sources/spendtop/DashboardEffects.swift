@@ -4,6 +4,7 @@ import Foundation
 import IncidentLedger
 import SpendModel
 import SpendStore
+import SpikeDetector
 
 /// Runs the dashboard's effects: loading data, saving triage and ledger lines, exports.
 ///
@@ -21,6 +22,8 @@ struct DashboardEffects: Sendable {
 
   /// Where the data comes from.
   var source: Source
+  /// The detector's gates (the config's thresholds).
+  var detector = DetectorSettings()
 
   /// Runs one effect.
   func run(_ effect: Effect, send: @escaping @Sendable (Msg) -> Void) {
@@ -28,7 +31,7 @@ struct DashboardEffects: Sendable {
       switch effect {
       case .load(let paths):
         if case .store(let path) = source, paths.isEmpty {
-          StoreDashboardLoader(path: path).load(send: send)
+          StoreDashboardLoader(path: path, detector: detector).load(send: send)
         } else {
           load(paths, send: send)
         }
@@ -122,7 +125,7 @@ struct DashboardEffects: Sendable {
         notes.append(
           "\(bills.skippedRows.count) unreadable rows skipped: totals are incomplete (see spendtop cube)")
       }
-      let detection = AnomalyItems.detect(in: bills.cube)
+      let detection = AnomalyItems.detect(in: bills.cube, settings: detector)
       if let note = detection.note { notes.append(note) }
       send(
         .loaded(

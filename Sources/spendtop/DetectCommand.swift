@@ -57,11 +57,13 @@ struct DetectCommand: ParsableCommand {
   var format: Format?
 
   @Option(
-    name: .long, help: ArgumentHelp("Smallest impact per day that alarms, in dollars.", valueName: "usd"))
+    name: .long, help: ArgumentHelp(
+      "Smallest impact per day (per leaf series, not an anomaly's total) that alarms, in dollars.",
+      valueName: "usd"))
   var minImpact: String = "10"
 
   @Option(
-    name: .long, help: ArgumentHelp("Smallest impact relative to expected that alarms.", valueName: "pct"))
+    name: .long, help: ArgumentHelp("Smallest impact per day relative to expected that alarms.", valueName: "pct"))
   var minPercent: Double = 20
 
   @Option(

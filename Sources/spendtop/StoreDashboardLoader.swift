@@ -1,6 +1,7 @@
 import Dashboard
 import SpendModel
 import SpendStore
+import SpikeDetector
 
 /// Loads the dashboard's data from the spend store: the recent months the screens show, the
 /// detector's anomalies on them, the triage the store keeps for those anomalies, and the ledger's
@@ -14,6 +15,8 @@ import SpendStore
 struct StoreDashboardLoader {
   /// The store file.
   var path: String
+  /// The detector's gates (the config's thresholds).
+  var detector = DetectorSettings()
 
   /// Calendar months read, ending with the month of the store's last day.
   static let monthsLoaded = 6
@@ -48,7 +51,7 @@ struct StoreDashboardLoader {
             item: "reading \(first) to \(last) from the store (up to \(cells) cells)", done: 0, total: 0)))
       let cube = try store.loadCube(filter: CubeFilter(from: first, to: last))
       send(.loadProgress(LoadProgress(item: "detecting anomalies", done: 0, total: 0)))
-      let detection = AnomalyItems.detect(in: cube)
+      let detection = AnomalyItems.detect(in: cube, settings: detector)
       let triage = Dictionary(try store.allTriage().map { ($0.anomaly, $0) }, uniquingKeysWith: { $1 })
       let anomalies = detection.items.map { item in
         var item = item

@@ -1,5 +1,6 @@
 import Dashboard
 import SpendModel
+import SpikeDetector
 import Testing
 
 /// The config file's validation (its TOML is read by `SpendFormats`).
@@ -48,11 +49,18 @@ import Testing
     }
   }
 
-  @Test func thresholdsHideSmallAnomalies() {
-    var config = DashboardConfig()
-    config.anomalyMinimumImpact = Money(whole: 10_000)
-    let harness = Harness(config: config)
-    let shown = harness.state.data.anomalies.filter { config.shows($0) }.map(\.id)
-    #expect(shown == ["a-lambda", "a-transfer"])
+  @Test func thresholdsAreTheDetectorsPerDayGates() throws {
+    let config = try DashboardConfig(
+      parsing: "[thresholds]\nanomaly-min-impact = 400\nanomaly-min-percent = 50\n", file: "config.toml")
+    #expect(config.detectorSettings.minImpact == Money(whole: 400))
+    #expect(config.detectorSettings.minPercent == 50)
+    #expect(DashboardConfig().detectorSettings == DetectorSettings())
+    // The dashboard lists what `detect --min-impact 400 --min-percent 50` lists on the same bills.
+    let cube = try #require(SampleBills.incident).cube
+    let listed = AnomalyItems.detect(in: cube, settings: config.detectorSettings).items.map(\.impact)
+    let detected = try SpendDetector(settings: config.detectorSettings).detect(cube).anomalies.map(\.impact)
+    #expect(listed == detected)
+    let byDefault = AnomalyItems.detect(in: cube).items
+    #expect(!listed.isEmpty && listed.count < byDefault.count)
   }
 }

@@ -2,11 +2,11 @@ import SpendModel
 
 /// The Anomalies screen's part of `update`.
 enum AnomaliesUpdate {
-  /// The anomalies shown: over the thresholds, matching the filter, largest impact first.
+  /// The anomalies shown (the detector applied the thresholds): matching the filter, largest first.
   static func visible(_ state: DashboardState) -> [AnomalyItem] {
     let matcher = PatternMatcher(state.anomalies.pattern)
     return state.data.anomalies
-      .filter { state.config.shows($0) && matcher.matches($0.series + " " + $0.kind + " " + $0.rootCause) }
+      .filter { matcher.matches($0.series + " " + $0.kind + " " + $0.rootCause) }
       .sorted { $0.impact != $1.impact ? $0.impact > $1.impact : $0.id < $1.id }
   }
 

@@ -1,5 +1,6 @@
 import SpendFormats
 import SpendModel
+import SpikeDetector
 
 /// Why the config file could not be used.
 public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -26,8 +27,8 @@ public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
 ///     mouse = false
 ///
 ///     [thresholds]
-///     anomaly-min-impact = 10     # dollars: hide smaller anomalies
-///     anomaly-min-percent = 0     # percent of expected
+///     anomaly-min-impact = 10     # dollars per day: detect's --min-impact
+///     anomaly-min-percent = 20    # percent of expected per day: detect's --min-percent
 ///     monthly-budget = 5000       # dollars: the forecast turns red above it
 ///
 ///     [aliases]
@@ -37,10 +38,12 @@ public struct DashboardConfig: Sendable, Equatable {
   public var theme: String?
   /// Whether the mouse is on.
   public var mouse = false
-  /// Anomalies with a smaller impact are hidden.
-  public var anomalyMinimumImpact: Money = .zero
-  /// Anomalies with a smaller impact relative to expected (in percent) are hidden.
-  public var anomalyMinimumPercent: Double = 0
+  /// Smallest impact per day (per leaf series) that alarms: the detector's gate, as
+  /// `detect --min-impact` (default $10).
+  public var anomalyMinimumImpact: Money = DetectorSettings().minImpact
+  /// Smallest impact per day relative to expected, in percent, that alarms: as
+  /// `detect --min-percent` (default 20).
+  public var anomalyMinimumPercent: Double = DetectorSettings().minPercent
   /// A monthly budget; the forecast is shown as a warning above it.
   public var monthlyBudget: Money?
   /// Names for account IDs.
@@ -104,10 +107,12 @@ public struct DashboardConfig: Sendable, Equatable {
     }
   }
 
-  /// Whether an anomaly passes the thresholds.
-  public func shows(_ anomaly: AnomalyItem) -> Bool {
-    guard anomaly.impact >= anomalyMinimumImpact else { return false }
-    guard anomalyMinimumPercent > 0 else { return true }
-    return (anomaly.impactRatio ?? .infinity) * 100 >= anomalyMinimumPercent
+  /// The detector settings the thresholds give: the same gates as `detect --min-impact` and
+  /// `--min-percent`, so the dashboard lists what `detect` lists with those options.
+  public var detectorSettings: DetectorSettings {
+    var settings = DetectorSettings()
+    settings.minImpact = anomalyMinimumImpact
+    settings.minPercent = anomalyMinimumPercent
+    return settings
   }
 }

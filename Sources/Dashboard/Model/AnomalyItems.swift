@@ -8,10 +8,13 @@ public enum AnomalyItems {
 
   /// Runs the detector on a cube and describes each anomaly for the dashboard.
   ///
+  /// - Parameter settings: the detector's gates (the config's thresholds).
   /// - Returns: the items, or a note saying why detection could not run (mixed currencies).
-  public static func detect(in cube: Cube) -> (items: [AnomalyItem], note: String?) {
+  public static func detect(in cube: Cube, settings: DetectorSettings = DetectorSettings())
+    -> (items: [AnomalyItem], note: String?)
+  {
     do {
-      let report = try SpendDetector().detect(cube)
+      let report = try SpendDetector(settings: settings).detect(cube)
       return (report.anomalies.map { item(for: $0, in: cube) }, nil)
     } catch {
       return ([], "anomalies not detected: \(error.description)")

@@ -17,13 +17,13 @@ struct AnomaliesView {
     let hidden = state.data.anomalies.count - list.count
     let impact = list.reduce(Money.zero) { $0 + $1.impact }
     var summary = "\(list.count) anomalies · impact \(impact.dollars(decimals: 0))"
-    if hidden > 0 { summary += " · \(hidden) hidden by thresholds or filter" }
+    if hidden > 0 { summary += " · \(hidden) hidden by the filter" }
     if !state.anomalies.pattern.isEmpty { summary += " · /\(state.anomalies.pattern)" }
     screen.put(summary, in: inner.row(0), style: theme[.muted])
     guard !list.isEmpty else {
       let why =
         state.data.anomalies.isEmpty
-        ? "No anomalies detected in this data." : "None pass the thresholds or filter."
+        ? "No anomalies detected in this data." : "None match the filter."
       screen.put(why, in: inner.row(2), style: theme[.text])
       return
     }

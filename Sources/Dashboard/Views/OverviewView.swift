@@ -70,7 +70,7 @@ struct OverviewView {
 
   private func anomalyDays() -> Set<Day> {
     var days: Set<Day> = []
-    for anomaly in state.data.anomalies where state.config.shows(anomaly) {
+    for anomaly in state.data.anomalies {
       for day in anomaly.start...anomaly.end { days.insert(day) }
     }
     return days
@@ -145,7 +145,7 @@ struct OverviewView {
         in: Rect(x: inside.x, y: y + 1, width: inside.width, height: 1), style: theme[.muted])
       y += 2
     }
-    let anomalies = state.data.anomalies.filter { state.config.shows($0) }
+    let anomalies = state.data.anomalies
     let untriaged = anomalies.filter { $0.triage == nil }.count
     if y < inside.bottom {
       let none = state.loading == nil ? "no anomalies detected" : "anomalies: still loading…"
