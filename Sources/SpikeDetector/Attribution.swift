@@ -62,7 +62,7 @@ struct Attribution: Sendable {
       actual: actual, expected: expected, impact: impact,
       impactPercent: expected.isZero ? nil : impact.doubleValue / expected.doubleValue * 100,
       score: AnomalyScore.of(z: maxZ, threshold: settings.seriesParameters.spikeZ),
-      contributors: Attribution.rank(contributions, direction: direction, settings: settings))
+      contributors: ContributorRanking.rank(contributions, direction: direction, settings: settings))
   }
 
   /// Whether a leaf event's impact over its span (actual − frozen expected) goes its way: above
@@ -73,27 +73,6 @@ struct Attribution: Sendable {
       .reduce(Money.zero, +)
     let impact = actual - expectedCost(of: member.event)
     return member.event.direction == .up ? impact > .zero : impact < .zero
-  }
-
-  /// Ranks contributors by dollars in the anomaly's direction, computes shares, keeps the top.
-  static func rank(_ contributions: [Contributor], direction: Direction, settings: DetectorSettings)
-    -> [Contributor]
-  {
-    let sign = direction == .up ? 1.0 : -1.0
-    let positive = contributions.reduce(0.0) { $0 + max(sign * $1.impact.doubleValue, 0) }
-    var ranked = contributions.map { contributor -> Contributor in
-      var copy = contributor
-      copy.share = positive > 0 ? sign * contributor.impact.doubleValue / positive : 0
-      return copy
-    }
-    ranked.sort { ($0.share, $1.resource) > ($1.share, $0.resource) }
-    var kept: [Contributor] = []
-    for contributor in ranked where kept.isEmpty || abs(contributor.share) >= settings.minContributorShare {
-      guard kept.count < settings.maxContributors else { break }
-      kept.append(contributor)
-    }
-    // Offsetting contributors (negative share) come last, largest first.
-    return kept.filter { $0.share >= 0 } + kept.filter { $0.share < 0 }.sorted { $0.share < $1.share }
   }
 
   // MARK: - Helpers

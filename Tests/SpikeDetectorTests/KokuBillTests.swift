@@ -48,4 +48,19 @@ struct KokuBillTests {
     #expect(!decreases.isEmpty)
     #expect(decreases.allSatisfy { $0.impact < .zero })
   }
+
+  @Test("contributors: the finest level whose top one has ≥ 10% share, every one listed ≥ 10%")
+  func contributorsFollowOneRule() throws {
+    let anomalies = try Self.detect(includeDecreases: false).anomalies
+    for anomaly in anomalies {
+      let top = try #require(anomaly.contributors.first)
+      #expect(top.share >= 0.1, "\(anomaly.start) \(anomaly.impact): top \(top.resource) \(top.share)")
+      #expect(anomaly.contributors.allSatisfy { abs($0.share) >= 0.1 })
+    }
+    // The $25k step spreads over hundreds of snapshots (none ≥ 10%): its leaves are listed instead,
+    // and together they explain nearly all of it.
+    let step = try #require(anomalies.first { $0.start == Day(year: 2018, month: 6, day: 20) })
+    #expect(step.contributors.allSatisfy { $0.resource.isEmpty && $0.account != "*" })
+    #expect(step.contributors.reduce(0) { $0 + $1.share } > 0.9)
+  }
 }
