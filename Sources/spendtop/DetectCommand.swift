@@ -63,7 +63,8 @@ struct DetectCommand: ParsableCommand {
   var minImpact: String = "10"
 
   @Option(
-    name: .long, help: ArgumentHelp("Smallest impact per day relative to expected that alarms.", valueName: "pct"))
+    name: .long,
+    help: ArgumentHelp("Smallest impact per day relative to expected that alarms.", valueName: "pct"))
   var minPercent: Double = 20
 
   @Option(
@@ -77,7 +78,8 @@ struct DetectCommand: ParsableCommand {
   @Option(name: .long, help: "Keep only this currency (e.g. USD), as cube's --currency.")
   var currency: String?
 
-  @Flag(name: .long, help: "Continue past rows that cannot be read; list them and say results are incomplete.")
+  @Flag(
+    name: .long, help: "Continue past rows that cannot be read; list them and say results are incomplete.")
   var skipBadRows = false
 
   @Flag(name: .long, help: "Exit with status 3 when any anomaly is reported (cron, CI).")

@@ -37,7 +37,8 @@ struct DataGapTests {
     // The incident is still found, from the first day after the gap, as a change against August.
     let ec2 = try #require(report.anomalies.first { $0.service == "AmazonEC2" })
     #expect(ec2.kind != .new)
-    #expect(ec2.start == Day(year: 2026, month: 10, day: 1) || ec2.start == Day(year: 2026, month: 10, day: 2))
+    let october = Day(year: 2026, month: 10, day: 1)
+    #expect(ec2.start == october || ec2.start == october.advanced(by: 1))
     #expect(try #require(ec2.impactPercent) < 10_000)
     #expect(report.anomalies.contains { $0.service == "AmazonElastiCache" && $0.kind == .new })
   }

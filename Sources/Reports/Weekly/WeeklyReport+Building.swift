@@ -67,7 +67,8 @@ extension WeeklyReport {
     stoppedSpend = Self.stoppedSpend(days, week: week)
     notes = Self.notes(dataRange: dataRange, week: week, hasAverage: fourWeekAverage != nil)
     for gap in days.gaps(in: window, data: dataRange) {
-      let span = gap.lowerBound == gap.upperBound ? "\(gap.lowerBound)" : "\(gap.lowerBound) … \(gap.upperBound)"
+      let span =
+        gap.lowerBound == gap.upperBound ? "\(gap.lowerBound)" : "\(gap.lowerBound) … \(gap.upperBound)"
       notes.append(
         "No data at all for \(span) (not imported, or forgotten): a gap, not $0; "
           + "left out of the 4-week average, which is per 7 days with data.")
