@@ -1,3 +1,4 @@
+import IncidentLedger
 import SpendModel
 
 /// The Anomalies screen's part of `update`.
@@ -157,6 +158,11 @@ enum LedgerUpdate {
     let cleaned = texts[2].filter { $0 != "$" && $0 != "," }
     guard let amount = try? Money(parsing: cleaned), !cleaned.isEmpty else {
       form.problem = "amount must be a number of dollars, e.g. 28900 or 1234.50"
+      state.overlay = .lineForm(form)
+      return []
+    }
+    if let problem = CostCategory(rawValue: texts[0])?.problem(amount: amount) {
+      form.problem = problem
       state.overlay = .lineForm(form)
       return []
     }

@@ -59,7 +59,7 @@ enum CostLineDecoder {
 
   private static func revenue(_ table: inout TableReader) throws(LedgerError) -> RevenueLossInputs {
     let inputs = RevenueLossInputs(
-      amount: try table.money("amount"), degradedHours: try table.nonNegative("degraded_hours"),
+      amount: try table.amount("amount", of: .revenueLoss), degradedHours: try table.nonNegative("degraded_hours"),
       revenuePerHour: try table.nonNegative("revenue_per_hour"),
       annualRevenue: try table.nonNegative("annual_revenue"),
       operatingHours: try table.integer("operating_hours", in: 1...8784))
@@ -69,10 +69,15 @@ enum CostLineDecoder {
 
   private static func credits(_ table: inout TableReader) throws(LedgerError) -> CustomerCreditsInputs {
     let inputs = CustomerCreditsInputs(
-      amount: try table.money("amount"),
+      amount: try table.amount("amount", of: .customerCredits),
       monthlyContractValue: try table.nonNegative("monthly_contract_value"),
       creditPercent: try table.nonNegative("credit_percent"),
       customers: try table.integer("customers", in: 1...10_000_000))
+    if let percent = inputs.creditPercent, !CustomerCreditsInputs.creditPercentRange.contains(percent) {
+      throw table.error(
+        "credit_percent must be 0-100 (a percentage of the monthly contract value), not "
+          + percent.exactDecimal(), at: "credit_percent")
+    }
     try exclusive(&table, "amount", against: ["monthly_contract_value", "credit_percent"])
     return inputs
   }
@@ -88,7 +93,7 @@ enum CostLineDecoder {
 
   private static func velocity(_ table: inout TableReader) throws(LedgerError) -> LostVelocityInputs {
     let inputs = LostVelocityInputs(
-      amount: try table.money("amount"), engineerDays: try table.nonNegative("engineer_days"),
+      amount: try table.amount("amount", of: .lostVelocity), engineerDays: try table.nonNegative("engineer_days"),
       dailyRate: try table.nonNegative("daily_rate"))
     try exclusive(&table, "amount", against: ["engineer_days", "daily_rate"])
     return inputs
