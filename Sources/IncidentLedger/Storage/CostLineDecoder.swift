@@ -59,11 +59,11 @@ enum CostLineDecoder {
 
   private static func revenue(_ table: inout TableReader) throws(LedgerError) -> RevenueLossInputs {
     let inputs = RevenueLossInputs(
-      amount: try table.amount("amount", of: .revenueLoss), degradedHours: try table.nonNegative("degraded_hours"),
+      amount: try table.amount("amount", of: .revenueLoss),
+      degradedHours: try table.nonNegative("degraded_hours"),
       revenuePerHour: try table.nonNegative("revenue_per_hour"),
       annualRevenue: try table.nonNegative("annual_revenue"),
       operatingHours: try table.integer("operating_hours", in: 1...8784))
-    try exclusive(&table, "amount", against: ["degraded_hours", "revenue_per_hour", "annual_revenue"])
     return inputs
   }
 
@@ -78,7 +78,6 @@ enum CostLineDecoder {
         "credit_percent must be 0-100 (a percentage of the monthly contract value), not "
           + percent.exactDecimal(), at: "credit_percent")
     }
-    try exclusive(&table, "amount", against: ["monthly_contract_value", "credit_percent"])
     return inputs
   }
 
@@ -93,18 +92,9 @@ enum CostLineDecoder {
 
   private static func velocity(_ table: inout TableReader) throws(LedgerError) -> LostVelocityInputs {
     let inputs = LostVelocityInputs(
-      amount: try table.amount("amount", of: .lostVelocity), engineerDays: try table.nonNegative("engineer_days"),
-      dailyRate: try table.nonNegative("daily_rate"))
-    try exclusive(&table, "amount", against: ["engineer_days", "daily_rate"])
+      amount: try table.amount("amount", of: .lostVelocity),
+      engineerDays: try table.nonNegative("engineer_days"), dailyRate: try table.nonNegative("daily_rate"))
     return inputs
-  }
-
-  /// An entered amount excludes the formula's inputs: one or the other, never both.
-  private static func exclusive(_ table: inout TableReader, _ key: String, against others: [String])
-    throws(LedgerError)
-  {
-    guard table.has(key), let other = others.first(where: { table.has($0) }) else { return }
-    throw table.error("give either \(key) or the formula's inputs (\(other)), not both", at: other)
   }
 }
 
