@@ -175,21 +175,6 @@ import Testing
     #expect(id == "INC-2026-10" && edit.category == .revenueLoss)
   }
 
-  @Test func exportIsMarkdownWithEveryLine() {
-    var harness = Harness()
-    harness.press("4x")
-    guard case .export(let name, let text)? = harness.effects.last else {
-      Issue.record("expected an export effect")
-      return
-    }
-    #expect(name == "INC-2026-10.md")
-    #expect(text.contains("**Total cost: $127,112.00**"))
-    #expect(
-      text.contains(
-        "| run-rate-increase | cache.r6g.xlarge for good | $25,200.00 | computed | $2,100/month × 12 months |"
-      ))
-  }
-
   @Test func paletteCompletesRunsAndReportsUnknownCommands() {
     var harness = Harness()
     harness.press(":th<Tab>")

@@ -89,6 +89,19 @@ extension LedgerUpdate {
     return [.saveIncidentLine(incidentID: form.incidentID, index: index, draft: draft, edit: edit)]
   }
 
+  /// The selected incident's postmortem document, as `spendtop ledger export` writes it (the same
+  /// renderer on the file's incident, bill-derived lines from the loaded bills), to `ID.md`.
+  static func export(_ state: inout DashboardState) -> [Effect] {
+    guard let incident = selected(state) else { return [] }
+    guard let stored = incident.stored else {
+      state.message = StatusMessage(text: "\(incident.id) has no ledger file to export", isError: true)
+      return []
+    }
+    let bills = state.data.cube.isEmpty ? nil : state.data.cube
+    let text = PostmortemMarkdown.render(stored, CostEvaluator.evaluate(stored, bills: bills), bills: bills)
+    return [.export(suggestedName: "\(incident.id).md", text: text)]
+  }
+
   /// A save answered: the incident as its file now holds it, with the session's other unsaved lines.
   static func saved(_ incident: Incident, draft: Int, _ state: inout DashboardState) {
     let position = state.data.incidents.firstIndex { $0.id == incident.id }

@@ -116,8 +116,7 @@ enum LedgerUpdate {
     case .addLine, .editLine:
       openForm(editing: action == .editLine, &state)
     case .export:
-      guard let incident = selected(state) else { return [] }
-      return [.export(suggestedName: "\(incident.id).md", text: LedgerMarkdown.render(incident))]
+      return export(&state)
     default: break
     }
     return []

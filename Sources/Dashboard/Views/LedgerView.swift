@@ -1,7 +1,7 @@
 import SpendModel
 
 /// The Ledger: incidents with their totals and category breakdown; Enter lists an incident's
-/// cost lines with formulas; `a`/`e` add or edit a line; `x` exports markdown.
+/// cost lines with formulas; `a`/`e` add or edit a line; `x` exports the postmortem document.
 struct LedgerView {
   let state: DashboardState
 
