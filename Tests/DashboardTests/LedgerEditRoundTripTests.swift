@@ -14,13 +14,14 @@ import Testing
 
   /// A dashboard on a copy of the sample incident in a fresh folder, over the fixture's bills.
   struct Session {
-    let cube = IncidentFixture.cube()
+    let cube: Cube
     let folder: LedgerFolder
     var harness: Harness
     /// When set, saves fail with this error (a read-only ledger, say).
     var failure: LedgerError?
 
-    init() throws {
+    init(cube: Cube = IncidentFixture.cube()) throws {
+      self.cube = cube
       let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("spendtop-ledger-edit-\(UUID().uuidString)").path
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -117,6 +118,18 @@ import Testing
     #expect(renamed.inputs == responders.inputs && renamed.note == responders.note)
     #expect(session.shown.lines[4].source == "computed")
     #expect(try session.file().costLines.count == 8)
+  }
+
+  @Test func aMissingAmountLeftEmptyKeepsTheBillsFormula() throws {
+    // No bills: the overage (line 1) is missing and its amount field empty.
+    var session = try Session(cube: Cube())
+    defer { session.remove() }
+    let before = try session.file().costLines[0]
+    try session.press("4<Enter>e<Tab>" + Self.clear + "Overage, linked series<Enter>")
+    #expect(session.harness.state.overlay == nil)
+    let after = try session.file().costLines[0]
+    #expect(after.description == "Overage, linked series" && after.inputs == before.inputs)
+    #expect(session.shown.lines[0].amount == nil && session.shown.lines[0].source == "bill")
   }
 
   @Test func aLineThatCannotBeSavedIsMarkedAndSavedOnTheNextEdit() throws {

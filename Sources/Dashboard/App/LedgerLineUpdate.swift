@@ -49,9 +49,10 @@ extension LedgerUpdate {
       return refuse("category must be one of: " + categories.joined(separator: ", "))
     }
     guard !texts[1].isEmpty else { return refuse("a line needs a description") }
-    // An amount left as a saved line shows it keeps the line's own; any other is entered.
+    // An amount left as a saved line shows it (empty when missing: no bills) keeps the line's
+    // own; any other is entered.
     var amount: Money?
-    if shown?.isSaved != true || texts[2] != shown?.amount?.formatted(decimals: 2) {
+    if shown?.isSaved != true || texts[2] != (shown?.amount?.formatted(decimals: 2) ?? "") {
       let cleaned = texts[2].filter { $0 != "$" && $0 != "," }
       guard let parsed = try? Money(parsing: cleaned), !cleaned.isEmpty else {
         return refuse("amount must be a number of dollars, e.g. 28900 or 1234.50")
