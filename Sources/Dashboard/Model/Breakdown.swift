@@ -2,7 +2,8 @@ import SpendModel
 
 /// One group of a breakdown: its cost in the period, in the previous period, and per day.
 public struct BreakdownRow: Sendable, Equatable {
-  /// The group's values joined by ` · `; an empty value shows as `blankLabel`.
+  /// The group's values joined by ` · `; an empty usage type shows as `blankLabel`, any other
+  /// empty value as `(none)`.
   public var name: String
   /// The group's raw values, one per grouped dimension.
   public var values: [String]
@@ -12,8 +13,9 @@ public struct BreakdownRow: Sendable, Equatable {
   public var previous: Money
   /// Cost per day over `Breakdown.seriesDays`.
   public var daily: [Money]
-  /// What an empty value of this group stands for: the line item types of its cells in the
-  /// period in parentheses (`(Tax)`, `(Fee, Tax)`; see `BlankUsageLabel`), else `(none)`.
+  /// What an empty usage type of this group reads as: the line item types of its cells in the
+  /// period in parentheses (`(Tax)`, `(Fee, Tax)`; see `BlankUsageLabel`), else `(none)`. Other
+  /// dimensions (tags, resources) read `(none)` when empty, as `spendtop cube` prints them.
   public var blankLabel = "(none)"
 
   /// Cost minus previous cost.
@@ -45,7 +47,8 @@ public struct Breakdown: Sendable, Equatable {
     // unit separator), so no array is built per cell.
     var groups: [String: Int] = [:]
     var rows: [BreakdownRow] = []
-    let labelsBlanks = !dimensions.contains(.lineItemType)
+    // Labelled only when a usage type is grouped and the line item type is not (it would repeat).
+    let usageIndex = dimensions.contains(.lineItemType) ? nil : dimensions.firstIndex(of: .usageType)
     var blankLabels: [Int: BlankUsageLabel] = [:]
     for row in cube.rows {
       let day = row.key.day
@@ -69,7 +72,7 @@ public struct Breakdown: Sendable, Equatable {
             name: "", values: values, cost: .zero, previous: .zero,
             daily: Array(repeating: .zero, count: dayCount)))
       }
-      if labelsBlanks, rows[position].values.contains("") {
+      if let usageIndex, rows[position].values[usageIndex].isEmpty {
         blankLabels[position, default: BlankUsageLabel()].add(
           row.key.lineItemType, inPeriod: inPeriod, inPrevious: inPrevious)
       }
@@ -81,7 +84,9 @@ public struct Breakdown: Sendable, Equatable {
     for position in rows.indices {
       if let label = blankLabels[position] { rows[position].blankLabel = label.text }
       let blank = rows[position].blankLabel
-      rows[position].name = rows[position].values.map { $0.isEmpty ? blank : $0 }.joined(separator: " · ")
+      rows[position].name = rows[position].values.enumerated().map { index, value in
+        value.isEmpty ? (index == usageIndex ? blank : "(none)") : value
+      }.joined(separator: " · ")
     }
     self.rows = rows.filter { !$0.cost.isZero || !$0.previous.isZero }
       .sorted { $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name }
