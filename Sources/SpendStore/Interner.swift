@@ -129,7 +129,8 @@ final class Interner {
   }
 
   /// This import's number for a tag set given as label ids (key, value, key, value, … sorted by
-  /// key text, `Tags.keyPrecedes`); 0 for no tags. Nothing is written: the set is stored with the series that use it.
+  /// key text, `Tags.keyPrecedes`); 0 for no tags. Nothing is written: the set is stored with the
+  /// series that use it.
   func tagSet(_ pairs: [Int64]) -> Int64 {
     let key = TagPairs(ids: pairs)
     if let number = tagSets[key] { return number }

@@ -17,10 +17,12 @@ struct UsageErrorTests {
       arguments: ["cube", "good.csv", "--by", "service", "--bogus"],
       message: "Unknown option '--bogus'. Did you mean '--basis'?", command: "spendtop cube"),
     Case(
-      arguments: ["cube", "good.csv", "--by"], message: "Missing value for '--by <by>'", command: "spendtop cube"),
+      arguments: ["cube", "good.csv", "--by"], message: "Missing value for '--by <by>'",
+      command: "spendtop cube"),
     Case(
       arguments: ["detect", "good.csv", "--format", "xml"],
-      message: "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'json' or 'csv'.",
+      message: "The value 'xml' is invalid for '--format <format>'. "
+        + "Please provide one of 'table', 'json' or 'csv'.",
       command: "spendtop detect"),
     Case(
       arguments: ["report", "compare", "good.csv"], message: "Missing expected argument '--period <period>'",

@@ -147,7 +147,8 @@ import Testing
     let bill = directory.file("bill.csv")
     try (
       "bill/PayerAccountId,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost,"
-        + "resourceTags/user:\u{e9}a,resourceTags/user:e\u{301}b,resourceTags/user:team,resourceTags/user:env\n"
+        + "resourceTags/user:\u{e9}a,resourceTags/user:e\u{301}b,"
+        + "resourceTags/user:team,resourceTags/user:env\n"
         + "111111111111,222222222222,2026-09-03T00:00:00Z,7,precomposed,decomposed,,\n"
         + "111111111111,222222222222,2026-09-03T00:00:00Z,5,,,web,prod\n"
     ).write(toFile: bill, atomically: true, encoding: .utf8)
@@ -189,7 +190,8 @@ import Testing
     cube.add(
       Costs(all: Money(whole: 7)),
       at: Fixtures.key(
-        Day(year: 2026, month: 9, day: 3), tags: Tags([("\u{e9}a", "precomposed"), ("e\u{301}b", "decomposed")])))
+        Day(year: 2026, month: 9, day: 3),
+        tags: Tags([("\u{e9}a", "precomposed"), ("e\u{301}b", "decomposed")])))
     let store = try SpendStore.open(at: path, creating: true)
     try store.importBatch(ImportBatch(cube: cube, files: []))
     // Swap the two pairs of the stored text into Swift `String` order ("\u{e9}a" first).

@@ -33,6 +33,7 @@ import Testing
     #expect(bad.status == 64)
     #expect(
       bad.stderr.hasPrefix(
-        "spendtop: --period expects YYYY-MM-DD..YYYY-MM-DD, YYYY-MM-DD, YYYY-MM or YYYY-MM..YYYY-MM, got '2026-1'"))
+        "spendtop: --period expects YYYY-MM-DD..YYYY-MM-DD, YYYY-MM-DD, YYYY-MM or YYYY-MM..YYYY-MM, "
+          + "got '2026-1'"))
   }
 }

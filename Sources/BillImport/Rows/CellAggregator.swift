@@ -116,7 +116,9 @@ private struct CanonicalTagSets {
         kept[position].value = value
         sorted = false
       } else {
-        if let last = kept.last, !Tags.keyPrecedes(text(last.key, values), text(key, values)) { sorted = false }
+        if let last = kept.last, !Tags.keyPrecedes(text(last.key, values), text(key, values)) {
+          sorted = false
+        }
         kept.append((key, value))
       }
     }

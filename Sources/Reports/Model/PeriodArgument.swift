@@ -37,7 +37,7 @@ public struct PeriodArgument: Hashable, Sendable {
   /// months (October against September, whatever their lengths), else as many days just before.
   public var preceding: ReportPeriod {
     guard let months else { return period.preceding }
-    let count = PeriodArgument.monthIndex(months.upperBound) - PeriodArgument.monthIndex(months.lowerBound) + 1
+    let count = Self.monthIndex(months.upperBound) - Self.monthIndex(months.lowerBound) + 1
     var first = months.lowerBound
     for _ in 0..<count { first = first.previous }
     return ReportPeriod(start: first.firstDay, end: months.lowerBound.previous.lastDay)
