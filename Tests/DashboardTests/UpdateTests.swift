@@ -143,8 +143,16 @@ import Testing
   @Test func triageNeedsAReasonThenEmitsAnEffect() {
     var harness = Harness()
     harness.press("3t<Enter>")
-    #expect(harness.state.message?.text == "a triage needs a reason")
+    guard case .triage(let form) = harness.state.overlay else {
+      Issue.record("the form closed without a reason")
+      return
+    }
+    #expect(form.problem == "a triage needs a reason")
+    // Inside the form's box, not only in the status bar far below it.
+    #expect(harness.render().lines.contains { $0.contains("│a triage needs a reason") })
     #expect(harness.effects.isEmpty)
+    harness.press("x<BS>")
+    if case .triage(let edited) = harness.state.overlay { #expect(edited.problem == nil) }
     harness.press("<Tab>load test<Enter>")
     #expect(harness.state.overlay == nil)
     #expect(

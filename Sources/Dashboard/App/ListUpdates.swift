@@ -53,11 +53,14 @@ enum AnomaliesUpdate {
     return []
   }
 
-  /// Records a triage decision in the state and asks the runtime to persist it.
+  /// Records a triage decision in the state and asks the runtime to persist it; without a reason,
+  /// the form stays open and says so.
   static func commit(_ form: TriageForm, _ state: inout DashboardState) -> [Effect] {
     let reason = form.reason.text.trimmingSpaces
     guard !reason.isEmpty else {
-      state.message = StatusMessage(text: "a triage needs a reason", isError: true)
+      var form = form
+      form.problem = "a triage needs a reason"
+      state.overlay = .triage(form)
       return []
     }
     guard let index = state.data.anomalies.firstIndex(where: { $0.id == form.anomalyID }) else { return [] }

@@ -71,6 +71,8 @@ public struct TriageForm: Sendable, Equatable {
   public var verdict: TriageVerdict
   /// The reason being typed.
   public var reason: TextInput
+  /// Why it cannot be saved yet, shown inside the form (cleared when the reason changes).
+  public var problem: String?
 }
 
 /// The add / edit form for an incident cost line.

@@ -229,6 +229,20 @@ public struct LineItemTable: Sendable, Equatable {
   /// Whether rows were left out after the limit.
   public var truncated: Bool
 
+  /// The cost column's header spellings (`lineItem/UnblendedCost`, its Athena and 2.0 spellings,
+  /// FOCUS `BilledCost`), as `normalized` writes them.
+  public static let costSpellings = ["lineitemunblendedcost", "billedcost"]
+
+  /// A header for comparing spellings: lowercased, without `/` and `_`.
+  public static func normalized(_ header: String) -> String {
+    String(header.lowercased().filter { $0 != "/" && $0 != "_" })
+  }
+
+  /// The index of the cost column, if the files have one.
+  public var costColumn: Int? {
+    columns.firstIndex { LineItemTable.costSpellings.contains(LineItemTable.normalized($0)) }
+  }
+
   /// Creates a table.
   public init(resource: String, columns: [String], rows: [[String]], files: Int, truncated: Bool) {
     self.resource = resource

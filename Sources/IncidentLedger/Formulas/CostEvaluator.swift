@@ -55,7 +55,9 @@ enum PeopleFormulas {
     let amount = (rate * inputs.people).multiplied(by: weightedHours)
     let hours = "\(inputs.hours.exactDecimal()) × \(inputs.effectiveWeight.exactDecimal())"
     let factor = hasReview ? "(\(hours) + \(inputs.reviewHours.exactDecimal()))" : hours
-    result.calculation = "\(inputs.people) × \(factor) × \(rate.dollars()) = \(amount.dollars())"
+    let sign = ShownArithmetic.sign(
+      (ShownArithmetic.cents(rate) * inputs.people).multiplied(by: weightedHours), amount)
+    result.calculation = "\(inputs.people) × \(factor) × \(rate.dollars()) \(sign) \(amount.dollars())"
     result.amount = amount
     return result
   }
@@ -84,7 +86,8 @@ enum PeopleFormulas {
     }
     result.inputs.append(LineInput("dailyRate", .money(rate)))
     let amount = rate.multiplied(by: days)
-    result.calculation = "\(days.exactDecimal()) × \(rate.dollars()) = \(amount.dollars())"
+    let sign = ShownArithmetic.sign(ShownArithmetic.cents(rate).multiplied(by: days), amount)
+    result.calculation = "\(days.exactDecimal()) × \(rate.dollars()) \(sign) \(amount.dollars())"
     result.amount = amount
     return result
   }
@@ -125,7 +128,8 @@ enum AmountFormulas {
     }
     result.inputs.append(LineInput("revenuePerHour", .money(perHour)))
     let amount = perHour.multiplied(by: hours)
-    result.calculation = "\(hours.exactDecimal()) × \(perHour.dollars()) = \(amount.dollars())"
+    let sign = ShownArithmetic.sign(ShownArithmetic.cents(perHour).multiplied(by: hours), amount)
+    result.calculation = "\(hours.exactDecimal()) × \(perHour.dollars()) \(sign) \(amount.dollars())"
     result.amount = amount
     return result
   }
@@ -144,8 +148,10 @@ enum AmountFormulas {
       LineInput("creditPercent", .quantity(percent)),
     ]
     let amount = (monthly * customers).multiplied(by: percent).divided(by: 100)
+    let shown = (ShownArithmetic.cents(monthly) * customers).multiplied(by: percent).divided(by: 100)
+    let sign = ShownArithmetic.sign(shown, amount)
     result.calculation =
-      "\(customers) × \(monthly.dollars()) × \(percent.exactDecimal())% = \(amount.dollars())"
+      "\(customers) × \(monthly.dollars()) × \(percent.exactDecimal())% \(sign) \(amount.dollars())"
     result.amount = amount
     return result
   }
