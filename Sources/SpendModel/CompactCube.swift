@@ -4,7 +4,8 @@
 /// the store turns each distinct label and tag set into a store id once, not once per cell. A
 /// `Cube` with string keys is made from it only for the commands that want one (`cube()`).
 ///
-/// Tag sets are canonical: sorted by key text, one value per key, no empty value, as `Tags`.
+/// Tag sets are canonical: sorted by key text (`Tags.keyPrecedes`), one value per key, no empty
+/// value, as `Tags`.
 /// Two keys may be equal (a file that repeats a cell under differently spelled tag columns);
 /// whoever reads the cells sums equal keys, as `Cube.add` does.
 public struct CompactCube: Sendable {

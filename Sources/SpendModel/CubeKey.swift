@@ -27,7 +27,7 @@ public struct CubeKey: Hashable, Sendable {
   public var lineItemType: String
   /// The ISO currency code (`USD`).
   public var currency: String
-  /// User and AWS tags, sorted by key; only tags with a value.
+  /// User and AWS tags, sorted by key (`Tags.keyPrecedes`); only tags with a value.
   public var tags: Tags
 
   /// Creates a key.
@@ -56,14 +56,22 @@ public struct CubeKey: Hashable, Sendable {
 
 /// Resource tags as sorted key–value pairs (cheap to hash and compare).
 public struct Tags: Hashable, Sendable, Sequence {
-  /// The pairs, sorted by key; keys are unique.
+  /// The pairs, sorted by key (`keyPrecedes`); keys are unique.
   public private(set) var pairs: [(key: String, value: String)]
 
   /// Creates tags from pairs in any order; later duplicates of a key win; empty values are dropped.
   public init(_ pairs: [(String, String)] = []) {
     var byKey: [String: String] = [:]
     for (key, value) in pairs where !value.isEmpty { byKey[key] = value }
-    self.pairs = byKey.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+    self.pairs = byKey.sorted { Tags.keyPrecedes($0.key, $1.key) }.map { (key: $0.key, value: $0.value) }
+  }
+
+  /// The order of keys in a tag set: the byte order of their UTF-8, as SQLite sorts text.
+  ///
+  /// Not Swift's `<`, which compares canonical equivalents: a key that is not NFC ("e\u{301}b")
+  /// would sort after "\u{e9}a" here and before it in the store's SQL. The same for ASCII keys.
+  public static func keyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
+    lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
   }
 
   /// The value of a tag, or nil.

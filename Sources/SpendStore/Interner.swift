@@ -57,7 +57,7 @@ struct TagPairs: Hashable {
 final class Interner {
   private let connection: Connection
   private var labels: [String: Int64] = [:]
-  /// Tag set numbers by their pairs of label ids (key, value, … in key-text order); 0 is no tags.
+  /// Tag set numbers by their pairs of label ids (key, value, … in key order); 0 is no tags.
   private var tagSets: [TagPairs: Int64] = [TagPairs(ids: []): 0]
   /// Each tag set number's stored text.
   private var tagTexts: [String] = [SeriesTags.none]
@@ -79,21 +79,41 @@ final class Interner {
   // MARK: - Loading
 
   /// Reads every stored label and series into the caches.
+  ///
+  /// A stored tag set is looked up in key order (`Tags.keyPrecedes`) whatever order its text has:
+  /// stores written before that order was fixed hold keys that are not NFC in Swift `String` order,
+  /// and their series must stay the ones the same cells find now.
   private func loadStored() throws(StoreError) {
     let allLabels = try connection.prepare("SELECT id, text FROM label")
-    while try allLabels.step() { labels[allLabels.text(at: 1)] = allLabels.int64(at: 0) }
+    var texts: [Int64: String] = [:]
+    while try allLabels.step() {
+      let text = allLabels.text(at: 1)
+      labels[text] = allLabels.int64(at: 0)
+      texts[allLabels.int64(at: 0)] = text
+    }
     let allSeries = try connection.prepare("SELECT id, \(Interner.seriesColumns) FROM series")
     while try allSeries.step() {
       let text = allSeries.text(at: 9)
-      guard let pairs = SeriesTags.ids(of: text) else {
+      guard let stored = SeriesTags.ids(of: text) else {
         throw .corrupt("series tags '\(text)' are not readable")
       }
+      let pairs = Interner.inKeyOrder(stored, texts: texts)
       let ids = SeriesIDs(
         account: allSeries.int64(at: 1), service: allSeries.int64(at: 2), usageType: allSeries.int64(at: 3),
         operation: allSeries.int64(at: 4), region: allSeries.int64(at: 5), resource: allSeries.int64(at: 6),
         lineItemType: allSeries.int64(at: 7), currency: allSeries.int64(at: 8), tagSet: tagSet(pairs))
       series[ids] = allSeries.int64(at: 0)
     }
+  }
+
+  /// Label id pairs (key, value, …) sorted by their key texts in `Tags.keyPrecedes` order.
+  private static func inKeyOrder(_ pairs: [Int64], texts: [Int64: String]) -> [Int64] {
+    let keyed = stride(from: 0, to: pairs.count - 1, by: 2).map { (key: pairs[$0], value: pairs[$0 + 1]) }
+    func precedes(_ lhs: (key: Int64, value: Int64), _ rhs: (key: Int64, value: Int64)) -> Bool {
+      Tags.keyPrecedes(texts[lhs.key] ?? "", texts[rhs.key] ?? "")
+    }
+    guard zip(keyed, keyed.dropFirst()).contains(where: { !precedes($0, $1) }) else { return pairs }
+    return keyed.sorted(by: precedes).flatMap { [$0.key, $0.value] }
   }
 
   // MARK: - Interning
@@ -109,7 +129,8 @@ final class Interner {
   }
 
   /// This import's number for a tag set given as label ids (key, value, key, value, … sorted by
-  /// key text); 0 for no tags. Nothing is written: the set is stored with the series that use it.
+  /// key text, `Tags.keyPrecedes`); 0 for no tags. Nothing is written: the set is stored with the
+  /// series that use it.
   func tagSet(_ pairs: [Int64]) -> Int64 {
     let key = TagPairs(ids: pairs)
     if let number = tagSets[key] { return number }

@@ -1,5 +1,6 @@
 /// A series' tags as stored inline in `series.tags`: a JSON object from tag key label id to tag
-/// value label id, `{"12":34,"15":40}`, in key-text order; `{}` for no tags.
+/// value label id, `{"12":34,"15":40}`, in key-text order (`Tags.keyPrecedes`: UTF-8 bytes, as
+/// SQLite's `ORDER BY`); `{}` for no tags.
 ///
 /// JSON so that SQL reads one tag with `json_extract(tags, '$."12"')`; written and read here
 /// without a JSON parser, as only this shape is ever stored (SQLite's `json_group_object` writes

@@ -12,7 +12,8 @@ public struct Contributor: Sendable, Equatable {
   public var region: String
   /// The resource (`""` when the bill has none).
   public var resource: String
-  /// Actual − expected over the anomaly's days, in dollars.
+  /// Actual − expected over the anomaly's days, in dollars (whole cents; all of an anomaly's
+  /// contributions, before the top are kept, add up to its impact).
   public var impact: Money
   /// `impact / Σ max(impactᵢ, 0)`: negative for a contributor that offsets the anomaly.
   public var share: Double
@@ -52,11 +53,11 @@ public struct Anomaly: Sendable, Equatable {
   public var usageType: String
   /// The region, or `*` when the incident spans several (`""` is global).
   public var region: String
-  /// Actual cost over start…end.
+  /// Actual cost over start…end, rounded to the cent.
   public var actual: Money
   /// Expected cost over start…end (the baseline frozen when the event opened), to the cent.
   public var expected: Money
-  /// actual − expected.
+  /// actual − expected, exactly (whole cents).
   public var impact: Money
   /// impact / expected × 100, nil when expected is 0.
   public var impactPercent: Double?

@@ -1,11 +1,12 @@
 import SpendModel
 
-/// Builds reported anomalies from grouped leaf events: exact actual cost, frozen expected cost,
-/// and the top contributors ranked by dollars (detector.md §6).
+/// Builds reported anomalies from grouped leaf events: actual cost, frozen expected cost, and the
+/// top contributors ranked by dollars (detector.md §6), all in whole cents (`Cents`).
 ///
 /// A leaf's expected cost is split over its resources by their share of the leaf's cost in the
 /// 28 days before the event, so `impactᵢ = actualᵢ − expectedᵢ` adds up to the leaf's impact;
-/// resources that were not there before carry their whole cost.
+/// resources that were not there before carry their whole cost. The contributions, every one of
+/// them before the top are kept, add up to the anomaly's impact to the cent.
 struct Attribution: Sendable {
   let cube: Cube
   let series: SpendSeriesSet
@@ -51,7 +52,14 @@ struct Attribution: Sendable {
     let ends = group.map { series.firstDay.advanced(by: $0.event.end) }
     let detections = group.map { series.firstDay.advanced(by: $0.event.detected) }
     let leafKeys = group.map { series.leaves[$0.leaf].key }
-    let impact = actual - expected
+    let reportedActual = Cents.rounded(actual)
+    let impact = reportedActual - expected
+    // In key order, so a cent that could go to either of two equal contributions always goes to
+    // the same one (the dictionaries above have no stable order).
+    contributions.sort { Attribution.key(of: $0).lexicographicallyPrecedes(Attribution.key(of: $1)) }
+    for (index, cents) in Cents.allocate(contributions.map(\.impact), total: impact).enumerated() {
+      contributions[index].impact = cents
+    }
     let direction = group[0].event.direction
     return Anomaly(
       kind: lead?.event.kind ?? .spike, direction: direction,
@@ -59,7 +67,7 @@ struct Attribution: Sendable {
       detected: detections.min() ?? series.lastDay,
       account: common(leafKeys.map(\.account)), service: common(leafKeys.map(\.service)),
       usageType: common(leafKeys.map(\.usageType)), region: common(leafKeys.map(\.region)),
-      actual: actual, expected: expected, impact: impact,
+      actual: reportedActual, expected: expected, impact: impact,
       impactPercent: expected.isZero ? nil : impact.doubleValue / expected.doubleValue * 100,
       score: AnomalyScore.of(z: maxZ, threshold: settings.seriesParameters.spikeZ),
       contributors: ContributorRanking.rank(contributions, direction: direction, settings: settings))
@@ -97,6 +105,13 @@ struct Attribution: Sendable {
       costs[row.key.resource, default: .zero] += row.costs[settings.basis]
     }
     return costs
+  }
+
+  private static func key(of contributor: Contributor) -> [String] {
+    [
+      contributor.account, contributor.service, contributor.usageType, contributor.region,
+      contributor.resource,
+    ]
   }
 
   private func contributor(_ key: LeafKey, resource: String, impact: Money) -> Contributor {

@@ -124,7 +124,11 @@ struct CalendarModel: Sendable {
       notices.append(notice(.derivedCharge, key: key, day: firstDay, amount: total, expected: baseline))
       return
     }
-    let impact = total - baseline
+    // Reported in whole cents (`Cents`); the score keeps the exact difference.
+    let exactImpact = total - baseline
+    let actual = Cents.rounded(total)
+    let expected = Cents.rounded(baseline)
+    let impact = actual - expected
     let detected = Day(year: month.year, month: month.month, day: detectedDom)
     let lastCharged = amounts.keys.filter { $0 <= lastDom }.max() ?? detectedDom
     let gate = max(settings.minImpact.doubleValue, gateFraction * abs(baseline.doubleValue))
@@ -133,9 +137,9 @@ struct CalendarModel: Sendable {
         kind: .calendar, direction: direction, start: detected,
         end: max(detected, Day(year: month.year, month: month.month, day: lastCharged)), detected: detected,
         account: key.account, service: key.service, usageType: key.usageType, region: key.region,
-        actual: total, expected: baseline, impact: impact,
-        impactPercent: baseline.isZero ? nil : impact.doubleValue / baseline.doubleValue * 100,
-        score: AnomalyScore.of(z: 3.5 * abs(impact.doubleValue) / max(gate, 1e-9), threshold: 3.5),
+        actual: actual, expected: expected, impact: impact,
+        impactPercent: expected.isZero ? nil : impact.doubleValue / expected.doubleValue * 100,
+        score: AnomalyScore.of(z: 3.5 * abs(exactImpact.doubleValue) / max(gate, 1e-9), threshold: 3.5),
         contributors: [
           Contributor(
             account: key.account, service: key.service, usageType: key.usageType, region: key.region,

@@ -17,7 +17,7 @@ enum LineItemReader {
     ["lineitemlineitemtype", "chargecategory"],
     ["lineitemlineitemdescription", "chargedescription"],
     ["lineitemusageamount", "consumedquantity"],
-    ["lineitemunblendedcost", "billedcost"],
+    LineItemTable.costSpellings,
   ]
 
   /// The resource ID column's spellings.
@@ -36,7 +36,7 @@ enum LineItemReader {
       var scanner = CSVScanner(source: try FileByteSource(path: source.path))
       guard let header = try scanner.next() else { continue }
       let names = (0..<header.count).map { header.string($0) }
-      let normalized = names.map { String($0.lowercased().filter { $0 != "/" && $0 != "_" }) }
+      let normalized = names.map(LineItemTable.normalized)
       guard let resourceIndex = normalized.firstIndex(where: resourceColumn.contains) else { continue }
       let picks = wanted.compactMap { spellings in normalized.firstIndex(where: spellings.contains) }
       if columns.isEmpty { columns = picks.map { names[$0] } }

@@ -8,15 +8,19 @@ struct ReportCompareCommand: ParsableCommand {
     commandName: "compare",
     abstract: "Two periods side by side by any dimensions, or a period against a saved snapshot.",
     discussion: """
-      PERIOD is YYYY-MM-DD..YYYY-MM-DD (both days included) or a single day. Without --against or \
-      --compare-to, the period is compared with the same number of days just before it. Rows come \
-      largest move first; tables show --top rows and sum the rest into one line (JSON lists all).
+      PERIOD is YYYY-MM-DD..YYYY-MM-DD (both days included), a single day YYYY-MM-DD, a month \
+      YYYY-MM or months YYYY-MM..YYYY-MM. Without --against or --compare-to, days are compared with \
+      the same number of days just before them and months with the same number of whole months just \
+      before (--period 2026-10: October against September; --period 2026-10-15: that day against \
+      the day before). Rows come largest move first; tables show --top rows and sum the rest into \
+      one line (JSON lists all).
 
       DIM is one of: day, month, payer, account, service, usage-type, operation, region, resource, \
       line-item-type, currency, tag:KEY. With --compare-to, every --by dimension must be one the \
       snapshot kept.
 
       Examples:
+        spendtop report compare bills/ --period 2026-10
         spendtop report compare bills/ --period 2026-10-01..2026-10-31 --against 2026-09-01..2026-09-30
         spendtop report compare bills/ --period 2026-10-25..2026-10-31 --by account,service --save-snapshot w44.json
         spendtop report compare bills/ --period 2026-10-25..2026-10-31 --compare-to w44.json
@@ -25,10 +29,14 @@ struct ReportCompareCommand: ParsableCommand {
   @OptionGroup var input: ReportInputOptions
   @OptionGroup var output: ReportOutputOptions
 
-  @Option(name: .long, help: "The period reported on (YYYY-MM-DD..YYYY-MM-DD).")
+  @Option(
+    name: .long,
+    help: "The period reported on (YYYY-MM-DD..YYYY-MM-DD, YYYY-MM-DD, YYYY-MM or YYYY-MM..YYYY-MM).")
   var period: String
 
-  @Option(name: .long, help: "The period compared against (default: the same length just before).")
+  @Option(
+    name: .long,
+    help: "The period compared against, in the same forms (default: as many days or months just before).")
   var against: String?
 
   @Option(
@@ -49,11 +57,11 @@ struct ReportCompareCommand: ParsableCommand {
   var saveSnapshot: String?
 
   func validate() throws {
-    guard ReportPeriod(parsing: period) != nil else {
-      throw ValidationError("--period expects YYYY-MM-DD..YYYY-MM-DD, got '\(period)'")
+    guard PeriodArgument(parsing: period) != nil else {
+      throw ValidationError("--period expects \(PeriodArgument.forms), got '\(period)'")
     }
-    if let against, ReportPeriod(parsing: against) == nil {
-      throw ValidationError("--against expects YYYY-MM-DD..YYYY-MM-DD, got '\(against)'")
+    if let against, PeriodArgument(parsing: against) == nil {
+      throw ValidationError("--against expects \(PeriodArgument.forms), got '\(against)'")
     }
     if against != nil && compareTo != nil {
       throw ValidationError("give --against or --compare-to, not both")
@@ -64,7 +72,8 @@ struct ReportCompareCommand: ParsableCommand {
   func run() throws {
     let basis = try input.costBasis()
     let dimensions = try parseDimensions(by, option: "--by")
-    guard let current = ReportPeriod(parsing: period) else { throw ValidationError("invalid --period") }
+    guard let argument = PeriodArgument(parsing: period) else { throw ValidationError("invalid --period") }
+    let current = argument.period
     let cube = try input.cube(dimensions: Set(dimensions), quiet: output.quiet)
     let comparison = try ReportExit.run { () throws(ReportError) -> PeriodComparison in
       let now = try SpendSnapshot(
@@ -74,7 +83,7 @@ struct ReportCompareCommand: ParsableCommand {
         let saved = try SpendSnapshot(parsing: try ReportFile.read(compareTo), path: compareTo)
         return try PeriodComparison(current: now, against: saved, snapshotPath: compareTo)
       }
-      let previous = against.flatMap(ReportPeriod.init(parsing:)) ?? current.preceding
+      let previous = against.flatMap(PeriodArgument.init(parsing:))?.period ?? argument.preceding
       let then = try SpendSnapshot(
         cube: cube, period: previous, dimensions: dimensions, basis: basis, currency: now.currency)
       return try PeriodComparison(current: now, against: then)

@@ -17,4 +17,19 @@ struct Spendtop: AsyncParsableCommand {
       SQLCommand.self, DetectCommand.self, ReportCommand.self, LedgerCommand.self, InfoCommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
+
+  /// Parses the command line and runs the chosen command; usage errors end as one line
+  /// `spendtop: MESSAGE` and exit 64 (`UsageErrors`), help and version as the parser prints them.
+  static func main() async {
+    do {
+      var command = try await asyncParseAsRoot(nil)
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      UsageErrors.exit(with: error)
+    }
+  }
 }

@@ -98,6 +98,7 @@ enum SampleBills {
     ("anomalies", "3"),
     ("anomaly-detail", "3<Enter>"),
     ("triage-form", "3tover-cached sessions"),
+    ("triage-form-no-reason", "3t<Enter>"),
     ("ledger", "4"),
     ("ledger-lines", "4<Enter>"),
     ("line-form", "4<Enter>a"),

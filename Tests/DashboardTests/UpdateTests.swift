@@ -143,8 +143,16 @@ import Testing
   @Test func triageNeedsAReasonThenEmitsAnEffect() {
     var harness = Harness()
     harness.press("3t<Enter>")
-    #expect(harness.state.message?.text == "a triage needs a reason")
+    guard case .triage(let form) = harness.state.overlay else {
+      Issue.record("the form closed without a reason")
+      return
+    }
+    #expect(form.problem == "a triage needs a reason")
+    // Inside the form's box, not only in the status bar far below it.
+    #expect(harness.render().lines.contains { $0.contains("│a triage needs a reason") })
     #expect(harness.effects.isEmpty)
+    harness.press("x<BS>")
+    if case .triage(let edited) = harness.state.overlay { #expect(edited.problem == nil) }
     harness.press("<Tab>load test<Enter>")
     #expect(harness.state.overlay == nil)
     #expect(
@@ -168,26 +176,11 @@ import Testing
     #expect(incident.lines.count == 6)
     #expect(incident.lines.last?.amount == Money(cents: 125_050))
     #expect(incident.total == Money(whole: 127_112) + Money(cents: 125_050))
-    guard case .saveIncidentLine(let id, nil, let line)? = harness.effects.last else {
+    guard case .saveIncidentLine(let id, nil, _, let edit)? = harness.effects.last else {
       Issue.record("expected a save effect")
       return
     }
-    #expect(id == "INC-2026-10" && line.category == "engineering-time")
-  }
-
-  @Test func exportIsMarkdownWithEveryLine() {
-    var harness = Harness()
-    harness.press("4x")
-    guard case .export(let name, let text)? = harness.effects.last else {
-      Issue.record("expected an export effect")
-      return
-    }
-    #expect(name == "INC-2026-10.md")
-    #expect(text.contains("**Total cost: $127,112.00**"))
-    #expect(
-      text.contains(
-        "| run-rate-increase | cache.r6g.xlarge for good | $25,200.00 | computed | $2,100/month × 12 months |"
-      ))
+    #expect(id == "INC-2026-10" && edit.category == .revenueLoss)
   }
 
   @Test func paletteCompletesRunsAndReportsUnknownCommands() {

@@ -1,3 +1,4 @@
+import BillImport
 import CSQLite
 import Foundation
 import SpendModel
@@ -119,6 +120,91 @@ import Testing
     try migrated.importBatch(ImportBatch(cube: restated, files: []))
     #expect(Fixtures.sameCells(try migrated.loadCube(), restated))
     #expect(try migrated.integrityCheck() == ["ok"])
+  }
+
+  /// Tag keys that are not NFC: "e\u{301}b" (a decomposed é) comes before "\u{e9}a" (a precomposed
+  /// é) byte by byte, after it as a Swift `String` ("éb" > "éa"). The schema 3 migration orders keys
+  /// by SQLite's byte order; the importer must write the same order, or the migrated series and
+  /// the imported one differ in text and the store holds the series twice. Both ways into the
+  /// store: a `Cube` (`Tags`) and a bill's compact cells (the CSV reader's own tag sets).
+  @Test(arguments: [false, true])
+  func aMigratedStoreKeepsOneSeriesForTagKeysThatAreNotNFC(fromBill: Bool) throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.file("spend.sqlite")
+    let day = Day(year: 2026, month: 9, day: 3)
+    var cube = Cube()
+    cube.add(
+      Costs(all: Money(whole: 7)),
+      at: Fixtures.key(
+        day, service: "", usageType: "", operation: "", region: "", lineItemType: "",
+        tags: Tags([("\u{e9}a", "precomposed"), ("e\u{301}b", "decomposed")])))
+    cube.add(
+      Costs(all: Money(whole: 5)),
+      at: Fixtures.key(
+        day, service: "", usageType: "", operation: "", region: "", lineItemType: "",
+        tags: Tags([("team", "web"), ("env", "prod")])))
+    let bill = directory.file("bill.csv")
+    try (
+      "bill/PayerAccountId,lineItem/UsageAccountId,lineItem/UsageStartDate,lineItem/UnblendedCost,"
+        + "resourceTags/user:\u{e9}a,resourceTags/user:e\u{301}b,"
+        + "resourceTags/user:team,resourceTags/user:env\n"
+        + "111111111111,222222222222,2026-09-03T00:00:00Z,7,precomposed,decomposed,,\n"
+        + "111111111111,222222222222,2026-09-03T00:00:00Z,5,,,web,prod\n"
+    ).write(toFile: bill, atomically: true, encoding: .utf8)
+    func batch() throws -> ImportBatch {
+      fromBill
+        ? ImportBatch(parts: [try BillReader.readCells(paths: [bill]).cells], files: [])
+        : ImportBatch(cube: cube, files: [])
+    }
+    let seriesCount: Int64
+    do {
+      let store = try SpendStore.open(at: path, creating: true)
+      try store.importBatch(try batch())
+      seriesCount = try Self.count("series", in: store)
+      try store.connection.execute(Self.tagSetTables(unique: false) + "PRAGMA user_version = 2;")
+    }
+    let migrated = try SpendStore.open(at: path, creating: false)
+    try migrated.importBatch(try batch())
+    #expect(seriesCount == 2)
+    #expect(try Self.count("series", in: migrated) == seriesCount)
+    #expect(Fixtures.sameCells(try migrated.loadCube(), cube))
+    // Keys in UTF-8 byte order, ASCII ones as before ("env" before "team").
+    let texts = try migrated.connection.query(
+      """
+      SELECT group_concat(l.text, ',') FROM (SELECT s.id, j.key FROM series AS s, json_each(s.tags) AS j
+        ORDER BY s.id, j.id) AS p JOIN label AS l ON l.id = CAST(p.key AS INTEGER) GROUP BY p.id ORDER BY p.id
+      """)
+    #expect(
+      texts.map { $0.first?.text.map { Array($0.utf8) } }
+        == [Array("e\u{301}b,\u{e9}a".utf8), Array("env,team".utf8)])
+  }
+
+  /// A schema 3 store written while the importer ordered keys as Swift `String`s holds such a tag
+  /// set in the other order; importing the same cells again finds its series, adds none.
+  @Test func aStoreWithTheOldKeyOrderKeepsItsSeries() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.file("spend.sqlite")
+    var cube = Cube()
+    cube.add(
+      Costs(all: Money(whole: 7)),
+      at: Fixtures.key(
+        Day(year: 2026, month: 9, day: 3),
+        tags: Tags([("\u{e9}a", "precomposed"), ("e\u{301}b", "decomposed")])))
+    let store = try SpendStore.open(at: path, creating: true)
+    try store.importBatch(ImportBatch(cube: cube, files: []))
+    // Swap the two pairs of the stored text into Swift `String` order ("\u{e9}a" first).
+    try store.connection.execute(
+      """
+      UPDATE series SET tags = (SELECT '{' || group_concat(pair, ',') || '}' FROM (
+        SELECT '"' || j.key || '":' || j.value AS pair FROM json_each(series.tags) AS j ORDER BY j.id DESC))
+      WHERE tags <> '{}';
+      """)
+    let reopened = try SpendStore.open(at: path, creating: false)
+    try reopened.importBatch(ImportBatch(cube: cube, files: []))
+    #expect(try Self.count("series", in: reopened) == 1)
+    #expect(Fixtures.sameCells(try reopened.loadCube(), cube))
   }
 
   /// SQL that turns schema 3's inline series tags back into schema 2's (or 1's) tag set tables.

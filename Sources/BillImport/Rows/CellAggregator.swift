@@ -94,7 +94,7 @@ struct CellAggregator {
 }
 
 /// Tag sets made canonical like `Tags` (one value per key, the later wins; no empty value; sorted
-/// by key text) and numbered, equal canonical sets once.
+/// by key text in `Tags.keyPrecedes` order) and numbered, equal canonical sets once.
 private struct CanonicalTagSets {
   let emptyValue: UInt32
   /// The canonical sets in new label indexes; 0 is the empty set.
@@ -116,11 +116,13 @@ private struct CanonicalTagSets {
         kept[position].value = value
         sorted = false
       } else {
-        if let last = kept.last, !(text(last.key, values) < text(key, values)) { sorted = false }
+        if let last = kept.last, !Tags.keyPrecedes(text(last.key, values), text(key, values)) {
+          sorted = false
+        }
         kept.append((key, value))
       }
     }
-    if !sorted { kept.sort { text($0.key, values) < text($1.key, values) } }
+    if !sorted { kept.sort { Tags.keyPrecedes(text($0.key, values), text($1.key, values)) } }
     let signature = PairIDs(ids: kept.flatMap { [$0.key, $0.value] })
     if let known = index[signature] { return known }
     let new = UInt32(sets.count)

@@ -65,7 +65,10 @@ struct LineItemReader {
     // In key-text order (columns of one key in file order), so that a row's tag set is usually
     // canonical as read and handing the cells over need not sort it.
     tagColumns = columns.tagColumns.enumerated()
-      .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+      .sorted {
+        Tags.keyPrecedes($0.element.key, $1.element.key)
+          || ($0.element.key.utf8.elementsEqual($1.element.key.utf8) && $0.offset < $1.offset)
+      }
       .map(\.element)
     var keys: [UInt32] = []
     for column in tagColumns { keys.append(aggregator.values.intern(column.key)) }

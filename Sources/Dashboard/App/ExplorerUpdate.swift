@@ -62,7 +62,7 @@ enum ExplorerUpdate {
       state.message = StatusMessage(text: "reading the line items of \(value)…", isError: false)
       return [.readLineItems(resource: value, paths: state.data.sources)]
     }
-    explorer.filters.append(DimensionFilter(explorer.groupBy, value, blankLabel: row.blankLabel))
+    explorer.filters.append(DimensionFilter(explorer.groupBy, value))
     explorer.cursorStack.append(explorer.cursor)
     explorer.groupBy = next
     explorer.cursor = 0
@@ -107,9 +107,15 @@ enum ExplorerUpdate {
     return (plain + tagKeys.sorted().map { Dimension.tag($0) }).filter { !filtered.contains($0.name) }
   }
 
-  /// Recomputes the breakdown of the current level.
+  /// Recomputes the breakdown of the current level, and the label of an empty usage type among
+  /// the breadcrumbs (what it selects in this period, as its row reads).
   static func rebuild(_ state: inout DashboardState) {
     guard let period = state.period else { return }
+    let filters = state.explorer.filters
+    for (index, filter) in filters.enumerated() where filter.dimension == .usageType && filter.value.isEmpty {
+      state.explorer.filters[index].blankLabel = BlankUsageLabel.of(
+        state.data.cube, filters: Array(filters[...index]), period: period)
+    }
     state.explorer.breakdown = Breakdown(
       cube: state.data.cube, by: [state.explorer.groupBy], filters: state.explorer.filters, period: period,
       basis: state.basis)

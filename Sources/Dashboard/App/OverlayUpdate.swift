@@ -64,7 +64,10 @@ extension DashboardApp {
         form.verdict = verdicts[((verdicts.firstIndex(of: form.verdict) ?? 0) + step) % verdicts.count]
         state.overlay = .triage(form)
       default:
-        if form.reason.edit(key) { state.overlay = .triage(form) }
+        if form.reason.edit(key) {
+          form.problem = nil
+          state.overlay = .triage(form)
+        }
       }
       return []
     case .lineForm(var form):

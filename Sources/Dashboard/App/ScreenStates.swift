@@ -61,6 +61,8 @@ public struct LedgerState: Sendable {
   public var lineCursor = 0
   /// The regex filter as typed.
   public var pattern = ""
+  /// The name of the next line entered in the form, until its save answers.
+  public var nextDraft = 0
 }
 
 /// The triage form: verdict and reason.
@@ -71,12 +73,14 @@ public struct TriageForm: Sendable, Equatable {
   public var verdict: TriageVerdict
   /// The reason being typed.
   public var reason: TextInput
+  /// Why it cannot be saved yet, shown inside the form (cleared when the reason changes).
+  public var problem: String?
 }
 
 /// The add / edit form for an incident cost line.
 public struct LineForm: Sendable, Equatable {
   /// The fields, in order.
-  public static let fields = ["category", "description", "amount", "formula"]
+  public static let fields = ["category", "description", "amount", "note"]
   /// The incident.
   public var incidentID: String
   /// The line edited, nil when adding.

@@ -2,7 +2,8 @@ import SpendModel
 
 /// One group of a breakdown: its cost in the period, in the previous period, and per day.
 public struct BreakdownRow: Sendable, Equatable {
-  /// The group's values joined by ` · `; an empty value shows as `blankLabel`.
+  /// The group's values joined by ` · `; an empty usage type shows as `blankLabel`, any other
+  /// empty value as `(none)`.
   public var name: String
   /// The group's raw values, one per grouped dimension.
   public var values: [String]
@@ -12,8 +13,9 @@ public struct BreakdownRow: Sendable, Equatable {
   public var previous: Money
   /// Cost per day over `Breakdown.seriesDays`.
   public var daily: [Money]
-  /// What an empty value of this group stands for: the line item types of its cells in
-  /// parentheses (`(Tax)`, `(Fee, Tax)`: taxes and fees have no usage type), else `(none)`.
+  /// What an empty usage type of this group reads as: the line item types of its cells in the
+  /// period in parentheses (`(Tax)`, `(Fee, Tax)`; see `BlankUsageLabel`), else `(none)`. Other
+  /// dimensions (tags, resources) read `(none)` when empty, as `spendtop cube` prints them.
   public var blankLabel = "(none)"
 
   /// Cost minus previous cost.
@@ -45,7 +47,9 @@ public struct Breakdown: Sendable, Equatable {
     // unit separator), so no array is built per cell.
     var groups: [String: Int] = [:]
     var rows: [BreakdownRow] = []
-    var blankKinds: [Int: Set<String>] = [:]
+    // Labelled only when a usage type is grouped and the line item type is not (it would repeat).
+    let usageIndex = dimensions.contains(.lineItemType) ? nil : dimensions.firstIndex(of: .usageType)
+    var blankLabels: [Int: BlankUsageLabel] = [:]
     for row in cube.rows {
       let day = row.key.day
       guard day >= first, day <= last else { continue }
@@ -68,19 +72,21 @@ public struct Breakdown: Sendable, Equatable {
             name: "", values: values, cost: .zero, previous: .zero,
             daily: Array(repeating: .zero, count: dayCount)))
       }
-      if rows[position].values.contains("") { blankKinds[position, default: []].insert(row.key.lineItemType) }
+      if let usageIndex, rows[position].values[usageIndex].isEmpty {
+        blankLabels[position, default: BlankUsageLabel()].add(
+          row.key.lineItemType, inPeriod: inPeriod, inPrevious: inPrevious)
+      }
       let cost = row.costs[basis]
       if inPeriod { rows[position].cost += cost }
       if inPrevious { rows[position].previous += cost }
       rows[position].daily[first.distance(to: day)] += cost
     }
     for position in rows.indices {
-      let kinds = (blankKinds[position] ?? []).filter { !$0.isEmpty }
-      if !kinds.isEmpty, !dimensions.contains(.lineItemType) {
-        rows[position].blankLabel = "(" + kinds.sorted().joined(separator: ", ") + ")"
-      }
+      if let label = blankLabels[position] { rows[position].blankLabel = label.text }
       let blank = rows[position].blankLabel
-      rows[position].name = rows[position].values.map { $0.isEmpty ? blank : $0 }.joined(separator: " · ")
+      rows[position].name = rows[position].values.enumerated().map { index, value in
+        value.isEmpty ? (index == usageIndex ? blank : "(none)") : value
+      }.joined(separator: " · ")
     }
     self.rows = rows.filter { !$0.cost.isZero || !$0.previous.isZero }
       .sorted { $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name }
@@ -95,8 +101,9 @@ public struct DimensionFilter: Sendable, Equatable {
   public var dimension: Dimension
   /// The value it must have.
   public var value: String
-  /// How an empty `value` reads in a breadcrumb: the drilled row's own label (`(Tax)`), so the
-  /// breadcrumb names what the row did.
+  /// How an empty `value` reads in a breadcrumb: for a usage type, the line item types of the cells
+  /// it selects in the period shown (`(Tax)`, recomputed with the breakdown so that the breadcrumb
+  /// reads as the row it was drilled from), else `(none)`.
   public var blankLabel: String
 
   /// Creates a filter; `blankLabel` is what an empty value reads as.

@@ -17,7 +17,7 @@ public struct Period: Sendable, Equatable {
   public var previous: ClosedRange<Day>
   /// For people: `Nov 2026 (1–28)`, `Oct 2026`, `last 7 days`.
   public var label: String
-  /// The previous period for people: `Oct 1–28`.
+  /// The previous period for people: `Oct` for a whole month, else its days (`Oct 1–28`, `Aug 1–30`).
   public var previousLabel: String
 
   /// Resolves a mode against "today".
@@ -32,7 +32,10 @@ public struct Period: Sendable, Equatable {
       previous = previousMonth.firstDay...previousLast
       let partial = last < month.lastDay
       label = Period.monthName(month) + (partial ? " (1–\(last.dayOfMonth))" : "")
-      previousLabel = Period.shortMonth(previousMonth) + (partial ? " 1–\(previousLast.dayOfMonth)" : "")
+      // The base names its days unless it is the whole month (Sep 1–30 against Aug 1–30).
+      let wholePrevious = previousLast == previousMonth.lastDay
+      previousLabel =
+        Period.shortMonth(previousMonth) + (wholePrevious ? "" : " 1–\(previousLast.dayOfMonth)")
     case .lastDays(let count):
       let length = max(count, 1)
       days = today.advanced(by: -(length - 1))...today

@@ -93,28 +93,35 @@ struct ExplorerView {
       selection: theme[.selection], barEmpty: theme[.barEmpty])
   }
 
-  /// The raw line items of a resource, as the files wrote them; the last column (cost) is right-aligned.
+  /// The line items of a resource as the files wrote them, but the cost in dollars like every other
+  /// amount (exact: sub-cent digits stay), right-aligned.
   private func renderLineItems(_ table: LineItemTable, _ screen: inout Screen, in rect: Rect) {
     guard !table.rows.isEmpty else {
       screen.put(
         "no line items for \(table.resource) in \(table.files) files", in: rect.row(1), style: theme[.muted])
       return
     }
+    let costColumn = table.costColumn
+    let rows = table.rows.map { row in
+      row.enumerated().map { index, text in
+        index == costColumn ? (try? Money(parsing: text)).map(Format.billedDollars) ?? text : text
+      }
+    }
     // Each column as wide as its content (capped); the widest column takes what is left.
     let natural = table.columns.indices.map { index in
       max(
         TextWidth.of(LineItemColumnName.short(table.columns[index])),
-        table.rows.prefix(200).map { TextWidth.of($0[index]) }.max() ?? 4)
+        rows.prefix(200).map { TextWidth.of($0[index]) }.max() ?? 4)
     }
     let flexible = natural.indices.max { natural[$0] < natural[$1] } ?? 0
     let columns = table.columns.enumerated().map { index, name in
       Table.Column(
         LineItemColumnName.short(name),
         index == flexible ? .flexible(weight: 1, minimum: 8) : .fixed(min(natural[index], 24)),
-        alignRight: index == table.columns.count - 1)
+        alignRight: index == costColumn)
     }
     Table(
-      columns: columns, rows: table.rows.map { $0.map { .text($0) } },
+      columns: columns, rows: rows.map { $0.map { .text($0) } },
       selected: state.explorer.lineItemCursor,
       header: theme[.columnHeader], body: theme[.text], selection: theme[.selection],
       barEmpty: theme[.barEmpty]

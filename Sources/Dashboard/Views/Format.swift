@@ -7,6 +7,14 @@ enum Format {
     amount.units > 0 ? "+" + amount.dollars(decimals: decimals) : amount.dollars(decimals: decimals)
   }
 
+  /// A bill's own amount with nothing rounded away: at least cents, more decimals only when the bill
+  /// has them (`$39.504`, `$1,234.50`, `-$0.0000012`).
+  static func billedDollars(_ amount: Money) -> String {
+    let exact = amount.exactDecimal(minimumDecimals: 2)
+    let decimals = exact.split(separator: ".").last.map(\.count) ?? 2
+    return amount.dollars(decimals: decimals)
+  }
+
   /// `+$2.1k` / `-$310`.
   static func signedCompact(_ amount: Money) -> String {
     amount.units > 0 ? "+" + amount.compactDollars() : amount.compactDollars()

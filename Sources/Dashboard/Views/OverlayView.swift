@@ -122,6 +122,7 @@ struct OverlayView {
     screen.fill(field, style: theme[.input])
     let end = screen.put(form.reason.text, x: field.x, y: field.y, style: theme[.input], limit: field.right)
     screen.put("▏", x: end, y: field.y, style: theme[.input], limit: field.right)
+    if let problem = form.problem { screen.put(problem, in: inside.row(4), style: theme[.error]) }
     screen.put("Tab verdict · Enter save · Esc cancel", in: inside.row(-1), style: theme[.muted])
   }
 

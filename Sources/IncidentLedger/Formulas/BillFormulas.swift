@@ -52,9 +52,11 @@ enum BillFormulas {
     result.amount = computed.amount
     result.overage = computed
     let partial = computed.isPartial ? " (bills end \(computed.counted.upperBound): partial)" : ""
+    let sign = ShownArithmetic.sign(
+      ShownArithmetic.cents(computed.actual) - ShownArithmetic.cents(computed.expected), computed.amount)
     result.calculation =
       "\(computed.actual.dollars()) − \(computed.expected.dollars()) over \(computed.days.count) days"
-      + " = \(computed.amount.dollars())\(partial)"
+      + " \(sign) \(computed.amount.dollars())\(partial)"
     return result
   }
 
@@ -68,7 +70,8 @@ enum BillFormulas {
         LineInput("monthlyDelta", .money(delta)), LineInput("horizonMonths", .integer(months)),
       ]
       result.amount = delta * months
-      result.calculation = "\(delta.dollars()) × \(months) = \((delta * months).dollars())"
+      let sign = ShownArithmetic.sign(ShownArithmetic.cents(delta) * months, delta * months)
+      result.calculation = "\(delta.dollars()) × \(months) \(sign) \((delta * months).dollars())"
       return result
     }
     let series = inputs.series.isEmpty ? incident.series : inputs.series
@@ -104,8 +107,11 @@ enum BillFormulas {
       let amount = step.monthlyDelta * months
       result.amount = amount
       result.runRate = step
+      let shownDelta = ShownArithmetic.cents(step.monthlyAfter) - ShownArithmetic.cents(step.monthlyBefore)
+      let sign = ShownArithmetic.sign(shownDelta * months, amount)
       result.calculation =
-        "(\(step.monthlyAfter.dollars()) − \(step.monthlyBefore.dollars())) × \(months) = \(amount.dollars())"
+        "(\(step.monthlyAfter.dollars()) − \(step.monthlyBefore.dollars())) × \(months) \(sign) "
+        + amount.dollars()
     } catch {
       result.missing = error.description
     }

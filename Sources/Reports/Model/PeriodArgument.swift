@@ -1,0 +1,47 @@
+import SpendModel
+
+/// A period as written on the command line: days (`YYYY-MM-DD..YYYY-MM-DD`, or one `YYYY-MM-DD`)
+/// or whole calendar months (`YYYY-MM`, `YYYY-MM..YYYY-MM`).
+///
+///     PeriodArgument(parsing: "2026-10")?.period.description     // "2026-10-01..2026-10-31"
+///     PeriodArgument(parsing: "2026-10")?.preceding.description  // "2026-09-01..2026-09-30"
+///     PeriodArgument(parsing: "2026-10-15")?.preceding.description  // "2026-10-14..2026-10-14"
+public struct PeriodArgument: Hashable, Sendable {
+  /// The days it covers.
+  public var period: ReportPeriod
+  /// The months, when it was written as months.
+  public var months: ClosedRange<Month>?
+
+  /// The forms accepted, for messages.
+  public static let forms = "YYYY-MM-DD..YYYY-MM-DD, YYYY-MM-DD, YYYY-MM or YYYY-MM..YYYY-MM"
+
+  /// Parses any of `forms`.
+  ///
+  /// - Returns: nil when a day or month is not valid or the period ends before it starts.
+  public init?(parsing text: String) {
+    if let period = ReportPeriod(parsing: text) {
+      self.period = period
+      months = nil
+      return
+    }
+    let trimmed = text.filter { $0 != " " }
+    let ends = trimmed.split(separator: "..", omittingEmptySubsequences: false)
+    guard ends.count == 1 || ends.count == 2, let first = Month(iso: String(ends[0])),
+      let last = Month(iso: String(ends[ends.count - 1])), first <= last
+    else { return nil }
+    months = first...last
+    period = ReportPeriod(start: first.firstDay, end: last.lastDay)
+  }
+
+  /// The period compared against by default: as many whole months just before when written as
+  /// months (October against September, whatever their lengths), else as many days just before.
+  public var preceding: ReportPeriod {
+    guard let months else { return period.preceding }
+    let count = Self.monthIndex(months.upperBound) - Self.monthIndex(months.lowerBound) + 1
+    var first = months.lowerBound
+    for _ in 0..<count { first = first.previous }
+    return ReportPeriod(start: first.firstDay, end: months.lowerBound.previous.lastDay)
+  }
+
+  private static func monthIndex(_ month: Month) -> Int { month.year * 12 + month.month }
+}
