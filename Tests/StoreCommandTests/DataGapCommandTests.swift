@@ -19,6 +19,7 @@ import Testing
     let weekly = try Spendtop.run(["report", "weekly", "--db", db, "--end", "2026-10-11"])
     #expect(weekly.status == 0, "\(weekly.stderr)")
     #expect(weekly.stdout.contains("No data at all for 2026-09-01 … 2026-09-30"), "\(weekly.stdout)")
+    #expect(weekly.stdout.contains("4 of its 28 days have data"), "\(weekly.stdout)")
 
     let full = try Spendtop.run(["detect", bills])
     #expect(!full.stderr.contains("no data at all"))

@@ -70,8 +70,12 @@ extension WeeklyReport {
       let span =
         gap.lowerBound == gap.upperBound ? "\(gap.lowerBound)" : "\(gap.lowerBound) … \(gap.upperBound)"
       notes.append(
-        "No data at all for \(span) (not imported, or forgotten): a gap, not $0; "
-          + "left out of the 4-week average, which is per 7 days with data.")
+        "No data at all for \(span) (not imported, or forgotten): a gap, not $0.")
+    }
+    if covered && averageDays < 28 {
+      notes.append(
+        "The 4-week average is per 7 days with data: \(averageDays) of its 28 days have data, "
+          + "the rest are a gap.")
     }
   }
 
