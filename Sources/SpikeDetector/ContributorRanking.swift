@@ -34,7 +34,11 @@ enum ContributorRanking {
   /// Shares of the increase (or decrease) in the anomaly's direction, largest first.
   static func shared(_ contributions: [Contributor], direction: Direction) -> [Contributor] {
     let sign = direction == .up ? 1.0 : -1.0
-    let positive = contributions.reduce(0.0) { $0 + max(sign * $1.impact.doubleValue, 0) }
+    // Summed exactly (Money), so the shares do not depend on the contributions' order.
+    let positive = contributions.reduce(Money.zero) { sum, contributor in
+      let impact = direction == .up ? contributor.impact : -contributor.impact
+      return impact > .zero ? sum + impact : sum
+    }.doubleValue
     var ranked = contributions.map { contributor -> Contributor in
       var copy = contributor
       copy.share = positive > 0 ? sign * contributor.impact.doubleValue / positive : 0
