@@ -39,7 +39,11 @@ import Testing
     #expect(harness.effects.isEmpty)
     let resource = harness.state.explorer.selectedRow?.name ?? ""
     harness.press("<Enter>")
-    #expect(harness.effects == [.readLineItems(resource: resource, paths: ["fixture"])])
+    guard case .readLineItems(let scope, let paths)? = harness.effects.first else {
+      Issue.record("no line items asked for: \(harness.effects)")
+      return
+    }
+    #expect(scope.resource == resource && paths == ["fixture"])
     let table = LineItemTable(
       resource: resource, columns: ["lineItem/UsageStartDate", "lineItem/UnblendedCost"],
       rows: [["2026-11-28T00:00:00Z", "34.00"], ["2026-11-27T00:00:00Z", "30.60"]], files: 4, truncated: false

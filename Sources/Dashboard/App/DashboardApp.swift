@@ -259,6 +259,8 @@ public enum DashboardApp {
       return
     }
     state.overview = OverviewModel(data: state.data, today: today, period: period, basis: state.basis)
+    // Line items read for other days are not this period's: back to the resource list.
+    if let days = state.explorer.lineItems?.days, days != period.days { state.explorer.lineItems = nil }
     ExplorerUpdate.rebuild(&state)
   }
 }

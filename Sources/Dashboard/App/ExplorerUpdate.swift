@@ -59,8 +59,11 @@ enum ExplorerUpdate {
         state.message = StatusMessage(text: "\(row.name) \(why)", isError: false)
         return []
       }
+      guard let period = state.period else { return [] }
       state.message = StatusMessage(text: "reading the line items of \(value)…", isError: false)
-      return [.readLineItems(resource: value, paths: state.data.sources)]
+      let scope = LineItemScope(
+        cube: state.data.cube, resource: value, filters: explorer.filters, period: period)
+      return [.readLineItems(scope: scope, paths: state.data.sources)]
     }
     explorer.filters.append(DimensionFilter(explorer.groupBy, value))
     explorer.cursorStack.append(explorer.cursor)
