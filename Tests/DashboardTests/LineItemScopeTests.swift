@@ -11,7 +11,8 @@ import Testing
   /// The sample bills drilled to ElastiCache › r6g.4xlarge › its operation and region › the first
   /// of its two cluster nodes; the effect asked for.
   static func drilled() throws -> (harness: Harness, scope: LineItemScope) {
-    var harness = Harness(size: Size(width: 120, height: 40), data: try #require(SampleBills.incident))
+    let data: DashboardData = try #require(SampleBills.incident)
+    var harness = Harness(size: Size(width: 120, height: 40), data: data)
     harness.press("2<Enter><Enter><Enter><Enter>")
     #expect(harness.state.explorer.groupBy == .resource)
     #expect(harness.state.explorer.breakdown?.rows.count == 2)
