@@ -25,4 +25,16 @@ import Testing
     harness.press("r")
     #expect(harness.state.explorer.visible.map { names[$0].name }.first == "AWSLambda")
   }
+
+  @Test func groupingByMonthShowsOnlyThePeriodsMonths() throws {
+    var harness = try QAMinorTests.harness()
+    harness.press("2:group month<Enter>")
+    let breakdown = try #require(harness.state.explorer.breakdown)
+    #expect(breakdown.rows.map(\.name) == ["2026-11"])
+    // The header still compares with October 1–28.
+    #expect(breakdown.previousTotal.dollars() == "$49,919.08")
+    #expect(harness.render().lines[2].contains("vs Oct 1–28 · 1 of 1 rows"))
+    harness.press("pp")  // the last 30 days: Oct 30 – Nov 28, two months
+    #expect(harness.state.explorer.breakdown?.rows.map(\.name).sorted() == ["2026-10", "2026-11"])
+  }
 }
