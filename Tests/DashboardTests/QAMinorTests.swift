@@ -37,4 +37,18 @@ import Testing
     harness.press("pp")  // the last 30 days: Oct 30 – Nov 28, two months
     #expect(harness.state.explorer.breakdown?.rows.map(\.name).sorted() == ["2026-10", "2026-11"])
   }
+
+  @Test func theFirstMonthOfDataIsNotComparedWithNothing() throws {
+    var harness = try QAMinorTests.harness()
+    harness.press("<<<")
+    let overview = harness.render().lines
+    #expect(overview[1].contains("Aug 2026  $4,275.86  first month of data"), "\(overview[1])")
+    #expect(!overview.joined().contains("vs Jul"))
+    #expect(overview.contains { $0.contains("Top movers (first month of data)") })
+    harness.press("2")
+    let explorer = harness.render().lines[2]
+    #expect(explorer.contains("Aug 2026  $4,275.86  first month of data · 7 of 7 rows"), "\(explorer)")
+    harness.press(">")  // September has August before it
+    #expect(harness.render().lines[2].contains("vs Aug 1–30"))
+  }
 }

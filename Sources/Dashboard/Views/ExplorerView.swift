@@ -43,13 +43,17 @@ struct ExplorerView {
     }
     x = screen.put(
       breakdown.total.dollars(), x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
-    x = screen.put(
-      "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
-        + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
-      x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease],
-      limit: totalsRow.right)
+    var comparison = "  \(period.noPreviousLabel)"  // nothing before the data: no `(new) vs Jul`
+    if period.hasPrevious(dataFrom: state.data.dayRange?.lowerBound) {
+      x = screen.put(
+        "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
+          + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
+        x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease],
+        limit: totalsRow.right)
+      comparison = " vs \(period.previousLabel)"
+    }
     screen.put(
-      " vs \(period.previousLabel) · \(explorer.visible.count) of \(breakdown.rows.count) rows", x: x,
+      "\(comparison) · \(explorer.visible.count) of \(breakdown.rows.count) rows", x: x,
       y: totalsRow.y, style: theme[.muted], limit: totalsRow.right)
 
     guard !explorer.visible.isEmpty else {
