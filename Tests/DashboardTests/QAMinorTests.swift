@@ -51,4 +51,16 @@ import Testing
     harness.press(">")  // September has August before it
     #expect(harness.render().lines[2].contains("vs Aug 1–30"))
   }
+
+  @Test func theDailyChartUsesTheWholeWidth() throws {
+    let harness = try QAMinorTests.harness(Size(width: 200, height: 60))
+    let lines = harness.render().lines
+    let axis = try #require(lines.firstIndex { $0.contains("└───") && $0.hasPrefix(" │") })
+    // The axis and the last date end at the box's right edge, not 70 columns before it.
+    #expect(lines[axis].contains("─│"), "\(lines[axis])")
+    #expect(lines[axis + 1].contains("Nov 28│"), "\(lines[axis + 1])")
+    let zeroRow = lines[axis - 1]
+    let edge = try #require(zeroRow.lastIndex(of: "│"))
+    #expect(zeroRow[..<edge].last != " ", "\(zeroRow)")
+  }
 }
