@@ -47,12 +47,12 @@ struct DashboardEffects: Sendable {
         } catch {
           send(.effectFailed("could not open an incident: \(error)"))
         }
-      case .saveIncidentLine(let incidentID, let index, let line):
+      case .saveIncidentLine(let incidentID, let index, let draft, let edit):
         do throws(LedgerError) {
-          try LedgerDashboard.save(incidentID: incidentID, index: index, line: line)
-          send(.effectDone("saved to the ledger: \(incidentID)"))
+          let stored = try LedgerDashboard.save(incidentID: incidentID, index: index, edit: edit)
+          send(.incidentLineSaved(draft: draft, incident: stored.incident))
         } catch {
-          send(.effectFailed("line kept for this session only: \(error)"))
+          send(.incidentLineNotSaved(incidentID: incidentID, draft: draft, reason: error.description))
         }
       case .export(let name, let text):
         let path = FileManager.default.currentDirectoryPath + "/" + name

@@ -14,7 +14,8 @@ struct CostLineOptions: ParsableArguments {
       "Series of this line, repeatable (aws-overage, run-rate-increase).", valueName: "FIELDS"))
   var series: [String] = []
 
-  @Option(help: "An entered amount (revenue-loss, customer-credits, lost-velocity).") var amount: String?
+  @Option(help: "An entered amount, 0 or more (revenue-loss, customer-credits, lost-velocity).")
+  var amount: String?
   @Option(help: "engineering-time: people.") var people: String?
   @Option(help: "engineering-time: hours each.") var hours: String?
   @Option(help: "engineering-time: commander, scribe, liaison, participant, reporter, observer.") var role:
@@ -28,7 +29,7 @@ struct CostLineOptions: ParsableArguments {
   @Option(help: "revenue-loss: operating hours a year (default 8760).") var operatingHours: String?
   @Option(help: "customer-credits: customers credited.") var customers: String?
   @Option(help: "customer-credits: monthly contract value each.") var monthlyContractValue: String?
-  @Option(help: "customer-credits: credit percent.") var creditPercent: String?
+  @Option(help: "customer-credits: credit percent, 0-100.") var creditPercent: String?
   @Option(help: "run-rate-increase: entered monthly delta (else measured in the bills).") var monthlyDelta:
     String?
   @Option(help: "run-rate-increase: months counted (default 12).") var horizonMonths: String?

@@ -1,4 +1,5 @@
 import Dashboard
+import Foundation
 import IncidentLedger
 import SpendModel
 
@@ -13,35 +14,21 @@ enum LedgerDashboard {
     try LedgerItems.incidents(in: folder, cube: cube)
   }
 
-  /// Saves a line entered in the dashboard as an entered amount of its category (a new line, or
-  /// the replacement of line `index`). `aws-overage` becomes an override whose reason is the
-  /// form's formula text; categories without an entered amount (engineering time, run-rate) are
-  /// refused with the command that adds them.
-  static func save(incidentID: String, index: Int?, line: IncidentLine) throws(LedgerError) {
+  /// Saves are one at a time: each reads the file afresh, so none works from a stale copy.
+  private static let saving = NSLock()
+
+  /// Applies a line entered in the dashboard's form to the incident's file (a new line, or the
+  /// change of line `index`, keeping what the form does not show) and saves it atomically.
+  ///
+  /// - Returns: the incident as now stored, for the dashboard to show.
+  static func save(incidentID: String, index: Int?, edit: CostLineEdit) throws(LedgerError)
+    -> StoredIncident
+  {
+    saving.lock()
+    defer { saving.unlock() }
     let stored = try folder.load(id: incidentID)
     var incident = stored.incident
-    let amount = line.amount.map { $0.exactDecimal() } ?? ""
-    let note = line.formula == "entered" ? "" : line.formula
-    let fields: [CostLineBuilder.Field]
-    switch CostCategory(rawValue: line.category) {
-    case .awsOverage?:
-      let reason = note.isEmpty ? "entered in the dashboard" : note
-      fields = [("description", line.description), ("override", amount), ("override_reason", reason)]
-    case .revenueLoss?, .customerCredits?, .lostVelocity?:
-      fields = [("description", line.description), ("amount", amount), ("note", note)].filter {
-        !$0.1.isEmpty
-      }
-    default:
-      throw .invalidChange(
-        "\(line.category) lines are computed from their inputs: spendtop ledger add \(incidentID) cost "
-          + "--category \(line.category) ... (see spendtop ledger add --help)")
-    }
-    let costLine = try CostLineBuilder.line(category: line.category, fields: fields)
-    if let index, incident.costLines.indices.contains(index) {
-      incident.costLines[index] = costLine
-    } else {
-      incident.costLines.append(costLine)
-    }
-    try folder.save(incident, over: stored)
+    try incident.apply(edit, at: index)
+    return try folder.save(incident, over: stored)
   }
 }

@@ -11,7 +11,9 @@ struct LedgerEdit: ParsableCommand {
     discussion: """
       With options, changes those fields and saves. Without, opens a copy of the file in \
       $VISUAL or $EDITOR; when the editor exits, the copy is checked (errors name its line) and \
-      replaces the file, unless the file changed on disk meanwhile. Saves are atomic.
+      replaces the file, unless the file changed on disk meanwhile. Saves are atomic. An editor \
+      that fails (not found, non-zero exit) saves nothing and exits 74; an invalid edited file \
+      exits 65 and keeps the copy.
       """)
 
   @OptionGroup var location: LedgerLocationOptions
@@ -111,6 +113,18 @@ struct LedgerEdit: ParsableCommand {
     } catch {
       throw .io(path: editor, operation: "run the editor", message: "\(error)")
     }
+    // A failing editor (not found, crashed, :cq) may have left anything in the copy: never save it.
+    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+      let how =
+        process.terminationReason == .exit
+        ? "exited with status \(process.terminationStatus)"
+        : "was killed by signal \(process.terminationStatus)"
+      let unchanged = FileManager.default.contents(atPath: copy) == original
+      if unchanged { try? FileManager.default.removeItem(atPath: copy) }
+      throw .io(
+        path: editor, operation: "run the editor",
+        message: "it \(how); nothing saved" + (unchanged ? "" : " (the edited copy is kept in \(copy))"))
+    }
     guard let edited = FileManager.default.contents(atPath: copy),
       let text = String(data: edited, encoding: .utf8)
     else { throw .io(path: copy, operation: "read", message: "the edited copy is gone or not UTF-8") }
@@ -122,8 +136,13 @@ struct LedgerEdit: ParsableCommand {
     do throws(LedgerError) {
       try folder.replace(stored, withText: text, editedAt: copy)
     } catch {
-      throw .invalidChange(
-        "\(error.description)\nyour edit is kept in \(copy); fix it and copy it over, or edit again")
+      // The error keeps its kind, and so its exit code: 65 an invalid file, 75 changed on disk.
+      let hint = "your edit is kept in \(copy); fix it and copy it over, or edit again"
+      if case .invalidFile(let path, let line, let column, let message) = error {
+        throw .invalidFile(path: path, line: line, column: column, message: message + "\n" + hint)
+      }
+      LedgerConsole.warn(hint)
+      throw error
     }
     try? FileManager.default.removeItem(atPath: copy)
     print("saved \(stored.path)")

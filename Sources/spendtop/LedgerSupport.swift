@@ -81,7 +81,7 @@ enum LedgerConsole {
 
   /// Reports a ledger error on standard error and returns its exit code (sysexits): 64 a bad
   /// option or change, 65 an invalid ledger file, 66 no such incident, 73 the ID exists, 74 an
-  /// I/O error, 75 the file changed on disk (re-run).
+  /// I/O error or a failed editor, 75 the file changed on disk (re-run).
   static func fail(_ error: LedgerError) -> ExitCode {
     warn(error.description)
     switch error {

@@ -171,19 +171,19 @@ enum IncidentFixture {
       IncidentLine(
         category: "aws-overage", description: "overage against the September baseline",
         amount: Money(whole: 47_012),
-        source: "bill", formula: "Σ(actual − expected) Oct 3–31 over 4 series"),
+        source: "bill", formula: "Σ(actual − expected) Oct 3–31 over 4 series", storage: .saved(index: 0)),
       IncidentLine(
         category: "engineering-time", description: "response and fixes", amount: Money(whole: 28_900),
-        source: "computed", formula: "170 h × $170/h"),
+        source: "computed", formula: "170 h × $170/h", storage: .saved(index: 1)),
       IncidentLine(
         category: "revenue-loss", description: "checkout degraded", amount: Money(whole: 12_000),
-        source: "entered", formula: "16 h × $750/h"),
+        source: "entered", formula: "16 h × $750/h", storage: .saved(index: 2)),
       IncidentLine(
         category: "run-rate-increase", description: "cache.r6g.xlarge for good", amount: Money(whole: 25_200),
-        source: "computed", formula: "$2,100/month × 12 months"),
+        source: "computed", formula: "$2,100/month × 12 months", storage: .saved(index: 3)),
       IncidentLine(
         category: "lost-velocity", description: "roadmap slip", amount: Money(whole: 14_000),
-        source: "entered", formula: "20 engineer-days × $700/day"),
+        source: "entered", formula: "20 engineer-days × $700/day", storage: .saved(index: 4)),
     ])
 
   /// Everything the dashboard shows for the fixture.

@@ -180,26 +180,11 @@ import Testing
     #expect(incident.lines.count == 6)
     #expect(incident.lines.last?.amount == Money(cents: 125_050))
     #expect(incident.total == Money(whole: 127_112) + Money(cents: 125_050))
-    guard case .saveIncidentLine(let id, nil, let line)? = harness.effects.last else {
+    guard case .saveIncidentLine(let id, nil, _, let edit)? = harness.effects.last else {
       Issue.record("expected a save effect")
       return
     }
-    #expect(id == "INC-2026-10" && line.category == "engineering-time")
-  }
-
-  @Test func exportIsMarkdownWithEveryLine() {
-    var harness = Harness()
-    harness.press("4x")
-    guard case .export(let name, let text)? = harness.effects.last else {
-      Issue.record("expected an export effect")
-      return
-    }
-    #expect(name == "INC-2026-10.md")
-    #expect(text.contains("**Total cost: $127,112.00**"))
-    #expect(
-      text.contains(
-        "| run-rate-increase | cache.r6g.xlarge for good | $25,200.00 | computed | $2,100/month × 12 months |"
-      ))
+    #expect(id == "INC-2026-10" && edit.category == .revenueLoss)
   }
 
   @Test func paletteCompletesRunsAndReportsUnknownCommands() {

@@ -108,10 +108,6 @@ import Testing
       8, "override_reason"
     ),
     (
-      "id = \"a\"\ntitle = \"t\"\nstart = 2026-10-01\nend = 2026-10-01\n\n[[cost]]\ncategory = \"revenue-loss\"\namount = 1\ndegraded_hours = 2",
-      9, "not both"
-    ),
-    (
       "id = \"a\"\ntitle = \"t\"\nstart = 2026-10-01\nend = 2026-10-01\n\n[[cost]]\ncategory = \"engineering-time\"\nhours = 2",
       6, "needs people"
     ),

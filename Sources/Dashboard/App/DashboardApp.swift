@@ -66,6 +66,12 @@ public enum DashboardApp {
     case .effectFailed(let text):
       state.message = StatusMessage(text: text, isError: true)
       return []
+    case .incidentLineSaved(let draft, let incident):
+      LedgerUpdate.saved(incident, draft: draft, &state)
+      return []
+    case .incidentLineNotSaved(let incidentID, let draft, let reason):
+      LedgerUpdate.notSaved(incidentID, draft: draft, reason: reason, &state)
+      return []
     }
   }
 

@@ -117,64 +117,12 @@ enum LedgerUpdate {
     case .back:
       state.ledger.open = nil
     case .addLine, .editLine:
-      guard let incident = selected(state) else { return [] }
-      let editing =
-        action == .editLine && state.ledger.open != nil
-        && incident.lines.indices.contains(state.ledger.lineCursor)
-      let line = editing ? incident.lines[state.ledger.lineCursor] : nil
-      let values = [
-        line?.category ?? "engineering-time", line?.description ?? "",
-        line?.amount.map { $0.formatted(decimals: 2) } ?? "",
-        line?.formula ?? "",
-      ].map { TextInput(text: $0) }
-      state.overlay = .lineForm(
-        LineForm(incidentID: incident.id, index: editing ? state.ledger.lineCursor : nil, values: values))
+      openForm(editing: action == .editLine, &state)
     case .export:
-      guard let incident = selected(state) else { return [] }
-      return [.export(suggestedName: "\(incident.id).md", text: LedgerMarkdown.render(incident))]
+      return export(&state)
     default: break
     }
     return []
-  }
-
-  /// The categories a cost line may have.
-  static let categories = [
-    "aws-overage", "engineering-time", "revenue-loss", "customer-credits", "run-rate-increase",
-    "lost-velocity",
-  ]
-
-  /// Validates the form, updates the incident in the state and asks the runtime to save it.
-  static func commit(_ form: LineForm, _ state: inout DashboardState) -> [Effect] {
-    var form = form
-    let texts = form.values.map { $0.text.trimmingSpaces }
-    guard categories.contains(texts[0]) else {
-      form.problem = "category must be one of: " + categories.joined(separator: ", ")
-      state.overlay = .lineForm(form)
-      return []
-    }
-    guard !texts[1].isEmpty else {
-      form.problem = "a line needs a description"
-      state.overlay = .lineForm(form)
-      return []
-    }
-    let cleaned = texts[2].filter { $0 != "$" && $0 != "," }
-    guard let amount = try? Money(parsing: cleaned), !cleaned.isEmpty else {
-      form.problem = "amount must be a number of dollars, e.g. 28900 or 1234.50"
-      state.overlay = .lineForm(form)
-      return []
-    }
-    let line = IncidentLine(
-      category: texts[0], description: texts[1], amount: amount, source: "entered",
-      formula: texts[3].isEmpty ? "entered" : texts[3])
-    guard let index = state.data.incidents.firstIndex(where: { $0.id == form.incidentID }) else { return [] }
-    if let lineIndex = form.index, state.data.incidents[index].lines.indices.contains(lineIndex) {
-      state.data.incidents[index].lines[lineIndex] = line
-    } else {
-      state.data.incidents[index].lines.append(line)
-    }
-    state.overlay = nil
-    state.message = StatusMessage(text: "saved \(line.category) line", isError: false)
-    return [.saveIncidentLine(incidentID: form.incidentID, index: form.index, line: line)]
   }
 }
 

@@ -94,6 +94,10 @@ public enum Msg: Sendable {
   case effectFailed(String)
   /// An incident was opened in the ledger (from an anomaly) and saved.
   case incidentOpened(Incident)
+  /// A cost line entered in the form (`draft`) was saved: the incident as its file now holds it.
+  case incidentLineSaved(draft: Int, incident: Incident)
+  /// A cost line entered in the form (`draft`) could not be saved: why.
+  case incidentLineNotSaved(incidentID: String, draft: Int, reason: String)
 }
 
 /// Work the runtime does for `update`: IO, never done in `update` itself. Results come back as `Msg`s.
@@ -107,8 +111,9 @@ public enum Effect: Sendable, Equatable {
   case saveTriage(anomalyID: String, verdict: TriageVerdict, reason: String)
   /// Open a new ledger incident from a detected anomaly and answer with `.incidentOpened`.
   case openIncident(Anomaly)
-  /// Save an incident's cost line (`index` nil appends).
-  case saveIncidentLine(incidentID: String, index: Int?, line: IncidentLine)
+  /// Apply `edit` to cost line `index` of the incident's file (nil appends a line) and answer with
+  /// `.incidentLineSaved` or `.incidentLineNotSaved` for `draft`.
+  case saveIncidentLine(incidentID: String, index: Int?, draft: Int, edit: CostLineEdit)
   /// Write text to a file named like `suggestedName` in the current directory.
   case export(suggestedName: String, text: String)
   /// Leave the dashboard.

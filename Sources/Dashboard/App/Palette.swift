@@ -121,10 +121,10 @@ enum Palette {
       DashboardApp.go(to: .explorer, &state)
       ExplorerUpdate.rebuild(&state)
     case "export":
-      guard let incident = LedgerUpdate.selected(state) else {
+      guard LedgerUpdate.selected(state) != nil else {
         return fail("no incident to export (open the Ledger)")
       }
-      return [.export(suggestedName: "\(incident.id).md", text: LedgerMarkdown.render(incident))]
+      return LedgerUpdate.export(&state)
     default:
       let names = commands(state).map(\.name).joined(separator: ", ")
       return fail("unknown command '\(word)': try \(names)")

@@ -61,6 +61,8 @@ public struct LedgerState: Sendable {
   public var lineCursor = 0
   /// The regex filter as typed.
   public var pattern = ""
+  /// The name of the next line entered in the form, until its save answers.
+  public var nextDraft = 0
 }
 
 /// The triage form: verdict and reason.
@@ -78,7 +80,7 @@ public struct TriageForm: Sendable, Equatable {
 /// The add / edit form for an incident cost line.
 public struct LineForm: Sendable, Equatable {
   /// The fields, in order.
-  public static let fields = ["category", "description", "amount", "formula"]
+  public static let fields = ["category", "description", "amount", "note"]
   /// The incident.
   public var incidentID: String
   /// The line edited, nil when adding.

@@ -1,3 +1,4 @@
+import IncidentLedger
 import SpendModel
 import SpikeDetector
 
@@ -160,14 +161,45 @@ public struct IncidentLine: Sendable, Equatable {
   public var source: String
   /// The formula with its inputs, e.g. `4 people × 40 h × $180.29/h`.
   public var formula: String
+  /// Assumptions in words, as the file holds them.
+  public var note: String
+  /// Where the line is kept: the file (and which of its lines), or this session only.
+  public var storage: LineStorage
 
   /// Creates a line.
-  public init(category: String, description: String, amount: Money?, source: String, formula: String) {
+  public init(
+    category: String, description: String, amount: Money?, source: String, formula: String, note: String = "",
+    storage: LineStorage
+  ) {
     self.category = category
     self.description = description
     self.amount = amount
     self.source = source
     self.formula = formula
+    self.note = note
+    self.storage = storage
+  }
+
+  /// Whether the line is in the incident's file as shown.
+  public var isSaved: Bool { if case .saved = storage { return true } else { return false } }
+}
+
+/// Where a cost line shown in the dashboard is kept.
+public enum LineStorage: Sendable, Equatable {
+  /// Line `index` (0-based) of the incident's file, as the file holds it.
+  case saved(index: Int)
+  /// Entered in this session and being saved: `index` is the file line it replaces (nil: a new
+  /// line), `draft` names it until the save answers.
+  case saving(index: Int?, draft: Int)
+  /// Entered in this session and not saved (kept for the session only), with the reason.
+  case unsaved(index: Int?, reason: String)
+
+  /// The file line the line is, or replaces; nil for a new line.
+  public var index: Int? {
+    switch self {
+    case .saved(let index): return index
+    case .saving(let index, _), .unsaved(let index, _): return index
+    }
   }
 }
 
@@ -185,19 +217,28 @@ public struct IncidentItem: Sendable, Equatable, Identifiable {
   public var status: String
   /// The cost lines.
   public var lines: [IncidentLine]
+  /// The incident as its file holds it (for exports); nil when it was built in code.
+  public var stored: Incident?
 
   /// Creates an incident.
-  public init(id: String, title: String, start: Day, end: Day, status: String, lines: [IncidentLine]) {
+  public init(
+    id: String, title: String, start: Day, end: Day, status: String, lines: [IncidentLine],
+    stored: Incident? = nil
+  ) {
     self.id = id
     self.title = title
     self.start = start
     self.end = end
     self.status = status
     self.lines = lines
+    self.stored = stored
   }
 
-  /// The sum of all known amounts.
+  /// The sum of all known amounts, unsaved lines included (see `unsavedTotal`).
   public var total: Money { lines.reduce(.zero) { $0 + ($1.amount ?? .zero) } }
+
+  /// How many lines are not (yet) in the file.
+  public var unsavedCount: Int { lines.filter { !$0.isSaved }.count }
 
   /// Totals per category in first-seen order.
   public var categoryTotals: [(category: String, total: Money)] {

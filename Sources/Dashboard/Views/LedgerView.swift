@@ -1,7 +1,7 @@
 import SpendModel
 
 /// The Ledger: incidents with their totals and category breakdown; Enter lists an incident's
-/// cost lines with formulas; `a`/`e` add or edit a line; `x` exports markdown.
+/// cost lines with formulas; `a`/`e` add or edit a line; `x` exports the postmortem document.
 struct LedgerView {
   let state: DashboardState
 
@@ -35,7 +35,7 @@ struct LedgerView {
       [
         .text($0.id, theme[.accent]), .text($0.title), .text("\($0.start)…\($0.end)", theme[.muted]),
         .text($0.status, $0.isOpen ? theme[.warning] : theme[.muted]),
-        .text($0.total.dollars(decimals: 0), theme[.increase]),
+        .text($0.total.dollars(decimals: 0) + ($0.unsavedCount == 0 ? "" : "*"), theme[.increase]),
       ]
     }
     Table(
@@ -67,9 +67,20 @@ struct LedgerView {
     ).render(into: &screen, in: inside)
   }
 
+  /// A line's description, marked when the line is not (yet) in the file.
+  static func marked(_ line: IncidentLine) -> String {
+    switch line.storage {
+    case .saved: return line.description
+    case .saving: return "(saving) " + line.description
+    case .unsaved: return "(not saved) " + line.description
+    }
+  }
+
   private func renderLines(_ incident: IncidentItem, _ screen: inout Screen, in rect: Rect) {
     // The total keeps its room: a long title is cut, never the amount.
-    let total = "  total \(incident.total.dollars())"
+    let unsaved = incident.unsavedCount
+    let total =
+      "  total \(incident.total.dollars())" + (unsaved == 0 ? "" : " (\(unsaved) not saved)")
     var x = screen.put(incident.id + "  ", x: rect.x, y: rect.y, style: theme[.accent], limit: rect.right)
     let room = max(rect.right - total.count - x, 0)
     x = screen.put(TextWidth.truncate(incident.title, to: room), x: x, y: rect.y, style: theme[.title])
@@ -83,7 +94,8 @@ struct LedgerView {
     if wide { columns.insert(Table.Column("Source", .fixed(8)), at: 3) }
     let rows: [[Table.Content]] = incident.lines.map { line in
       var cells: [Table.Content] = [
-        .text(line.category, theme[.muted]), .text(line.description),
+        .text(line.category, theme[.muted]),
+        .text(LedgerView.marked(line), line.isSaved ? theme[.text] : theme[.warning]),
         .text(line.amount?.dollars() ?? "missing", line.amount == nil ? theme[.warning] : theme[.increase]),
         .text(line.formula, theme[.muted]),
       ]

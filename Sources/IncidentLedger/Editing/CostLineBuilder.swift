@@ -73,6 +73,7 @@ public enum CostLineBuilder {
     ] {
       text = text.replacingAll(key, with: "--" + option(key))
     }
+    for key in ["amount ", "override "] where text.hasPrefix(key) { text = "--" + text }
     return text
   }
 

@@ -65,7 +65,11 @@ enum PeopleFormulas {
   static func lostVelocity(_ line: CostLine, _ inputs: LostVelocityInputs, _ rates: LoadedRates)
     -> EvaluatedLine
   {
-    if let amount = inputs.amount { return AmountFormulas.entered(line, amount) }
+    if let amount = inputs.amount {
+      let formula = LostVelocityInputs(engineerDays: inputs.engineerDays, dailyRate: inputs.dailyRate)
+      let overridden = formula == LostVelocityInputs() ? nil : lostVelocity(line, formula, rates)
+      return AmountFormulas.entered(line, amount, overriding: overridden)
+    }
     var result = EvaluatedLine(line: line, source: .computed, formula: "engineer-days × daily rate")
     guard let days = inputs.engineerDays else {
       result.missing = "enter amount, or engineer_days (with a daily rate)"
@@ -97,15 +101,29 @@ enum PeopleFormulas {
 
 /// `revenue-loss`, `customer-credits`, and entered amounts of any category.
 enum AmountFormulas {
-  static func entered(_ line: CostLine, _ amount: Money) -> EvaluatedLine {
+  /// An entered amount; when the line also has its formula's inputs, the amount overrides them
+  /// and the line says so (with what the inputs give), never showing that formula as if it held.
+  static func entered(_ line: CostLine, _ amount: Money, overriding formula: EvaluatedLine? = nil)
+    -> EvaluatedLine
+  {
     var result = EvaluatedLine(line: line, source: .entered, formula: "entered amount")
     result.amount = amount
     result.calculation = amount.dollars()
+    if let formula {
+      result.formula = "entered amount (overrides \(formula.formula))"
+      let given = formula.amount == nil ? formula.formula : formula.calculation
+      result.calculation = "\(amount.dollars()) entered (overrides \(given))"
+    }
     return result
   }
 
   static func revenueLoss(_ line: CostLine, _ inputs: RevenueLossInputs) -> EvaluatedLine {
-    if let amount = inputs.amount { return entered(line, amount) }
+    if let amount = inputs.amount {
+      var formula = inputs
+      formula.amount = nil
+      let overridden = formula == RevenueLossInputs() ? nil : revenueLoss(line, formula)
+      return entered(line, amount, overriding: overridden)
+    }
     var result = EvaluatedLine(line: line, source: .computed, formula: "degraded hours × revenue per hour")
     guard let hours = inputs.degradedHours else {
       result.missing = "enter amount, or degraded_hours with revenue_per_hour"
@@ -135,7 +153,12 @@ enum AmountFormulas {
   }
 
   static func customerCredits(_ line: CostLine, _ inputs: CustomerCreditsInputs) -> EvaluatedLine {
-    if let amount = inputs.amount { return entered(line, amount) }
+    if let amount = inputs.amount {
+      var formula = inputs
+      formula.amount = nil
+      let overridden = formula == CustomerCreditsInputs() ? nil : customerCredits(line, formula)
+      return entered(line, amount, overriding: overridden)
+    }
     var result = EvaluatedLine(
       line: line, source: .computed, formula: "customers × monthly contract value × credit % ÷ 100")
     guard let monthly = inputs.monthlyContractValue, let percent = inputs.creditPercent else {

@@ -36,6 +36,33 @@ public enum CostCategory: String, Sendable, CaseIterable, Comparable {
   }
 }
 
+// MARK: - Valid amounts
+
+extension CostCategory {
+  /// Whether an entered amount of this category may be negative.
+  ///
+  /// Only the bill's own lines may: an `aws-overage` override (AWS credits or a refund can bring
+  /// the bill under its baseline, as the computed overage can be) and a `run-rate-increase` monthly
+  /// delta (a fix can lower the monthly level). Every other category is a cost the incident caused
+  /// (people's time, lost revenue, credits paid, lost work): never a gain.
+  public var allowsNegativeAmount: Bool { self == .awsOverage || self == .runRateIncrease }
+
+  /// Why `amount` cannot be entered as `key` of a line of this category, or nil when it can.
+  ///
+  /// The one rule for entered amounts: the file decoder, `ledger add` and the dashboard's form
+  /// all ask it.
+  public func problem(amount: Money, key: String = "amount") -> String? {
+    guard amount < .zero, !allowsNegativeAmount else { return nil }
+    return "\(key) cannot be negative for a \(rawValue) line (\(amount.dollars())): it is a cost of the "
+      + "incident; only aws-overage and run-rate-increase amounts may be negative"
+  }
+}
+
+extension CustomerCreditsInputs {
+  /// The SLA credit percentages that make sense: 0 to 100 % of the monthly contract value.
+  public static let creditPercentRange: ClosedRange<Quantity> = Money.zero...Money(whole: 100)
+}
+
 /// Where a line's amount comes from.
 public enum CostSource: String, Sendable {
   /// Computed from the bills given (AWS overage, run-rate from a step).

@@ -59,21 +59,25 @@ enum CostLineDecoder {
 
   private static func revenue(_ table: inout TableReader) throws(LedgerError) -> RevenueLossInputs {
     let inputs = RevenueLossInputs(
-      amount: try table.money("amount"), degradedHours: try table.nonNegative("degraded_hours"),
+      amount: try table.amount("amount", of: .revenueLoss),
+      degradedHours: try table.nonNegative("degraded_hours"),
       revenuePerHour: try table.nonNegative("revenue_per_hour"),
       annualRevenue: try table.nonNegative("annual_revenue"),
       operatingHours: try table.integer("operating_hours", in: 1...8784))
-    try exclusive(&table, "amount", against: ["degraded_hours", "revenue_per_hour", "annual_revenue"])
     return inputs
   }
 
   private static func credits(_ table: inout TableReader) throws(LedgerError) -> CustomerCreditsInputs {
     let inputs = CustomerCreditsInputs(
-      amount: try table.money("amount"),
+      amount: try table.amount("amount", of: .customerCredits),
       monthlyContractValue: try table.nonNegative("monthly_contract_value"),
       creditPercent: try table.nonNegative("credit_percent"),
       customers: try table.integer("customers", in: 1...10_000_000))
-    try exclusive(&table, "amount", against: ["monthly_contract_value", "credit_percent"])
+    if let percent = inputs.creditPercent, !CustomerCreditsInputs.creditPercentRange.contains(percent) {
+      throw table.error(
+        "credit_percent must be 0-100 (a percentage of the monthly contract value), not "
+          + percent.exactDecimal(), at: "credit_percent")
+    }
     return inputs
   }
 
@@ -88,18 +92,9 @@ enum CostLineDecoder {
 
   private static func velocity(_ table: inout TableReader) throws(LedgerError) -> LostVelocityInputs {
     let inputs = LostVelocityInputs(
-      amount: try table.money("amount"), engineerDays: try table.nonNegative("engineer_days"),
-      dailyRate: try table.nonNegative("daily_rate"))
-    try exclusive(&table, "amount", against: ["engineer_days", "daily_rate"])
+      amount: try table.amount("amount", of: .lostVelocity),
+      engineerDays: try table.nonNegative("engineer_days"), dailyRate: try table.nonNegative("daily_rate"))
     return inputs
-  }
-
-  /// An entered amount excludes the formula's inputs: one or the other, never both.
-  private static func exclusive(_ table: inout TableReader, _ key: String, against others: [String])
-    throws(LedgerError)
-  {
-    guard table.has(key), let other = others.first(where: { table.has($0) }) else { return }
-    throw table.error("give either \(key) or the formula's inputs (\(other)), not both", at: other)
   }
 }
 

@@ -45,6 +45,13 @@ struct TableReader {
     return amount
   }
 
+  /// An entered amount of a `category` line, checked by the model's rule for amounts.
+  mutating func amount(_ key: String, of category: CostCategory) throws(LedgerError) -> Money? {
+    guard let amount = try money(key) else { return nil }
+    if let problem = category.problem(amount: amount, key: key) { throw error(problem, at: key) }
+    return amount
+  }
+
   mutating func nonNegative(_ key: String) throws(LedgerError) -> Money? {
     guard let amount = try money(key) else { return nil }
     guard amount >= .zero else { throw error("\(key) cannot be negative", at: key) }
