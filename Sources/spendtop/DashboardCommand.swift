@@ -1,4 +1,5 @@
 import ArgumentParser
+import BillImport
 import Dashboard
 import Foundation
 import TerminalUI
@@ -33,6 +34,16 @@ struct DashboardCommand: ParsableCommand {
   }
 
   mutating func run() throws {
+    // Bills that cannot be found stop spendtop before the UI opens, as they stop `cube`: 66 for a
+    // missing path, 65 for a folder with no bills. (Reading them is done live, in the UI.)
+    if !self.paths.isEmpty {
+      do {
+        _ = try ImportPlan.make(paths: self.paths)
+      } catch {
+        FileHandle.standardError.write(Data("spendtop: \(error)\n".utf8))
+        throw ExitCode(error.exitCode)
+      }
+    }
     let paths = SpendtopPaths.current
     let settings: DashboardSettings
     do {

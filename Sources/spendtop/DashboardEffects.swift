@@ -35,11 +35,11 @@ struct DashboardEffects: Sendable {
         } else {
           load(paths, send: send)
         }
-      case .readLineItems(let resource, let paths):
+      case .readLineItems(let scope, let paths):
         do {
-          send(.lineItems(try LineItemReader.read(resource: resource, paths: paths)))
+          send(.lineItems(try LineItemReader.read(scope: scope, paths: paths)))
         } catch {
-          send(.effectFailed("cannot read the line items of \(resource): \(error)"))
+          send(.effectFailed("cannot read the line items of \(scope.resource): \(error)"))
         }
       case .saveTriage(let anomalyID, let verdict, let reason):
         saveTriage(anomalyID: anomalyID, verdict: verdict, reason: reason, send: send)

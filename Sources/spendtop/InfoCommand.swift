@@ -20,7 +20,11 @@ struct InfoCommand: ParsableCommand {
     do {
       let settings = try DashboardSettings.load(paths: paths, themeOverride: nil)
       print("theme        \(settings.theme.name)")
-      print("themes found \(settings.themes.names.joined(separator: ", "))")
+      print("themes found \(settings.themes.usableNames.joined(separator: ", "))")
+      // A broken theme is not usable: listed apart, with its error.
+      for broken in settings.themes.brokenThemes {
+        print("broken theme \(broken.name): \(broken.error)")
+      }
     } catch {
       print("problem      \(error)")
       throw ExitCode(1)

@@ -2,9 +2,9 @@ import BillImport
 import Dashboard
 
 /// Reads one resource's line items straight from the bill files (the cube keeps only sums), for
-/// the Explorer's bottom level, newest first, from every period in the files. Columns are found by
-/// name in any format (CUR, its Athena and 2.0 spellings, FOCUS); files without a resource column
-/// are skipped.
+/// the Explorer's bottom level, newest first: only those of the drill-down's cells in the period
+/// on screen (`LineItemScope`). Columns are found by name in any format (CUR, its Athena and 2.0
+/// spellings, FOCUS); files without a resource column are skipped.
 enum LineItemReader {
   /// Rows kept at most (the rest are counted as truncated).
   static let limit = 2_000
@@ -23,11 +23,19 @@ enum LineItemReader {
   /// The resource ID column's spellings.
   static let resourceColumn = ["lineitemresourceid", "resourceid"]
 
-  /// Reads the line items of `resource` from the files `paths` lead to.
+  /// The columns a line item is matched to the cube's cells by, as the importer reads them: the
+  /// first non-empty field of each list wins (FOCUS has no usage type column of its own).
+  static let matchColumns: (day: [String], usageType: [String], operation: [String], type: [String]) = (
+    day: ["lineitemusagestartdate", "chargeperiodstart"],
+    usageType: ["lineitemusagetype", "xusagetype", "skumeter", "chargedescription"],
+    operation: ["lineitemoperation", "xoperation"], type: ["lineitemlineitemtype", "chargecategory"]
+  )
+
+  /// Reads the line items of `scope.resource` within `scope` from the files `paths` lead to.
   ///
   /// - Throws: `BillImportError` when the paths cannot be planned (missing files), `CSVError`
   ///   when a file cannot be read.
-  static func read(resource: String, paths: [String]) throws -> LineItemTable {
+  static func read(scope: LineItemScope, paths: [String]) throws -> LineItemTable {
     let plan = try ImportPlan.make(paths: paths)
     var columns: [String] = []
     var rows: [[String]] = []
@@ -41,8 +49,21 @@ enum LineItemReader {
       let picks = wanted.compactMap { spellings in normalized.firstIndex(where: spellings.contains) }
       if columns.isEmpty { columns = picks.map { names[$0] } }
       guard picks.count == columns.count else { continue }
+      func positions(_ spellings: [String]) -> [Int] {
+        spellings.compactMap { spelling in normalized.firstIndex(of: spelling) }
+      }
+      let day = positions(matchColumns.day), usageType = positions(matchColumns.usageType)
+      let operation = positions(matchColumns.operation), type = positions(matchColumns.type)
       while let record = try scanner.next() {
-        guard record.string(resourceIndex) == resource else { continue }
+        guard record.string(resourceIndex) == scope.resource else { continue }
+        func first(_ indices: [Int]) -> String {
+          indices.lazy.map { record.string($0) }.first { !$0.isEmpty } ?? ""
+        }
+        guard
+          scope.admits(
+            usageStart: first(day), usageType: first(usageType), operation: first(operation),
+            lineItemType: first(type))
+        else { continue }
         guard rows.count < limit else {
           truncated = true
           break
@@ -52,6 +73,7 @@ enum LineItemReader {
     }
     rows.sort { $1.lexicographicallyPrecedes($0) }  // newest first
     return LineItemTable(
-      resource: resource, columns: columns, rows: rows, files: plan.sources.count, truncated: truncated)
+      resource: scope.resource, columns: columns, rows: rows, files: plan.sources.count, truncated: truncated,
+      days: scope.days)
   }
 }

@@ -201,10 +201,27 @@ public enum DashboardApp {
     recompute(&state)
   }
 
+  /// Switches to the next theme that can be used. A broken one (a bad file, a missing base) is
+  /// skipped; the first time it is, the message says which and why.
   private static func cycleTheme(_ state: inout DashboardState) {
     let names = state.themes.names
-    let next = names[((names.firstIndex(of: state.theme.name) ?? -1) + 1) % max(names.count, 1)]
-    setTheme(next, &state)
+    guard !names.isEmpty else { return }
+    let start = names.firstIndex(of: state.theme.name) ?? names.count - 1
+    var skipped: [String] = []
+    for step in 1...names.count {
+      let name = names[(start + step) % names.count]
+      do {
+        state.theme = try state.themes.theme(named: name).resolved(for: state.colorDepth)
+        let why = skipped.isEmpty ? "" : " (skipped \(skipped.joined(separator: "; ")))"
+        state.message = StatusMessage(text: "theme \(name)\(why)", isError: !skipped.isEmpty)
+        return
+      } catch {
+        if state.reportedBrokenThemes.insert(name).inserted {
+          skipped.append("broken theme \(name): \(error)")
+        }
+      }
+    }
+    state.message = StatusMessage(text: "no usable theme to switch to", isError: true)
   }
 
   /// Switches to a theme by name, reporting problems in the status bar.
@@ -265,6 +282,8 @@ public enum DashboardApp {
       return
     }
     state.overview = OverviewModel(data: state.data, today: today, period: period, basis: state.basis)
+    // Line items read for other days are not this period's: back to the resource list.
+    if let days = state.explorer.lineItems?.days, days != period.days { state.explorer.lineItems = nil }
     ExplorerUpdate.rebuild(&state)
   }
 }

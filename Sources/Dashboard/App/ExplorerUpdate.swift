@@ -59,8 +59,11 @@ enum ExplorerUpdate {
         state.message = StatusMessage(text: "\(row.name) \(why)", isError: false)
         return []
       }
+      guard let period = state.period else { return [] }
       state.message = StatusMessage(text: "reading the line items of \(value)…", isError: false)
-      return [.readLineItems(resource: value, paths: state.data.sources)]
+      let scope = LineItemScope(
+        cube: state.data.cube, resource: value, filters: explorer.filters, period: period)
+      return [.readLineItems(scope: scope, paths: state.data.sources)]
     }
     explorer.filters.append(DimensionFilter(explorer.groupBy, value))
     explorer.cursorStack.append(explorer.cursor)
@@ -122,6 +125,13 @@ enum ExplorerUpdate {
     refilter(&state)
   }
 
+  /// Names in case-insensitive order that does not depend on the locale (`AmazonCloudWatch` before
+  /// `AWSLambda`); names equal but for case in code-point order, so the order is total.
+  static func nameOrder(_ lhs: String, _ rhs: String) -> Bool {
+    let (left, right) = (lhs.lowercased(), rhs.lowercased())
+    return left != right ? left < right : lhs < rhs
+  }
+
   /// Re-applies the regex filter and the sort.
   static func refilter(_ state: inout DashboardState) {
     guard let breakdown = state.explorer.breakdown else { return }
@@ -133,7 +143,10 @@ enum ExplorerUpdate {
     case .cost: indices.sort { ascending ? rows[$0].cost < rows[$1].cost : rows[$0].cost > rows[$1].cost }
     case .change:
       indices.sort { ascending ? rows[$0].change < rows[$1].change : rows[$0].change > rows[$1].change }
-    case .name: indices.sort { ascending ? rows[$0].name < rows[$1].name : rows[$0].name > rows[$1].name }
+    case .name:
+      indices.sort {
+        ascending ? nameOrder(rows[$0].name, rows[$1].name) : nameOrder(rows[$1].name, rows[$0].name)
+      }
     }
     state.explorer.visible = indices
     state.explorer.cursor = min(state.explorer.cursor, max(indices.count - 1, 0))

@@ -104,8 +104,9 @@ public enum Msg: Sendable {
 public enum Effect: Sendable, Equatable {
   /// Read bills (or the store when `paths` is empty) and answer with progress, then `.loaded`.
   case load(paths: [String])
-  /// Read a resource's line items from the source files (`paths`) and answer with `.lineItems`.
-  case readLineItems(resource: String, paths: [String])
+  /// Read a resource's line items within `scope` from the source files (`paths`) and answer with
+  /// `.lineItems`.
+  case readLineItems(scope: LineItemScope, paths: [String])
   /// Persist a triage decision.
   case saveTriage(anomalyID: String, verdict: TriageVerdict, reason: String)
   /// Open a new ledger incident from a detected anomaly and answer with `.incidentOpened`.

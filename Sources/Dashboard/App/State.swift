@@ -117,6 +117,8 @@ public struct DashboardState: Sendable {
   public var pendingKeys: [Key] = []
   /// The last `/` pattern applied, which `n` / `N` step through (kept after Esc clears the filter).
   public var lastSearch = ""
+  /// Broken themes `T` has said it skips (it says so once per theme, then skips them quietly).
+  public var reportedBrokenThemes: Set<String> = []
 
   // MARK: Screens
   /// The Overview's numbers.

@@ -88,10 +88,29 @@ public struct Breakdown: Sendable, Equatable {
         value.isEmpty ? (index == usageIndex ? blank : "(none)") : value
       }.joined(separator: " · ")
     }
-    self.rows = rows.filter { !$0.cost.isZero || !$0.previous.isZero }
+    let kept = rows.filter { !$0.cost.isZero || !$0.previous.isZero }
+    total = kept.reduce(.zero) { $0 + $1.cost }
+    previousTotal = kept.reduce(.zero) { $0 + $1.previous }
+    // Grouped by month or day, the previous period's months and days are not rows of this one
+    // (they would read `2026-10  $0.00  -100%`); the totals still compare with them.
+    self.rows = kept.filter { Breakdown.isInPeriod($0.values, dimensions, period) }
       .sorted { $0.cost != $1.cost ? $0.cost > $1.cost : $0.name < $1.name }
-    total = self.rows.reduce(.zero) { $0 + $1.cost }
-    previousTotal = self.rows.reduce(.zero) { $0 + $1.previous }
+  }
+
+  /// Whether a group's month or day (when grouped by one) overlaps the period; other groups always do.
+  private static func isInPeriod(_ values: [String], _ dimensions: [Dimension], _ period: Period) -> Bool {
+    for (value, dimension) in zip(values, dimensions) {
+      switch dimension {
+      case .month:
+        guard let month = Month(iso: value) else { continue }
+        if month.lastDay < period.days.lowerBound || month.firstDay > period.days.upperBound { return false }
+      case .day:
+        guard let day = Day(iso: value) else { continue }
+        if !period.days.contains(day) { return false }
+      default: continue
+      }
+    }
+    return true
   }
 }
 

@@ -269,6 +269,8 @@ public struct LineItemTable: Sendable, Equatable {
   public var files: Int
   /// Whether rows were left out after the limit.
   public var truncated: Bool
+  /// The period's days the rows were chosen for (nil: not limited to a period).
+  public var days: ClosedRange<Day>?
 
   /// The cost column's header spellings (`lineItem/UnblendedCost`, its Athena and 2.0 spellings,
   /// FOCUS `BilledCost`), as `normalized` writes them.
@@ -284,12 +286,24 @@ public struct LineItemTable: Sendable, Equatable {
     columns.firstIndex { LineItemTable.costSpellings.contains(LineItemTable.normalized($0)) }
   }
 
+  /// The sum of the cost column (zero without one; text that is not an amount counts nothing).
+  public var total: Money {
+    guard let costColumn else { return .zero }
+    return rows.reduce(.zero) { sum, row in
+      sum + ((row.indices.contains(costColumn) ? try? Money(parsing: row[costColumn]) : nil) ?? .zero)
+    }
+  }
+
   /// Creates a table.
-  public init(resource: String, columns: [String], rows: [[String]], files: Int, truncated: Bool) {
+  public init(
+    resource: String, columns: [String], rows: [[String]], files: Int, truncated: Bool,
+    days: ClosedRange<Day>? = nil
+  ) {
     self.resource = resource
     self.columns = columns
     self.rows = rows
     self.files = files
     self.truncated = truncated
+    self.days = days
   }
 }

@@ -19,6 +19,16 @@ public struct Period: Sendable, Equatable {
   public var label: String
   /// The previous period for people: `Oct` for a whole month, else its days (`Oct 1–28`, `Aug 1–30`).
   public var previousLabel: String
+  /// What is said instead of a comparison when the data start after the previous period:
+  /// `first month of data`, `no data before these days`.
+  public var noPreviousLabel: String
+
+  /// Whether the data (from their first day `first`) reach into the previous period, so that a
+  /// comparison with it says something; else every amount would read `new` against $0.00.
+  public func hasPrevious(dataFrom first: Day?) -> Bool {
+    guard let first else { return false }
+    return first <= previous.upperBound
+  }
 
   /// Resolves a mode against "today".
   public init(_ mode: PeriodMode, today: Day) {
@@ -36,12 +46,14 @@ public struct Period: Sendable, Equatable {
       let wholePrevious = previousLast == previousMonth.lastDay
       previousLabel =
         Period.shortMonth(previousMonth) + (wholePrevious ? "" : " 1–\(previousLast.dayOfMonth)")
+      noPreviousLabel = "first month of data"
     case .lastDays(let count):
       let length = max(count, 1)
       days = today.advanced(by: -(length - 1))...today
       previous = today.advanced(by: -(2 * length - 1))...today.advanced(by: -length)
       label = "last \(length) days"
       previousLabel = "previous \(length) days"
+      noPreviousLabel = "no data before these days"
     }
   }
 

@@ -52,6 +52,35 @@ public enum TextWidth {
     return (head.hasSuffix("…") ? head : head + "…") + String(tail)
   }
 
+  /// The text broken into lines of at most `width` columns, at spaces where it can be (a word
+  /// longer than a line is broken inside).
+  public static func wrap(_ text: String, to width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+      var word = word
+      if !line.isEmpty && of(line) + 1 + of(word) <= width {
+        line += " " + word
+        continue
+      }
+      if !line.isEmpty { lines.append(line) }
+      line = ""
+      while of(word) > width {
+        var head = ""
+        for character in word {
+          if of(head) + of(character) > width { break }
+          head.append(character)
+        }
+        lines.append(head)
+        word = String(word.dropFirst(head.count))
+      }
+      line = word
+    }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
+  }
+
   /// The text padded with spaces (or cut) to exactly `width` columns.
   public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
     let cut = truncate(text, to: width)

@@ -43,6 +43,26 @@ public struct ThemeCatalog: Sendable {
   /// Where a theme comes from.
   public func origin(of name: String) -> String? { sources[name]?.origin }
 
+  // MARK: - Usable and broken themes
+
+  /// The themes that resolve, in `names` order: what `T` cycles through and `spendtop info` lists.
+  public var usableNames: [String] { order.filter { problem(with: $0) == nil } }
+
+  /// The themes that do not resolve (a bad file, a missing base, a base cycle), with why.
+  public var brokenThemes: [(name: String, error: ThemeError)] {
+    order.compactMap { name in problem(with: name).map { (name, $0) } }
+  }
+
+  /// Why the theme called `name` cannot be used, or nil when it can.
+  public func problem(with name: String) -> ThemeError? {
+    do {
+      _ = try theme(named: name)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
   /// The complete theme called `name`.
   ///
   /// - Throws: `ThemeError` for an unknown name, a bad file, a base cycle or missing roles.

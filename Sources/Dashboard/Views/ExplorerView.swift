@@ -27,26 +27,35 @@ struct ExplorerView {
 
     let change = breakdown.total - breakdown.previousTotal
     let totalsRow = inner.row(1)
+    let tableRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
     var x = screen.put(
       "\(period.label)  ", x: totalsRow.x, y: totalsRow.y, style: theme[.muted], limit: totalsRow.right)
-    x = screen.put(
-      breakdown.total.dollars(), x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
-    x = screen.put(
-      "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
-        + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
-      x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease],
-      limit: totalsRow.right)
-    let rowCount =
-      explorer.lineItems == nil ? " · \(explorer.visible.count) of \(breakdown.rows.count) rows" : ""
-    screen.put(
-      " vs \(period.previousLabel)\(rowCount)", x: x, y: totalsRow.y, style: theme[.muted],
-      limit: totalsRow.right)
-
-    let tableRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
     if let lineItems = explorer.lineItems {
+      // The resource's own line items in this period: their sum, as billed.
+      x = screen.put(
+        Format.billedDollars(lineItems.total), x: x, y: totalsRow.y, style: theme[.title],
+        limit: totalsRow.right)
+      screen.put(
+        "  the line items' cost as billed", x: x, y: totalsRow.y,
+        style: theme[.muted], limit: totalsRow.right)
       renderLineItems(lineItems, &screen, in: tableRect)
       return
     }
+    x = screen.put(
+      breakdown.total.dollars(), x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
+    var comparison = "  \(period.noPreviousLabel)"  // nothing before the data: no `(new) vs Jul`
+    if period.hasPrevious(dataFrom: state.data.dayRange?.lowerBound) {
+      x = screen.put(
+        "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
+          + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
+        x: x, y: totalsRow.y, style: change.units > 0 ? theme[.increase] : theme[.decrease],
+        limit: totalsRow.right)
+      comparison = " vs \(period.previousLabel)"
+    }
+    screen.put(
+      "\(comparison) · \(explorer.visible.count) of \(breakdown.rows.count) rows", x: x,
+      y: totalsRow.y, style: theme[.muted], limit: totalsRow.right)
+
     guard !explorer.visible.isEmpty else {
       let why =
         breakdown.rows.isEmpty
@@ -98,7 +107,8 @@ struct ExplorerView {
   private func renderLineItems(_ table: LineItemTable, _ screen: inout Screen, in rect: Rect) {
     guard !table.rows.isEmpty else {
       screen.put(
-        "no line items for \(table.resource) in \(table.files) files", in: rect.row(1), style: theme[.muted])
+        "no line items for \(table.resource) in this period in \(table.files) files", in: rect.row(1),
+        style: theme[.muted])
       return
     }
     let costColumn = table.costColumn

@@ -22,36 +22,52 @@ struct OverviewView {
   }
 
   private func renderFigures(_ model: OverviewModel, _ screen: inout Screen, in rect: Rect) {
-    let change = model.total - model.previousTotal
     var x = screen.put(
       model.period.label + "  ", x: rect.x, y: rect.y, style: theme[.muted], limit: rect.right)
     x = screen.put(model.total.dollars(), x: x, y: rect.y, style: theme[.title], limit: rect.right)
+    if model.period.hasPrevious(dataFrom: state.data.dayRange?.lowerBound) {
+      renderChange(model, &screen, x: x, in: rect.row(0))
+    } else {
+      // Nothing before the data: a comparison would read `(new) vs Jul $0.00`.
+      screen.put(
+        "  \(model.period.noPreviousLabel)", x: x, y: rect.y, style: theme[.muted], limit: rect.right)
+    }
+    renderMonth(model, &screen, in: rect.row(1))
+  }
+
+  /// The change against the previous period: `▼ -$43,855.99 (-87.9%) vs Oct 1–28 $49,919.08`.
+  private func renderChange(_ model: OverviewModel, _ screen: inout Screen, x start: Int, in row: Rect) {
+    let change = model.total - model.previousTotal
     let changeStyle = change.units > 0 ? theme[.increase] : theme[.decrease]
     let changeText =
       "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
       + "(\(Format.percentChange(model.total, from: model.previousTotal)))"
-    x = screen.put(changeText, x: x, y: rect.y, style: changeStyle, limit: rect.right)
+    let x = screen.put(changeText, x: start, y: row.y, style: changeStyle, limit: row.right)
     screen.put(
-      " vs \(model.period.previousLabel) \(model.previousTotal.dollars())", x: x, y: rect.y,
-      style: theme[.muted], limit: rect.right)
-    let y = rect.y + 1
-    x = screen.put("Month to date ", x: rect.x, y: y, style: theme[.muted], limit: rect.right)
+      " vs \(model.period.previousLabel) \(model.previousTotal.dollars())", x: x, y: row.y,
+      style: theme[.muted], limit: row.right)
+  }
+
+  /// Month to date and the month-end forecast (a warning over the budget).
+  private func renderMonth(_ model: OverviewModel, _ screen: inout Screen, in row: Rect) {
+    let y = row.y
+    var x = screen.put("Month to date ", x: row.x, y: y, style: theme[.muted], limit: row.right)
     x = screen.put(
-      model.monthToDate.dollars(), x: x, y: y, style: theme[.text].adding(.bold), limit: rect.right)
+      model.monthToDate.dollars(), x: x, y: y, style: theme[.text].adding(.bold), limit: row.right)
     x = screen.put(
       "  Forecast \(Period.shortDay(model.month.lastDay)) ", x: x, y: y, style: theme[.muted],
-      limit: rect.right)
+      limit: row.right)
     let overBudget = state.config.monthlyBudget.map { model.forecast > $0 } ?? false
     x = screen.put(
       model.forecast.dollars(decimals: 0), x: x, y: y,
-      style: overBudget ? theme[.warning] : theme[.text].adding(.bold), limit: rect.right)
+      style: overBudget ? theme[.warning] : theme[.text].adding(.bold), limit: row.right)
     x = screen.put(
       " (90%: \(model.forecastBand.low.dollars(decimals: 0))–\(model.forecastBand.high.dollars(decimals: 0)))",
       x: x, y: y,
-      style: theme[.forecast], limit: rect.right)
+      style: theme[.forecast], limit: row.right)
     if overBudget, let budget = state.config.monthlyBudget {
       screen.put(
-        "  over budget \(budget.dollars(decimals: 0))", x: x, y: y, style: theme[.warning], limit: rect.right)
+        "  over budget \(budget.dollars(decimals: 0))", x: x, y: y, style: theme[.warning], limit: row.right)
     }
   }
 
@@ -78,7 +94,9 @@ struct OverviewView {
 
   private func renderMovers(_ model: OverviewModel, _ screen: inout Screen, in rect: Rect) {
     let inside = Box(
-      title: "Top movers vs \(model.period.previousLabel)", border: theme[.border], titleStyle: theme[.title]
+      title: model.period.hasPrevious(dataFrom: state.data.dayRange?.lowerBound)
+        ? "Top movers vs \(model.period.previousLabel)" : "Top movers (\(model.period.noPreviousLabel))",
+      border: theme[.border], titleStyle: theme[.title]
     )
     .render(into: &screen, in: rect)
     let wide = inside.width >= 50

@@ -29,6 +29,7 @@ struct RootView {
     }
     renderStatus(&screen, in: screen.bounds.row(-1))
     OverlayView(state: state).render(into: &screen, content: content)
+    renderMessage(&screen)
     return screen
   }
 
@@ -115,10 +116,25 @@ struct RootView {
     }
     StatusBar(hints: hints, note: note, style: theme[.statusBar], keyStyle: theme[.key]).render(
       into: &screen, in: rect)
-    if let message = state.message {
-      let style = message.isError ? theme[.error] : theme[.statusBar].adding(.bold)
-      screen.fill(rect, style: style)
-      screen.put(" " + message.text, in: rect, style: style)
+  }
+
+  /// The status message in place of the key hints. One that does not fit on the bottom row wraps
+  /// upward over the rows above it (as lazygit's popups wrap, nothing is cut), until the next key
+  /// clears it; at most half the screen, the rest cut with `…`.
+  private func renderMessage(_ screen: inout Screen) {
+    guard let message = state.message else { return }
+    let style = message.isError ? theme[.error] : theme[.statusBar].adding(.bold)
+    var lines = TextWidth.wrap(message.text, to: size.width - 2)
+    let most = max(size.height / 2, 1)
+    if lines.count > most {
+      lines = Array(lines.prefix(most))
+      lines[most - 1] = TextWidth.truncate(lines[most - 1] + " …", to: size.width - 2)
+    }
+    let top = size.height - lines.count
+    for (offset, line) in lines.enumerated() {
+      let row = screen.bounds.row(top + offset)
+      screen.fill(row, style: style)
+      screen.put(" " + line, in: row, style: style)
     }
   }
 

@@ -35,8 +35,11 @@ public struct DailyChart: Sendable {
     guard rect.height >= 4, rect.width >= 12, !values.isEmpty else { return }
     let plotRows = rect.height - 2
     let axisWidth = 7
-    let columns = min(values.count, rect.width - axisWidth - 1)
-    let start = values.count - columns
+    // The most recent days that fit, one column each; fewer days than columns spread over the
+    // width (a day takes one column more here and there), so the chart ends at the right edge.
+    let columns = rect.width - axisWidth - 1
+    let days = min(values.count, columns)
+    let start = values.count - days
     let peak = self.peak(from: start)
     let labels = [peak, Money.zero].map { $0.compactDollars() }
     let top = max(peak.doubleValue, 0.000_001)
@@ -51,7 +54,8 @@ public struct DailyChart: Sendable {
       "└" + String(repeating: "─", count: columns), x: rect.x + axisWidth, y: rect.y + plotRows, style: axis,
       limit: rect.right)
     for column in 0..<columns {
-      let index = start + column
+      let offset = column * days / columns
+      let index = start + offset
       let day = firstDay.advanced(by: index)
       let isMarked = marked.contains(day)
       let height = max(values[index].doubleValue, 0) / top * Double(plotRows * 8)
