@@ -70,6 +70,8 @@ struct StoreImporter {
   }
 
   /// Writes each chunk of cells to the store as it is read; returns the files in plan order.
+  ///
+  /// Files that would count one bill twice (`BillOverlap`) fail the batch once all are read.
   private static func write(
     from pipeline: ReadPipeline, sources: [BillSource], into writer: ImportWriter
   ) throws(Failure) -> [FileResult] {
@@ -96,6 +98,11 @@ struct StoreImporter {
       case .hash(let index, .failure(let error)):
         throw firstFailure(pipeline.stop(), candidate: (index, .store(error)))
       }
+    }
+    do {
+      try BillOverlap.check(sources.indices.compactMap { summaries[$0] })
+    } catch {
+      throw .bills(error)
     }
     return sources.indices.compactMap { index in
       guard let summary = summaries[index], let hash = hashes[index] else { return nil }

@@ -48,7 +48,8 @@ public enum BillReader {
   ///   - paths: files (`.csv`, `.csv.gz`, manifest `.json`) or folders.
   ///   - options: bad-row handling and parallelism.
   ///   - progress: called from worker threads as rows are read.
-  /// - Throws: the first error in plan order.
+  /// - Throws: the first error in plan order; `BillImportError.overlappingBills` or
+  ///   `.duplicateBill` when files would count one bill twice (see `BillOverlap`).
   public static func read(
     paths: [String], options: ImportOptions = ImportOptions(),
     progress: (@Sendable (ImportProgress) -> Void)? = nil
@@ -187,6 +188,7 @@ public enum BillReader {
       case nil: continue
       }
     }
+    try BillOverlap.check(summaries)
     return (merged.withLock { $0 }, summaries)
   }
 }

@@ -25,10 +25,11 @@ public struct ImportPlan: Sendable {
   /// Expands paths into files.
   ///
   /// - Throws: `BillImportError` for a missing path, an invalid manifest, a missing or escaping
-  ///   part, or a folder without bills.
+  ///   part, a folder without bills, or the same bytes reached under two names.
   public static func make(paths: [String]) throws(BillImportError) -> ImportPlan {
     var builder = Builder()
     for path in paths { try builder.add(path) }
+    try BillOverlap.checkIdentical(builder.sources)
     return ImportPlan(sources: builder.sources)
   }
 

@@ -30,6 +30,9 @@ public struct ImportSummary: Sendable {
   public var payerPeriods: [PayerPeriod] = []
   /// Totals per line item type and currency, every basis.
   public var totalsByLineItemTypeAndCurrency: [LineItemCurrency: Costs] = [:]
+  /// A bounded sample of the file's line item identities (nil when the format has none), for
+  /// `BillOverlap`.
+  var lineItemSample: LineItemSample?
 
   /// Whether rows were skipped, so totals are incomplete.
   public var isComplete: Bool { skippedRows.isEmpty }
