@@ -70,6 +70,9 @@ struct CubeCommand: ParsableCommand {
     for summary in summed.summaries where summary.rowsRead == 0 && summary.isComplete {
       printError("spendtop: note: \(summary.path): a header and no data rows; nothing to add")
     }
+    for note in DefaultedBases.queryNotes(summed.summaries, basis: query.basis) {
+      printError("spendtop: note: \(note)")
+    }
     if summed.currencies.isEmpty, from != nil || to != nil || currency != nil {
       printError("spendtop: note: no cost matches --from/--to/--currency in these bills")
     }

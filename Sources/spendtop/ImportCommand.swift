@@ -150,6 +150,7 @@ struct ImportCommand: ParsableCommand {
       out += file.summary.ignoredRows.sorted { $0.key < $1.key }.map { ", \($0.value) \($0.key)" }.joined()
       out += "\n"
       out += StoreFormatting.totalsTable(record.totals)
+      out += DefaultedBases.summaryLines(file.summary).joined()
       for note in file.summary.notes { out += "  note     \(note)\n" }
       let skipped = file.summary.skippedRows
       if !skipped.isEmpty {
