@@ -98,6 +98,9 @@ struct ImportCommand: ParsableCommand {
     }
     display.finish()
     guard !quiet else { return }
+    for manifest in outcome.emptyManifests {
+      writeStandardError("spendtop: note: \(EmptyManifest.note(manifest))\n")
+    }
     print(ImportCommand.summary(outcome, store: location.path), terminator: "")
   }
 
@@ -158,6 +161,10 @@ struct ImportCommand: ParsableCommand {
         for row in skipped.prefix(skippedRowsShown) { out += "    \(row)\n" }
         if skipped.count > skippedRowsShown { out += "    … and \(skipped.count - skippedRowsShown) more\n" }
       }
+    }
+    for manifest in outcome.emptyManifests {
+      out += "\(manifest)\n  note     lists no report files (its reportKeys is empty): "
+      out += "nothing imported from it\n"
     }
     let stored = outcome.stored
     out +=

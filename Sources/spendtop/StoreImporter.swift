@@ -27,6 +27,8 @@ struct StoreImporter {
     var files: [FileResult]
     /// What the store did.
     var stored: ImportOutcome
+    /// Manifests read that list no report files.
+    var emptyManifests: [String] = []
   }
 
   /// Why an import stored nothing.
@@ -59,7 +61,7 @@ struct StoreImporter {
         files = try StoreImporter.write(from: pipeline, sources: sources, into: writer)
         return files.map(\.record)
       }
-      return Outcome(files: files, stored: stored)
+      return Outcome(files: files, stored: stored, emptyManifests: plan.emptyManifests)
     } catch {
       _ = pipeline.stop()
       switch error {

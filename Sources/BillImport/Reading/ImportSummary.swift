@@ -77,6 +77,8 @@ public struct BillCells: Sendable {
   public var cells: CompactCube
   /// One summary per file read, in the order the files were planned.
   public var summaries: [ImportSummary]
+  /// Manifests that list no report files (see `ImportPlan.emptyManifests`).
+  public var emptyManifests: [String] = []
 
   /// Every skipped row.
   public var skippedRows: [BadRow] { summaries.flatMap(\.skippedRows) }
@@ -88,6 +90,8 @@ public struct BillImport: Sendable {
   public var cube: Cube
   /// One summary per file read, in the order the files were planned.
   public var summaries: [ImportSummary]
+  /// Manifests that list no report files (see `ImportPlan.emptyManifests`).
+  public var emptyManifests: [String] = []
 
   /// Whether no row was skipped anywhere.
   public var isComplete: Bool { summaries.allSatisfy(\.isComplete) }
