@@ -145,7 +145,13 @@ struct ImportCommand: ParsableCommand {
       out += "  format   \(record.format), \(StoreFormatting.byteCount(record.size))"
       if let manifest = file.summary.manifest { out += ", listed by \(manifest)" }
       out += "\n"
-      let periods = record.billingPeriods.map { "\($0) (\(replaced.contains($0) ? "replaced" : "added"))" }
+      let periods = record.billingPeriods.map { period in
+        guard replaced.contains(period) else { return "\(period) (added)" }
+        guard let shrunk = outcome.shrunk[period] else { return "\(period) (replaced)" }
+        let now = shrunk.now.map { "now \($0.lowerBound) – \($0.upperBound)" } ?? "now no days"
+        let was = "was \(shrunk.was.lowerBound) – \(shrunk.was.upperBound)"
+        return "\(period) (replaced: \(was), \(now): an older bill?)"
+      }
       out += "  periods  \(periods.isEmpty ? "none (no cost rows)" : periods.joined(separator: ", "))\n"
       out +=
         "  rows     \(StoreFormatting.count(record.rowsRead)) read, "
