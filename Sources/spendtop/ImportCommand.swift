@@ -20,17 +20,22 @@ struct ImportCommand: ParsableCommand {
       A billing period (payer account × month) is the unit of replacement: importing a period the \
       store holds replaces it whole (AWS restates bills until they are final); other periods are \
       added. Everything one command reads is stored in one transaction: if any file cannot be \
-      read, nothing is stored. Import all parts of a period together (its manifest or folder).
+      read, nothing is stored. Import all parts of a period together (its manifest or folder). \
+      Two files holding the same line items (a bill and an earlier snapshot of it) or the same \
+      bytes are refused (exit 65): import the newer one alone, or the period's manifest.
 
       With --cube (or when every PATH starts with the cube CSV header), PATHs are cube CSV files \
       (.csv, .csv.gz): the result of a `spendtop sql` query run in Athena, Trino or DuckDB. They \
       replace the billing periods they hold in the same way and are listed by `spendtop imports`.
 
-      Prints, per file: format, billing periods, rows read and skipped, unblended totals by line \
-      item type, and the first skipped rows. A progress bar (rows/s, MB/s, ETA) is drawn on stderr \
+      Prints, per file: format, billing periods (a replaced period that now ends earlier or starts \
+      later is flagged "an older bill?"), rows read and skipped, unblended totals by line item \
+      type, the cost bases the file has no columns for, and the first skipped rows; manifests that \
+      list no report files are named. A progress bar (rows/s, MB/s, ETA) is drawn on stderr \
       when stderr is a terminal.
 
-      Exit codes: 0 success; 64 usage error; 65 a bill cannot be read, or the store is unusable; \
+      Exit codes: 0 success; 64 usage error; 65 a bill cannot be read, two files are versions of \
+      one bill, or the store is unusable; \
       66 a path does not exist; 74 the store cannot be written; 75 the store is busy (another import).
       """)
 
