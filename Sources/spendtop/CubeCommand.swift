@@ -14,11 +14,17 @@ struct CubeCommand: ParsableCommand {
       With no PATH, cube reads the spend store (see spendtop import; --db or SPENDTOP_DB to choose \
       one) and gives the same answers as the files it was imported from.
 
+      Two files holding the same line items (identity/LineItemId + TimeInterval: a bill and an \
+      earlier snapshot of it) or the same bytes are refused (exit 65) rather than summed. A note on \
+      stderr says when a manifest lists no report files, and when --basis asks for a basis the \
+      bills have no columns for (it then equals the basis it derives from).
+
       DIM is one of: day, month, payer, account, service, usage-type, operation, region, resource, \
       line-item-type, currency, tag:KEY (usage_type and usage-type both work).
 
       Exit codes: 0 success; 64 usage error (bad option, or several currencies without \
-      --by ...,currency or --currency); 65 a bill cannot be read (format, bad row, manifest); \
+      --by ...,currency or --currency); 65 a bill cannot be read (format, bad row, manifest), or \
+      two files are versions of one bill; \
       66 a path does not exist or cannot be opened, or there is no store.
       """)
 
@@ -69,6 +75,9 @@ struct CubeCommand: ParsableCommand {
     reportSkipped(summed.skippedRows)
     for summary in summed.summaries where summary.rowsRead == 0 && summary.isComplete {
       printError("spendtop: note: \(summary.path): a header and no data rows; nothing to add")
+    }
+    for note in DefaultedBases.queryNotes(summed.summaries, basis: query.basis) {
+      printError("spendtop: note: \(note)")
     }
     if summed.currencies.isEmpty, from != nil || to != nil || currency != nil {
       printError("spendtop: note: no cost matches --from/--to/--currency in these bills")

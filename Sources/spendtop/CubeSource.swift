@@ -137,8 +137,10 @@ enum CubeSource {
     _ paths: [String], dimensions: Set<Dimension>, skipBadRows: Bool
   ) throws(Failure) -> BillCells {
     do {
-      return try BillReader.readCells(
+      let bills = try BillReader.readCells(
         paths: paths, options: ImportOptions(skipBadRows: skipBadRows, dimensions: dimensions))
+      for manifest in bills.emptyManifests { printError("spendtop: note: \(EmptyManifest.note(manifest))") }
+      return bills
     } catch {
       throw .bills(error)
     }
@@ -148,8 +150,10 @@ enum CubeSource {
     _ paths: [String], dimensions: Set<Dimension>?, skipBadRows: Bool
   ) throws(Failure) -> BillImport {
     do {
-      return try BillReader.read(
+      let bills = try BillReader.read(
         paths: paths, options: ImportOptions(skipBadRows: skipBadRows, dimensions: dimensions))
+      for manifest in bills.emptyManifests { printError("spendtop: note: \(EmptyManifest.note(manifest))") }
+      return bills
     } catch {
       throw .bills(error)
     }

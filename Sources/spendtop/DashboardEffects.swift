@@ -120,7 +120,7 @@ struct DashboardEffects: Sendable {
           .loadProgress(
             LoadProgress(item: item, done: Int(progress.bytesRead), total: Int(progress.bytesTotal))))
       }
-      var notes: [String] = []
+      var notes = bills.emptyManifests.map(EmptyManifest.note)
       if !bills.isComplete {
         notes.append(
           "\(bills.skippedRows.count) unreadable rows skipped: totals are incomplete (see spendtop cube)")

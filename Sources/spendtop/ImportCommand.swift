@@ -20,17 +20,22 @@ struct ImportCommand: ParsableCommand {
       A billing period (payer account × month) is the unit of replacement: importing a period the \
       store holds replaces it whole (AWS restates bills until they are final); other periods are \
       added. Everything one command reads is stored in one transaction: if any file cannot be \
-      read, nothing is stored. Import all parts of a period together (its manifest or folder).
+      read, nothing is stored. Import all parts of a period together (its manifest or folder). \
+      Two files holding the same line items (a bill and an earlier snapshot of it) or the same \
+      bytes are refused (exit 65): import the newer one alone, or the period's manifest.
 
       With --cube (or when every PATH starts with the cube CSV header), PATHs are cube CSV files \
       (.csv, .csv.gz): the result of a `spendtop sql` query run in Athena, Trino or DuckDB. They \
       replace the billing periods they hold in the same way and are listed by `spendtop imports`.
 
-      Prints, per file: format, billing periods, rows read and skipped, unblended totals by line \
-      item type, and the first skipped rows. A progress bar (rows/s, MB/s, ETA) is drawn on stderr \
+      Prints, per file: format, billing periods (a replaced period that now ends earlier or starts \
+      later is flagged "an older bill?"), rows read and skipped, unblended totals by line item \
+      type, the cost bases the file has no columns for, and the first skipped rows; manifests that \
+      list no report files are named. A progress bar (rows/s, MB/s, ETA) is drawn on stderr \
       when stderr is a terminal.
 
-      Exit codes: 0 success; 64 usage error; 65 a bill cannot be read, or the store is unusable; \
+      Exit codes: 0 success; 64 usage error; 65 a bill cannot be read, two files are versions of \
+      one bill, or the store is unusable; \
       66 a path does not exist; 74 the store cannot be written; 75 the store is busy (another import).
       """)
 
@@ -98,6 +103,9 @@ struct ImportCommand: ParsableCommand {
     }
     display.finish()
     guard !quiet else { return }
+    for manifest in outcome.emptyManifests {
+      writeStandardError("spendtop: note: \(EmptyManifest.note(manifest))\n")
+    }
     print(ImportCommand.summary(outcome, store: location.path), terminator: "")
   }
 
@@ -142,7 +150,13 @@ struct ImportCommand: ParsableCommand {
       out += "  format   \(record.format), \(StoreFormatting.byteCount(record.size))"
       if let manifest = file.summary.manifest { out += ", listed by \(manifest)" }
       out += "\n"
-      let periods = record.billingPeriods.map { "\($0) (\(replaced.contains($0) ? "replaced" : "added"))" }
+      let periods = record.billingPeriods.map { period in
+        guard replaced.contains(period) else { return "\(period) (added)" }
+        guard let shrunk = outcome.shrunk[period] else { return "\(period) (replaced)" }
+        let now = shrunk.now.map { "now \($0.lowerBound) – \($0.upperBound)" } ?? "now no days"
+        let was = "was \(shrunk.was.lowerBound) – \(shrunk.was.upperBound)"
+        return "\(period) (replaced: \(was), \(now): an older bill?)"
+      }
       out += "  periods  \(periods.isEmpty ? "none (no cost rows)" : periods.joined(separator: ", "))\n"
       out +=
         "  rows     \(StoreFormatting.count(record.rowsRead)) read, "
@@ -150,6 +164,7 @@ struct ImportCommand: ParsableCommand {
       out += file.summary.ignoredRows.sorted { $0.key < $1.key }.map { ", \($0.value) \($0.key)" }.joined()
       out += "\n"
       out += StoreFormatting.totalsTable(record.totals)
+      out += DefaultedBases.summaryLines(file.summary).joined()
       for note in file.summary.notes { out += "  note     \(note)\n" }
       let skipped = file.summary.skippedRows
       if !skipped.isEmpty {
@@ -157,6 +172,10 @@ struct ImportCommand: ParsableCommand {
         for row in skipped.prefix(skippedRowsShown) { out += "    \(row)\n" }
         if skipped.count > skippedRowsShown { out += "    … and \(skipped.count - skippedRowsShown) more\n" }
       }
+    }
+    for manifest in outcome.emptyManifests {
+      out += "\(manifest)\n  note     lists no report files (its reportKeys is empty): "
+      out += "nothing imported from it\n"
     }
     let stored = outcome.stored
     out +=

@@ -46,7 +46,9 @@ struct LedgerBillOptions: ParsableArguments {
         throw ExitCode(64)
       }
       do throws(BillImportError) {
-        return try BillReader.read(paths: paths, options: ImportOptions(dimensions: dimensions)).cube
+        let bills = try BillReader.read(paths: paths, options: ImportOptions(dimensions: dimensions))
+        for manifest in bills.emptyManifests { LedgerConsole.warn("note: " + EmptyManifest.note(manifest)) }
+        return bills.cube
       } catch {
         LedgerConsole.warn(error.description)
         throw ExitCode(error.exitCode)

@@ -27,6 +27,18 @@ struct StoreImporter {
     var files: [FileResult]
     /// What the store did.
     var stored: ImportOutcome
+    /// Manifests read that list no report files.
+    var emptyManifests: [String] = []
+    /// Replaced periods whose days now start later or end earlier than before (an older bill?).
+    var shrunk: [BillingPeriod: Shrunk] = [:]
+  }
+
+  /// A replaced period's days before and after the import.
+  struct Shrunk: Equatable {
+    /// The days stored before.
+    var was: ClosedRange<Day>
+    /// The days stored now (nil: none, the new bill has no rows for it).
+    var now: ClosedRange<Day>?
   }
 
   /// Why an import stored nothing.
@@ -53,13 +65,24 @@ struct StoreImporter {
       rows, bytes, files in counters.add(rows: rows, bytes: bytes, files: files)
     }
     var files: [FileResult] = []
+    var before: [BillingPeriod: ClosedRange<Day>] = [:]
     do {
       let stored = try store.importStreaming(progress: { display.storing(StoreImporter.describe($0)) }) {
         (writer) throws(Failure) -> [ImportedFile] in
+        // Inside the transaction, before the writer replaces anything: the days stored until now.
+        do throws(StoreError) {
+          before = try StoreImporter.storedDays(in: store)
+        } catch {
+          throw .store(error)
+        }
         files = try StoreImporter.write(from: pipeline, sources: sources, into: writer)
         return files.map(\.record)
       }
-      return Outcome(files: files, stored: stored)
+      // Committed: a failure to read the new days only loses the warning.
+      let after = (try? StoreImporter.storedDays(in: store)) ?? before
+      return Outcome(
+        files: files, stored: stored, emptyManifests: plan.emptyManifests,
+        shrunk: StoreImporter.shrunk(stored.replaced, before: before, after: after))
     } catch {
       _ = pipeline.stop()
       switch error {
@@ -70,6 +93,8 @@ struct StoreImporter {
   }
 
   /// Writes each chunk of cells to the store as it is read; returns the files in plan order.
+  ///
+  /// Files that would count one bill twice (`BillOverlap`) fail the batch once all are read.
   private static func write(
     from pipeline: ReadPipeline, sources: [BillSource], into writer: ImportWriter
   ) throws(Failure) -> [FileResult] {
@@ -97,6 +122,11 @@ struct StoreImporter {
         throw firstFailure(pipeline.stop(), candidate: (index, .store(error)))
       }
     }
+    do {
+      try BillOverlap.check(sources.indices.compactMap { summaries[$0] })
+    } catch {
+      throw .bills(error)
+    }
     return sources.indices.compactMap { index in
       guard let summary = summaries[index], let hash = hashes[index] else { return nil }
       let record = ImportedFile(
@@ -123,6 +153,32 @@ struct StoreImporter {
       }
     }
     return first.failure
+  }
+
+  // MARK: - Replaced periods
+
+  /// The days of every stored period that has any.
+  private static func storedDays(
+    in store: SpendStore
+  ) throws(StoreError) -> [BillingPeriod: ClosedRange<Day>] {
+    var days: [BillingPeriod: ClosedRange<Day>] = [:]
+    for stored in try store.periods() { days[stored.period] = stored.days }
+    return days
+  }
+
+  /// The replaced periods whose days start later or end earlier than before the import.
+  static func shrunk(
+    _ replaced: [BillingPeriod], before: [BillingPeriod: ClosedRange<Day>],
+    after: [BillingPeriod: ClosedRange<Day>]
+  ) -> [BillingPeriod: Shrunk] {
+    var result: [BillingPeriod: Shrunk] = [:]
+    for period in replaced {
+      guard let was = before[period] else { continue }
+      let now = after[period]
+      if let now, now.lowerBound <= was.lowerBound && now.upperBound >= was.upperBound { continue }
+      result[period] = Shrunk(was: was, now: now)
+    }
+    return result
   }
 
   // MARK: - Per-file facts

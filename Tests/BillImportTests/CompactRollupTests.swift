@@ -9,7 +9,8 @@ struct CompactRollupTests {
   /// Real bills of every format, single files and folders of several parts.
   static let bills = [
     "../shared/bills/koku/test_cur.csv",
-    "../shared/bills/koku/aws",
+    "../shared/bills/koku/aws/2023-06-01.csv",
+    "../shared/bills/koku/aws/2022-07-01-alt-columns.csv",
     "../shared/bills/well-architected-labs/Nov2018-WorkshopCUR.csv.gz",
     "../shared/bills/focus-sample-data/focus_sample.csv",
     "../shared/bills/focus-converters/sample-anonymous-aws-export-dataset.csv",
@@ -102,7 +103,10 @@ struct CompactRollupTests {
 
   /// Several currencies are refused unless currency is a dimension, naming them as `Cube` does.
   @Test func mixedCurrenciesAreRefusedAsByTheCube() throws {
-    let paths = [TestPaths.bill("koku/aws")]
+    // NOK and USD (not the whole folder: it also holds 2023-06-01's not-final version of the bill).
+    let paths = [
+      TestPaths.bill("koku/aws/2023-06-01.csv"), TestPaths.bill("koku/aws/2022-07-01-alt-columns.csv"),
+    ]
     let full = try BillReader.read(paths: paths).cube
     let cells = try BillReader.readCells(paths: paths).cells
     try #require(full.currencies.count > 1)

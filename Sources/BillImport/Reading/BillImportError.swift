@@ -57,6 +57,13 @@ public enum BillImportError: Error, Hashable, Sendable, CustomStringConvertible 
   case partOutsideManifestFolder(manifest: String, key: String)
   /// A folder holds nothing spendtop reads.
   case noBills(folder: String)
+  /// Two files hold line items of a billing period in common (about `repeated` of them, exactly
+  /// when `exact`): two versions of one bill, which summing would count twice.
+  case overlappingBills(
+    first: String, second: String, period: String, repeated: Int, exact: Bool, firstLastDay: String,
+    secondLastDay: String)
+  /// The same bytes given twice under two names.
+  case duplicateBill(first: String, second: String)
 
   /// The process exit code for this error (sysexits): 66 (EX_NOINPUT) when a path is missing or
   /// cannot be opened or read, 65 (EX_DATAERR) when its bytes cannot be read as a bill.
@@ -94,6 +101,16 @@ public enum BillImportError: Error, Hashable, Sendable, CustomStringConvertible 
         + "(expected a key under the manifest's folder)"
     case .noBills(let folder):
       return "\(folder): no billing exports found (spendtop reads .csv, .csv.gz and CUR manifest .json files)"
+    case .overlappingBills(
+      let first, let second, let period, let repeated, let exact, let firstEnd, let secondEnd):
+      return "\(first) and \(second) hold the same line items of billing period \(period) "
+        + "(\(exact ? "" : "about ")\(repeated) identity/LineItemId + TimeInterval in both; "
+        + "the first runs to \(firstEnd), the second to \(secondEnd)): they look like two versions of "
+        + "one bill, and summing them would count it twice. Use the newer one alone (usually the one "
+        + "that runs later), or the period's manifest (it lists only the current parts)"
+    case .duplicateBill(let first, let second):
+      return "\(first) and \(second) are the same file (identical bytes): reading both would count "
+        + "the bill twice. Give it once"
     }
   }
 }

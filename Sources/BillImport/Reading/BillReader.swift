@@ -48,7 +48,8 @@ public enum BillReader {
   ///   - paths: files (`.csv`, `.csv.gz`, manifest `.json`) or folders.
   ///   - options: bad-row handling and parallelism.
   ///   - progress: called from worker threads as rows are read.
-  /// - Throws: the first error in plan order.
+  /// - Throws: the first error in plan order; `BillImportError.overlappingBills` or
+  ///   `.duplicateBill` when files would count one bill twice (see `BillOverlap`).
   public static func read(
     paths: [String], options: ImportOptions = ImportOptions(),
     progress: (@Sendable (ImportProgress) -> Void)? = nil
@@ -64,7 +65,7 @@ public enum BillReader {
   ) throws(BillImportError) -> BillImport {
     let (merged, summaries) = try readFiles(
       plan, options: options, progress: progress, into: Cube(), prepare: { $0.cube }, merge: { $0.merge($1) })
-    return BillImport(cube: merged, summaries: summaries)
+    return BillImport(cube: merged, summaries: summaries, emptyManifests: plan.emptyManifests)
   }
 
   /// Imports every bill the paths lead to, as `read(paths:options:progress:)` does, keeping the
@@ -81,7 +82,7 @@ public enum BillReader {
     let (merged, summaries) = try readFiles(
       plan, options: options, progress: progress, into: CompactCube.Merger(), prepare: { $0.cells },
       merge: { $0.add($1) })
-    return BillCells(cells: merged.cells, summaries: summaries)
+    return BillCells(cells: merged.cells, summaries: summaries, emptyManifests: plan.emptyManifests)
   }
 
   /// Imports one file (the incremental entry point: one call per file, on any thread).
@@ -187,6 +188,7 @@ public enum BillReader {
       case nil: continue
       }
     }
+    try BillOverlap.check(summaries)
     return (merged.withLock { $0 }, summaries)
   }
 }

@@ -89,7 +89,8 @@ enum FileImporter {
         return makeImport(
           path: path, manifest: manifest, format: format, cells: chunking == nil ? cells : nil, facts: facts,
           rowsRead: reader.rowsRead,
-          skipped: skipped, ignored: [:], defaulted: reader.defaultedBases, notes: reader.notes)
+          skipped: skipped, ignored: [:], defaulted: reader.defaultedBases, notes: reader.notes,
+          sample: reader.identitySample)
       }
     } catch let error as BillImportError {
       throw error
@@ -162,13 +163,15 @@ enum FileImporter {
 
   private static func makeImport(
     path: String, manifest: String?, format: BillFormat, cells: CompactCube?, facts: CellFacts, rowsRead: Int,
-    skipped: [BadRow], ignored: [String: Int], defaulted: [CostBasis: String], notes: [String]
+    skipped: [BadRow], ignored: [String: Int], defaulted: [CostBasis: String], notes: [String],
+    sample: LineItemSample? = nil
   ) -> FileImport {
     let summary = ImportSummary(
       path: path, manifest: manifest, format: format, rowsRead: rowsRead, skippedRows: skipped,
       ignoredRows: ignored, billingPeriods: facts.months, totalsByLineItemType: facts.totalsByLineItemType,
       currencies: facts.currencies, defaultedBases: defaulted, notes: notes, dayRange: facts.dayRange,
-      payerPeriods: facts.payerPeriods, totalsByLineItemTypeAndCurrency: facts.totalsByLineItemTypeAndCurrency)
+      payerPeriods: facts.payerPeriods, totalsByLineItemTypeAndCurrency: facts.totalsByLineItemTypeAndCurrency,
+      lineItemSample: sample)
     return FileImport(cells: cells ?? CompactCube(labels: [], tagSets: [], keys: [], costs: []), summary: summary)
   }
 

@@ -18,6 +18,9 @@ public struct BillSource: Hashable, Sendable {
 public struct ImportPlan: Sendable {
   /// The files, in the order the paths gave them.
   public var sources: [BillSource]
+  /// Manifests read that list no report files (`reportKeys: []`): nothing comes from them, which
+  /// readers should say.
+  public var emptyManifests: [String] = []
 
   /// The total size on disk.
   public var byteCount: Int64 { sources.reduce(0) { $0 + $1.byteCount } }
@@ -25,11 +28,12 @@ public struct ImportPlan: Sendable {
   /// Expands paths into files.
   ///
   /// - Throws: `BillImportError` for a missing path, an invalid manifest, a missing or escaping
-  ///   part, or a folder without bills.
+  ///   part, a folder without bills, or the same bytes reached under two names.
   public static func make(paths: [String]) throws(BillImportError) -> ImportPlan {
     var builder = Builder()
     for path in paths { try builder.add(path) }
-    return ImportPlan(sources: builder.sources)
+    try BillOverlap.checkIdentical(builder.sources)
+    return ImportPlan(sources: builder.sources, emptyManifests: builder.emptyManifests)
   }
 
   // MARK: - Building
@@ -37,6 +41,7 @@ public struct ImportPlan: Sendable {
   private struct Builder {
     var sources: [BillSource] = []
     var seen: Set<String> = []
+    var emptyManifests: [String] = []
 
     mutating func add(_ path: String) throws(BillImportError) {
       switch FileSystem.lookup(path) {
@@ -64,6 +69,7 @@ public struct ImportPlan: Sendable {
     }
 
     mutating func addParts(of manifest: CURManifest) throws(BillImportError) {
+      if manifest.reportKeys.isEmpty { emptyManifests.append(manifest.path) }
       for part in try manifest.partPaths() { append(part, manifest: manifest.path) }
     }
 

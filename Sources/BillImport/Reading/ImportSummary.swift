@@ -30,6 +30,9 @@ public struct ImportSummary: Sendable {
   public var payerPeriods: [PayerPeriod] = []
   /// Totals per line item type and currency, every basis.
   public var totalsByLineItemTypeAndCurrency: [LineItemCurrency: Costs] = [:]
+  /// A bounded sample of the file's line item identities (nil when the format has none), for
+  /// `BillOverlap`.
+  var lineItemSample: LineItemSample?
 
   /// Whether rows were skipped, so totals are incomplete.
   public var isComplete: Bool { skippedRows.isEmpty }
@@ -74,6 +77,8 @@ public struct BillCells: Sendable {
   public var cells: CompactCube
   /// One summary per file read, in the order the files were planned.
   public var summaries: [ImportSummary]
+  /// Manifests that list no report files (see `ImportPlan.emptyManifests`).
+  public var emptyManifests: [String] = []
 
   /// Every skipped row.
   public var skippedRows: [BadRow] { summaries.flatMap(\.skippedRows) }
@@ -85,6 +90,8 @@ public struct BillImport: Sendable {
   public var cube: Cube
   /// One summary per file read, in the order the files were planned.
   public var summaries: [ImportSummary]
+  /// Manifests that list no report files (see `ImportPlan.emptyManifests`).
+  public var emptyManifests: [String] = []
 
   /// Whether no row was skipped anywhere.
   public var isComplete: Bool { summaries.allSatisfy(\.isComplete) }

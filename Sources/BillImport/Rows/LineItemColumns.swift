@@ -56,6 +56,10 @@ struct LineItemColumns {
   var keepsLineItemType = true
   /// Tag keys kept from JSON tags; nil keeps all.
   var keptTagKeys: Set<String>?
+  /// `identity/LineItemId` and `identity/TimeInterval` (CUR family), sampled to spot two versions
+  /// of one bill; read whatever the dimensions asked for.
+  var identity: Int?
+  var timeInterval: Int?
 
   /// The map reduced to the dimensions asked for: other dimensions are not read at all, so
   /// cells collapse to the grain the query needs. Day, billing period and currency are always kept.
@@ -87,7 +91,10 @@ struct LineItemColumns {
   /// Every column index read (with repeats when a column serves twice).
   var usedColumns: [Int] {
     var all = [day, unblended] + service + usageType + operation + region + tagColumns.map(\.index)
-    all += [billingPeriod, payer, account, resource, lineItemType, currency, netUnblended, tagsJSON, productMap]
+    all += [
+      billingPeriod, payer, account, resource, lineItemType, currency, netUnblended, tagsJSON, productMap, identity,
+      timeInterval,
+    ]
       .compactMap { $0 }
     if case .column(let index) = amortization { all.append(index) }
     if case .curCase(let c) = amortization {
@@ -166,7 +173,9 @@ struct LineItemColumns {
         tagsJSON: cur2 ? header.exactPosition("resource_tags") : nil,
         jsonTagUserPrefix: "user_",
         productMap: cur2 ? header.exactPosition("product") : nil,
-        nullText: false))
+        nullText: false,
+        identity: header.position("identity/LineItemId"),
+        timeInterval: header.position("identity/TimeInterval")))
   }
 
   // MARK: - FOCUS

@@ -41,6 +41,8 @@ struct LineItemReader {
   var defaultedBases: [CostBasis: String] = [:]
   /// Tolerated quirks, for the summary.
   var notes: [String] = []
+  /// The sampled line item identities, when the format has them.
+  var identitySample: LineItemSample?
 
   private var dayCache = DayCache()
   private var periodCache = DayCache()
@@ -80,6 +82,7 @@ struct LineItemReader {
     if case .none = columns.amortization {
       defaultedBases[.amortized] = "no effective cost column: equals unblended"
     }
+    if columns.identity != nil { identitySample = LineItemSample() }
   }
 
   // MARK: - Rows
@@ -124,6 +127,17 @@ struct LineItemReader {
     let costs = try self.costs(record, lineItemType: lineItemType)
     aggregator.add(key, costs)
     rowsRead += 1
+    if let identity = columns.identity { sampleIdentity(record, identity) }
+  }
+
+  /// Adds the row's line item identity (id + time interval) to the sample; an empty id is none.
+  @inline(__always)
+  private mutating func sampleIdentity(_ record: CSVRecord, _ identity: Int) {
+    let id = record.field(identity)
+    guard !id.isEmpty else { return }
+    var hash = LineItemSample.hash(id)
+    if let interval = columns.timeInterval { hash = LineItemSample.hash(record.field(interval), seed: hash) }
+    identitySample?.insert(LineItemSample.mixed(hash))
   }
 
   /// Notes for the summary once every row is read.

@@ -94,6 +94,22 @@ enum FileSystem {
     return ferror(file) == 0 ? bytes : nil
   }
 
+  /// Whether two files hold the same bytes (false when either cannot be read).
+  static func sameContents(_ first: String, _ second: String) -> Bool {
+    guard let one = fopen(first, "rb") else { return false }
+    defer { fclose(one) }
+    guard let two = fopen(second, "rb") else { return false }
+    defer { fclose(two) }
+    var left = [UInt8](repeating: 0, count: 1 << 16)
+    var right = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let leftCount = left.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, one) }
+      let rightCount = right.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, two) }
+      guard leftCount == rightCount, left[0..<leftCount] == right[0..<rightCount] else { return false }
+      if leftCount == 0 { return ferror(one) == 0 && ferror(two) == 0 }
+    }
+  }
+
   /// The first `count` bytes of a file (fewer if it is shorter), or nil.
   static func prefix(_ path: String, count: Int) -> [UInt8]? {
     guard let file = fopen(path, "rb") else { return nil }
