@@ -56,6 +56,7 @@ struct StoreImporter {
     do {
       let stored = try store.importStreaming(progress: { display.storing(StoreImporter.describe($0)) }) {
         (writer) throws(Failure) -> [ImportedFile] in
+        pipeline.provide(writer.resolver)
         files = try StoreImporter.write(from: pipeline, sources: sources, into: writer)
         return files.map(\.record)
       }
@@ -78,9 +79,9 @@ struct StoreImporter {
     var outstanding = pipeline.count
     while outstanding > 0 {
       switch pipeline.take() {
-      case .cells(_, let cells):
+      case .cells(_, let rows):
         do {
-          try writer.add(cells)
+          try writer.add(rows.get())
         } catch {
           throw .store(error)
         }

@@ -1,0 +1,113 @@
+import SpendModel
+
+/// The ids of an import's labels, tag sets, series and billing periods: those stored when the
+/// import began, and those it creates, numbered in Swift from the stored maximum up.
+///
+/// The import holds the write lock from `BEGIN IMMEDIATE` to its commit, so nobody else can take
+/// an id meanwhile, and a rolled-back import's ids are never seen again (the next import loads the
+/// store afresh). Finding an id is a dictionary lookup; memory grows with the distinct labels and
+/// series in the store, not with bills. Guarded by `ImportResolver`'s lock.
+struct StoreIDs: Sendable {
+  /// A payer label id and month index.
+  struct PeriodKey: Hashable, Sendable {
+    var payer: Int64
+    var month: Int32
+  }
+
+  private(set) var labels: [String: Int64] = [:]
+  /// Tag set numbers by their stored text (`SeriesTags`); 0 is no tags. Numbers are this import's
+  /// own: a tag set is stored with the series that use it.
+  private var tagSets: [String: Int64] = [SeriesTags.none: 0]
+  /// Each tag set number's text.
+  private(set) var tagTexts: [String] = [SeriesTags.none]
+  private var series: [SeriesIDs: Int64] = [:]
+  /// Period ids, and whether the store held the period when the import began.
+  private var periods: [PeriodKey: (id: Int64, stored: Bool)] = [:]
+  private var nextLabel: Int64 = 1
+  private var nextSeries: Int64 = 1
+  private var nextPeriod: Int64 = 1
+
+  private static let seriesColumns =
+    "account, service, usage_type, operation, region, resource, line_item_type, currency, tags"
+
+  // MARK: - Loading
+
+  /// Reads every stored label, series and period.
+  init(connection: Connection) throws(StoreError) {
+    let allLabels = try connection.prepare("SELECT id, text FROM label")
+    while try allLabels.step() {
+      labels[allLabels.text(at: 1)] = allLabels.int64(at: 0)
+      nextLabel = max(nextLabel, allLabels.int64(at: 0) + 1)
+    }
+    let allSeries = try connection.prepare("SELECT id, \(StoreIDs.seriesColumns) FROM series")
+    while try allSeries.step() {
+      let text = allSeries.text(at: 9)
+      guard let pairs = SeriesTags.ids(of: text) else {
+        throw .corrupt("series tags '\(text)' are not readable")
+      }
+      let ids = SeriesIDs(
+        account: allSeries.int64(at: 1), service: allSeries.int64(at: 2), usageType: allSeries.int64(at: 3),
+        operation: allSeries.int64(at: 4), region: allSeries.int64(at: 5), resource: allSeries.int64(at: 6),
+        lineItemType: allSeries.int64(at: 7), currency: allSeries.int64(at: 8),
+        tagSet: tagSet(SeriesTags.text(of: pairs)))
+      let id = allSeries.int64(at: 0)
+      series[ids] = id
+      nextSeries = max(nextSeries, id + 1)
+    }
+    let allPeriods = try connection.prepare("SELECT id, payer, month FROM period")
+    while try allPeriods.step() {
+      let id = allPeriods.int64(at: 0)
+      let text = allPeriods.text(at: 2)
+      guard let month = Month(iso: text) else { throw .corrupt("period month '\(text)' is not a month") }
+      periods[PeriodKey(payer: allPeriods.int64(at: 1), month: month.index)] = (id, true)
+      nextPeriod = max(nextPeriod, id + 1)
+    }
+  }
+
+  // MARK: - Finding or numbering
+
+  /// The id of a label; a new one is appended to `created`.
+  mutating func label(_ text: String, created: inout [LabelRow]) -> Int64 {
+    if let id = labels[text] { return id }
+    let id = nextLabel
+    nextLabel += 1
+    labels[text] = id
+    created.append(LabelRow(id: id, text: text))
+    return id
+  }
+
+  /// The number of a tag set given as its stored text.
+  mutating func tagSet(_ text: String) -> Int64 {
+    if let number = tagSets[text] { return number }
+    let number = Int64(tagTexts.count)
+    tagTexts.append(text)
+    tagSets[text] = number
+    return number
+  }
+
+  /// The id of a series; a new one is appended to `created`.
+  mutating func series(_ ids: SeriesIDs, created: inout [SeriesRow]) -> Int64 {
+    if let id = series[ids] { return id }
+    let id = nextSeries
+    nextSeries += 1
+    series[ids] = id
+    created.append(SeriesRow(id: id, ids: ids, tags: tagTexts[Int(ids.tagSet)]))
+    return id
+  }
+
+  /// Room for `more` series without growing the table more than once.
+  mutating func reserveSeries(_ more: Int) {
+    let needed = series.count + more
+    if series.capacity < needed { series.reserveCapacity(max(needed, series.capacity * 2)) }
+  }
+
+  /// The id of a billing period whose payer has label id `payer`, and whether it was stored.
+  mutating func period(payer: Int64, month: Month) -> (id: Int64, stored: Bool) {
+    let key = PeriodKey(payer: payer, month: month.index)
+    if let known = periods[key] { return known }
+    let new = (id: nextPeriod, stored: false)
+    nextPeriod += 1
+    periods[key] = new
+    return new
+  }
+}
