@@ -42,18 +42,18 @@ public final class ImportResolver: Sendable {
       }
       return labels
     }
-    let tagTexts = cells.tagSets.map { set in
+    let tagKeys = cells.tagSets.map { set in
       var pairs: [Int64] = []
       pairs.reserveCapacity(set.count * 2)
       for pair in set {
         pairs.append(labels[Int(pair.key)])
         pairs.append(labels[Int(pair.value)])
       }
-      return SeriesTags.text(of: pairs)
+      return TagSetKey(pairs: pairs)
     }
     let seriesIDs = ids.withLock { ids in
-      let tagSets = tagTexts.map { ids.tagSet($0) }
-      ids.reserveSeries(cells.count)
+      ids.reserve(tagSets: tagKeys.count, series: cells.count)
+      let tagSets = tagKeys.map { ids.tagSet($0) }
       return cells.keys.map { key in
         ids.series(Self.seriesIDs(key, labels: labels, tagSet: tagSets[Int(key.tags)]), created: &resolved.series)
       }

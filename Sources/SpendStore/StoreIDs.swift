@@ -17,7 +17,7 @@ struct StoreIDs: Sendable {
   private(set) var labels: [String: Int64] = [:]
   /// Tag set numbers by their stored text (`SeriesTags`); 0 is no tags. Numbers are this import's
   /// own: a tag set is stored with the series that use it.
-  private var tagSets: [String: Int64] = [SeriesTags.none: 0]
+  private var tagSets: [TagSetKey: Int64] = [TagSetKey(pairs: []): 0]
   /// Each tag set number's text.
   private(set) var tagTexts: [String] = [SeriesTags.none]
   private var series: [SeriesIDs: Int64] = [:]
@@ -49,7 +49,7 @@ struct StoreIDs: Sendable {
         account: allSeries.int64(at: 1), service: allSeries.int64(at: 2), usageType: allSeries.int64(at: 3),
         operation: allSeries.int64(at: 4), region: allSeries.int64(at: 5), resource: allSeries.int64(at: 6),
         lineItemType: allSeries.int64(at: 7), currency: allSeries.int64(at: 8),
-        tagSet: tagSet(SeriesTags.text(of: pairs)))
+        tagSet: tagSet(TagSetKey(pairs: pairs)))
       let id = allSeries.int64(at: 0)
       series[ids] = id
       nextSeries = max(nextSeries, id + 1)
@@ -76,12 +76,12 @@ struct StoreIDs: Sendable {
     return id
   }
 
-  /// The number of a tag set given as its stored text.
-  mutating func tagSet(_ text: String) -> Int64 {
-    if let number = tagSets[text] { return number }
+  /// The number of a tag set.
+  mutating func tagSet(_ key: TagSetKey) -> Int64 {
+    if let number = tagSets[key] { return number }
     let number = Int64(tagTexts.count)
-    tagTexts.append(text)
-    tagSets[text] = number
+    tagTexts.append(key.text)
+    tagSets[key] = number
     return number
   }
 
@@ -95,10 +95,12 @@ struct StoreIDs: Sendable {
     return id
   }
 
-  /// Room for `more` series without growing the table more than once.
-  mutating func reserveSeries(_ more: Int) {
-    let needed = series.count + more
-    if series.capacity < needed { series.reserveCapacity(max(needed, series.capacity * 2)) }
+  /// Room for `tagSets` more tag sets and `series` more series, each table grown at most once.
+  mutating func reserve(tagSets more: Int, series moreSeries: Int) {
+    let neededTags = tagSets.count + more
+    if tagSets.capacity < neededTags { tagSets.reserveCapacity(max(neededTags, tagSets.capacity * 2)) }
+    let neededSeries = series.count + moreSeries
+    if series.capacity < neededSeries { series.reserveCapacity(max(neededSeries, series.capacity * 2)) }
   }
 
   /// The id of a billing period whose payer has label id `payer`, and whether it was stored.
@@ -110,4 +112,22 @@ struct StoreIDs: Sendable {
     periods[key] = new
     return new
   }
+}
+
+/// A tag set as its stored text, hashed by its label ids folded into one word (computed once, off
+/// the resolver's lock); equal keys compare by text.
+struct TagSetKey: Hashable, Sendable {
+  /// The stored text (`SeriesTags`).
+  var text: String
+  private var fold: UInt64
+
+  /// The key of label id pairs (key, value, key, value, … in key-text order).
+  init(pairs: [Int64]) {
+    text = SeriesTags.text(of: pairs)
+    fold = pairs.reduce(IDFold.seed, IDFold.mix)
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(fold) }
+
+  static func == (lhs: TagSetKey, rhs: TagSetKey) -> Bool { lhs.fold == rhs.fold && lhs.text == rhs.text }
 }
