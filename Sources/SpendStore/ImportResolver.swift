@@ -52,7 +52,7 @@ public final class ImportResolver: Sendable {
       return TagSetKey(pairs: pairs)
     }
     let seriesIDs = ids.withLock { ids in
-      ids.reserve(tagSets: tagKeys.count, series: cells.count)
+      ids.reserve(tagSets: tagKeys.count)
       let tagSets = tagKeys.map { ids.tagSet($0) }
       return cells.keys.map { key in
         ids.series(Self.seriesIDs(key, labels: labels, tagSet: tagSets[Int(key.tags)]), created: &resolved.series)

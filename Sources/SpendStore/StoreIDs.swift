@@ -95,12 +95,10 @@ struct StoreIDs: Sendable {
     return id
   }
 
-  /// Room for `tagSets` more tag sets and `series` more series, each table grown at most once.
-  mutating func reserve(tagSets more: Int, series moreSeries: Int) {
-    let neededTags = tagSets.count + more
-    if tagSets.capacity < neededTags { tagSets.reserveCapacity(max(neededTags, tagSets.capacity * 2)) }
-    let neededSeries = series.count + moreSeries
-    if series.capacity < neededSeries { series.reserveCapacity(max(neededSeries, series.capacity * 2)) }
+  /// Room for `more` tag sets, the table grown at most once.
+  mutating func reserve(tagSets more: Int) {
+    let needed = tagSets.count + more
+    if tagSets.capacity < needed { tagSets.reserveCapacity(max(needed, tagSets.capacity * 2)) }
   }
 
   /// The id of a billing period whose payer has label id `payer`, and whether it was stored.

@@ -143,8 +143,10 @@ final class ReadPipeline: Sendable {
           guard !stopped.load(ordering: .relaxed) else { return }
           resolverSettled.wait()
           guard let resolver = resolver.withLock({ $0 }) else { return }
-          let rows = Result { () throws(StoreError) -> ResolvedCells in try resolver.resolve(cells) }
+          // Resolved only once it has a place: the rows never wait beside the cells they came from.
           places.wait()
+          guard !stopped.load(ordering: .relaxed) else { return }
+          let rows = Result { () throws(StoreError) -> ResolvedCells in try resolver.resolve(cells) }
           publish(.cells(index, rows))
         })
     }
