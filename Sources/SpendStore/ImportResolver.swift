@@ -55,7 +55,8 @@ public final class ImportResolver: Sendable {
       ids.reserve(tagSets: tagKeys.count)
       let tagSets = tagKeys.map { ids.tagSet($0) }
       return cells.keys.map { key in
-        ids.series(Self.seriesIDs(key, labels: labels, tagSet: tagSets[Int(key.tags)]), created: &resolved.series)
+        let series = Self.seriesIDs(key, labels: labels, tagSet: tagSets[Int(key.tags)])
+        return ids.series(series, created: &resolved.series)
       }
     }
     try Self.rows(of: cells, series: seriesIDs, labels: labels, periods: periodIDs, into: &resolved)

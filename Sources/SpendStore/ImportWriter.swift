@@ -123,7 +123,10 @@ public final class ImportWriter {
     } else {
       try connection.run(
         "INSERT INTO period (id, payer, month, cells, batch) VALUES (?, ?, ?, 0, ?)",
-        [.integer(period.id), .integer(period.payer), .text(period.period.month.description), .integer(batch)])
+        [
+          .integer(period.id), .integer(period.payer), .text(period.period.month.description),
+          .integer(batch),
+        ])
       added.append(period.period)
     }
     periodsMet[period.id] = period.period
