@@ -1,21 +1,27 @@
 import SpendModel
 
-/// Writes the parts of one import into its open transaction, one file's cells at a time.
+/// Writes the parts of one import into its open transaction, one chunk of cells at a time.
 ///
-/// Made by `SpendStore.importStreaming`, valid only inside its `produce` closure. Each part's
-/// billing periods are emptied the first time the batch meets them (replacement), its labels, tag
-/// sets and series are found or created once each, and its cells are inserted in key order.
+/// Made by `SpendStore.importStreaming`, valid only inside its `produce` closure. Its `resolver`
+/// assigns every id in Swift (on the readers' threads, or here for `add(_: CompactCube)`), so
+/// writing a chunk only binds and steps prepared statements. Each part's billing periods are
+/// emptied the first time the batch meets them (replacement), and its cells are inserted in key
+/// order.
 public final class ImportWriter {
+  /// Assigns the store ids of this import's chunks; use it from any thread, hand what it resolves
+  /// to `add(_:)`.
+  public let resolver: ImportResolver
   private let connection: Connection
   private let batch: Int64
-  private let interner: Interner
   private let progress: (StoreProgress) -> Void
+  private let insertLabel: Statement
+  private let insertSeries: Statement
   private let insertCell: Statement
   private let addToCell: Statement
   private let insertDaily: Statement
   private let addToDaily: Statement
-  /// The batch's periods and their ids, in the order met.
-  private var periodIDs: [BillingPeriod: Int64] = [:]
+  /// The batch's periods by id, met so far.
+  private var periodsMet: [Int64: BillingPeriod] = [:]
   private var replaced: [BillingPeriod] = []
   private var added: [BillingPeriod] = []
   private var cellsReceived = 0
@@ -26,7 +32,13 @@ public final class ImportWriter {
     self.connection = connection
     self.batch = batch
     self.progress = progress
-    interner = try Interner(connection: connection)
+    resolver = try ImportResolver(connection: connection)
+    insertLabel = try connection.prepare("INSERT INTO label (id, text) VALUES (?, ?)")
+    insertSeries = try connection.prepare(
+      """
+      INSERT INTO series (id, account, service, usage_type, operation, region, resource, line_item_type, \
+      currency, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
     let cellColumns = "period, day, series, \(SpendStore.costColumns)"
     let dailyColumns =
       "period, day, currency, service, account, usage_type, region, line_item_type, \(SpendStore.costColumns)"
@@ -56,74 +68,40 @@ public final class ImportWriter {
   ///
   /// - Throws: `StoreError`; the caller rolls the transaction back.
   public func declare(_ periods: [BillingPeriod]) throws(StoreError) {
-    for period in periods { _ = try periodID(period) }
+    try add(resolver.resolve(periods: periods))
   }
 
-  /// Writes one file's cells into the transaction, summed with equal cells of earlier parts.
+  /// Writes one part's cells into the transaction, summed with equal cells of earlier parts.
   ///
   /// - Throws: `StoreError` (an amount beyond the store's range, SQLite); the caller rolls the
   ///   transaction back.
   public func add(_ cells: CompactCube) throws(StoreError) {
-    // Periods first met in this part were just emptied: nothing to sum with, plain inserts.
-    var fresh: Set<Int64> = []
-    var periods: [UInt64: Int64] = [:]
-    var labels = [Int64](repeating: -1, count: cells.labels.count)
-    var tagSets = [Int64](repeating: -1, count: cells.tagSets.count)
-    var records: [CellRecord] = []
-    records.reserveCapacity(cells.count)
-    var daily: [DailyKey: Costs] = [:]
-    cellsReceived += cells.count
-    for (key, costs) in zip(cells.keys, cells.costs) {
-      let periodKey = UInt64(key.payer) << 32 | UInt64(UInt32(bitPattern: key.period))
-      let period: Int64
-      if let known = periods[periodKey] {
-        period = known
-      } else {
-        let billingPeriod = BillingPeriod(payer: cells.labels[Int(key.payer)], month: key.month)
-        let isNew = periodIDs[billingPeriod] == nil
-        period = try periodID(billingPeriod)
-        if isNew { fresh.insert(period) }
-        periods[periodKey] = period
-      }
-      func label(_ index: UInt32) throws(StoreError) -> Int64 {
-        let known = labels[Int(index)]
-        if known >= 0 { return known }
-        let id = try interner.label(cells.labels[Int(index)])
-        labels[Int(index)] = id
-        return id
-      }
-      var tagSet = tagSets[Int(key.tags)]
-      if tagSet < 0 {
-        var pairs: [Int64] = []
-        for pair in cells.tagSets[Int(key.tags)] {
-          pairs.append(try label(pair.key))
-          pairs.append(try label(pair.value))
-        }
-        tagSet = interner.tagSet(pairs)
-        tagSets[Int(key.tags)] = tagSet
-      }
-      let ids = SeriesIDs(
-        account: try label(key.account), service: try label(key.service), usageType: try label(key.usageType),
-        operation: try label(key.operation), region: try label(key.region), resource: try label(key.resource),
-        lineItemType: try label(key.lineItemType), currency: try label(key.currency), tagSet: tagSet)
-      let series = try interner.series(ids)
-      records.append(CellRecord(period: period, day: key.day, series: series, costs: costs))
-      let dailyKey = DailyKey(
-        period: period, day: key.day, currency: ids.currency, service: ids.service, account: ids.account,
-        usageType: ids.usageType, region: ids.region, lineItemType: ids.lineItemType)
-      daily[dailyKey, default: .zero] += costs
+    try add(resolver.resolve(cells))
+  }
+
+  /// Writes a chunk resolved by this writer's `resolver` (on any thread) into the transaction.
+  ///
+  /// - Throws: `StoreError` (SQLite); the caller rolls the transaction back.
+  public func add(_ chunk: ResolvedCells) throws(StoreError) {
+    cellsReceived += chunk.received
+    for label in chunk.labels {
+      try insertLabel.bind(label.id, at: 1)
+      try insertLabel.bind(label.text, at: 2)
+      try insertLabel.runAndReset()
     }
-    // Inserting in primary-key order appends to the B-trees instead of splitting pages.
-    records.sort { ($0.period, $0.day, $0.series) < ($1.period, $1.day, $1.series) }
-    try writeCells(CellRecord.summingEqualKeys(records), fresh: fresh)
-    try writeDaily(daily, fresh: fresh)
+    for series in chunk.series { try write(series) }
+    // Periods first met in this chunk were just emptied: nothing to sum with, plain inserts.
+    var fresh: Set<Int64> = []
+    for period in chunk.periods where try meet(period) { fresh.insert(period.id) }
+    try writeCells(chunk.cells, fresh: fresh)
+    try writeDaily(chunk.daily, fresh: fresh)
   }
 
   /// Records period statistics and the files; returns what the batch did.
   func finish(registering files: [ImportedFile]) throws(StoreError) -> ImportOutcome {
     try declare(files.flatMap(\.billingPeriods))
     progress(.writing(written: cellsWritten, total: cellsReceived))
-    try updatePeriodStatistics(Array(periodIDs.values))
+    try updatePeriodStatistics(Array(periodsMet.keys))
     for file in files { try register(file) }
     // Distinct cells now stored for the batch's periods (equal cells of several parts are one).
     let stored = try connection.query("SELECT coalesce(sum(cells), 0) FROM period WHERE batch = ?", [.integer(batch)])
@@ -133,29 +111,26 @@ public final class ImportWriter {
 
   // MARK: - Periods
 
-  /// The id of `period`, emptied and owned by this batch the first time the batch meets it.
-  private func periodID(_ period: BillingPeriod) throws(StoreError) -> Int64 {
-    if let id = periodIDs[period] { return id }
-    let payer = try interner.label(period.payer)
-    let month = SQLValue.text(period.month.description)
-    let rows = try connection.query(
-      "SELECT id FROM period WHERE payer = ? AND month = ?", [.integer(payer), month])
-    let id: Int64
-    if let stored = rows.first?.first?.integer {
-      try connection.run("DELETE FROM cell WHERE period = ?", [.integer(stored)])
-      try connection.run("DELETE FROM daily WHERE period = ?", [.integer(stored)])
-      try connection.run("UPDATE period SET batch = ? WHERE id = ?", [.integer(batch), .integer(stored)])
-      id = stored
-      replaced.append(period)
+  /// Empties (or creates) `period` and gives it to this batch the first time the batch meets it;
+  /// true then.
+  private func meet(_ period: PeriodRow) throws(StoreError) -> Bool {
+    guard periodsMet[period.id] == nil else { return false }
+    if period.stored {
+      try connection.run("DELETE FROM cell WHERE period = ?", [.integer(period.id)])
+      try connection.run("DELETE FROM daily WHERE period = ?", [.integer(period.id)])
+      try connection.run("UPDATE period SET batch = ? WHERE id = ?", [.integer(batch), .integer(period.id)])
+      replaced.append(period.period)
     } else {
       try connection.run(
-        "INSERT INTO period (payer, month, cells, batch) VALUES (?, ?, 0, ?)",
-        [.integer(payer), month, .integer(batch)])
-      id = connection.lastInsertRowID
-      added.append(period)
+        "INSERT INTO period (id, payer, month, cells, batch) VALUES (?, ?, ?, 0, ?)",
+        [
+          .integer(period.id), .integer(period.payer), .text(period.period.month.description),
+          .integer(batch),
+        ])
+      added.append(period.period)
     }
-    periodIDs[period] = id
-    return id
+    periodsMet[period.id] = period.period
+    return true
   }
 
   private func updatePeriodStatistics(_ ids: [Int64]) throws(StoreError) {
@@ -175,13 +150,28 @@ public final class ImportWriter {
 
   // MARK: - Rows
 
-  private func writeCells(_ cells: [CellRecord], fresh: Set<Int64>) throws(StoreError) {
+  private func write(_ series: SeriesRow) throws(StoreError) {
+    let ids = series.ids
+    try insertSeries.bind(series.id, at: 1)
+    try insertSeries.bind(ids.account, at: 2)
+    try insertSeries.bind(ids.service, at: 3)
+    try insertSeries.bind(ids.usageType, at: 4)
+    try insertSeries.bind(ids.operation, at: 5)
+    try insertSeries.bind(ids.region, at: 6)
+    try insertSeries.bind(ids.resource, at: 7)
+    try insertSeries.bind(ids.lineItemType, at: 8)
+    try insertSeries.bind(ids.currency, at: 9)
+    try insertSeries.bind(series.tags, at: 10)
+    try insertSeries.runAndReset()
+  }
+
+  private func writeCells(_ cells: [CellRow], fresh: Set<Int64>) throws(StoreError) {
     for cell in cells {
       let insert = fresh.contains(cell.period) ? insertCell : addToCell
       try insert.bind(cell.period, at: 1)
       try insert.bind(Int64(cell.day), at: 2)
       try insert.bind(cell.series, at: 3)
-      try bindCosts(cell.costs, to: insert, from: 4)
+      try bind(cell.costs, to: insert, from: 4)
       try insert.runAndReset()
       cellsWritten += 1
       if cellsWritten % ImportWriter.reportEvery == 0 {
@@ -190,23 +180,32 @@ public final class ImportWriter {
     }
   }
 
-  private func writeDaily(_ daily: [DailyKey: Costs], fresh: Set<Int64>) throws(StoreError) {
-    for (key, costs) in daily.sorted(by: { $0.key < $1.key }) {
+  private func writeDaily(_ rows: [DailyRow], fresh: Set<Int64>) throws(StoreError) {
+    for row in rows {
+      let key = row.key
       let insert = fresh.contains(key.period) ? insertDaily : addToDaily
-      for (offset, id) in key.columns.enumerated() { try insert.bind(id, at: Int32(offset + 1)) }
-      try bindCosts(costs, to: insert, from: 9)
+      try insert.bind(key.period, at: 1)
+      try insert.bind(Int64(key.day), at: 2)
+      try insert.bind(key.currency, at: 3)
+      try insert.bind(key.service, at: 4)
+      try insert.bind(key.account, at: 5)
+      try insert.bind(key.usageType, at: 6)
+      try insert.bind(key.region, at: 7)
+      try insert.bind(key.lineItemType, at: 8)
+      try bind(row.costs, to: insert, from: 9)
       try insert.runAndReset()
     }
   }
 
-  private func bindCosts(_ costs: Costs, to statement: Statement, from first: Int32) throws(StoreError) {
-    var index = first
-    for money in [costs.unblended, costs.amortized, costs.netUnblended, costs.netAmortized] {
-      let stored = try StoredMoney(money)
-      try statement.bind(stored.whole, at: index)
-      try statement.bind(stored.fraction, at: index + 1)
-      index += 2
-    }
+  private func bind(_ costs: StoredCosts, to statement: Statement, from first: Int32) throws(StoreError) {
+    try statement.bind(costs.unblended.whole, at: first)
+    try statement.bind(costs.unblended.fraction, at: first + 1)
+    try statement.bind(costs.amortized.whole, at: first + 2)
+    try statement.bind(costs.amortized.fraction, at: first + 3)
+    try statement.bind(costs.netUnblended.whole, at: first + 4)
+    try statement.bind(costs.netUnblended.fraction, at: first + 5)
+    try statement.bind(costs.netAmortized.whole, at: first + 6)
+    try statement.bind(costs.netAmortized.fraction, at: first + 7)
   }
 
   // MARK: - Registry

@@ -133,7 +133,7 @@ extension Schema {
   ///
   /// In a bill like koku-nise's nearly every cell is its own series with its own tag set, so each
   /// imported cell paid two extra B-tree insertions at random places (a 9-column key and a text
-  /// key) that no query reads. Uniqueness is kept by the importer's `Interner`, which loads every
+  /// key) that no query reads. Uniqueness is kept by the importer's `StoreIDs`, which loads every
   /// stored series and tag set inside the import's write transaction and inserts only new ones.
   static let version2 = """
     CREATE TABLE series_v2 (

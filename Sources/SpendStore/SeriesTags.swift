@@ -11,14 +11,34 @@ enum SeriesTags {
 
   /// The text of label id pairs (key, value, key, value, …).
   static func text(of pairs: [Int64]) -> String {
-    var text = "{"
+    guard pairs.count >= 2 else { return none }
+    var bytes: [UInt8] = [UInt8(ascii: "{")]
+    bytes.reserveCapacity(2 + pairs.count * 8)
     var position = 0
     while position + 1 < pairs.count {
-      if position > 0 { text += "," }
-      text += "\"\(pairs[position])\":\(pairs[position + 1])"
+      if position > 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(UInt8(ascii: "\""))
+      appendDecimal(pairs[position], to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(UInt8(ascii: ":"))
+      appendDecimal(pairs[position + 1], to: &bytes)
       position += 2
     }
-    return text + "}"
+    bytes.append(UInt8(ascii: "}"))
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `value` in decimal, as `"\(value)"` writes it.
+  private static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var divisor: UInt64 = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+      magnitude %= divisor
+      divisor /= 10
+    } while divisor > 0
   }
 
   /// The label id pairs (key, value, key, value, …) of a stored text, or nil when it is not one.

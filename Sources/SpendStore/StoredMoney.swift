@@ -8,7 +8,7 @@ import SpendModel
 /// up to ±$9.2 × 10¹⁸, `SUM(whole)` is safe for any real bill and `SUM(fraction)` for up to 9 × 10⁸
 /// cells; the recombined sum is exact. Small amounts cost almost nothing: SQLite stores 0 and 1 in
 /// zero bytes and other integers in as few bytes as they need.
-struct StoredMoney: Equatable {
+struct StoredMoney: Equatable, Sendable {
   /// Whole currency units (truncated toward zero).
   var whole: Int64
   /// The remainder in 10⁻¹⁰ units, `|fraction| < 10¹⁰`, with the sign of the amount.

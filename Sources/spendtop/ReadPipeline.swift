@@ -6,7 +6,11 @@ import SpendStore
 import Synchronization
 
 /// Reads and hashes bills on worker threads and hands their cells over a chunk at a time, as they
-/// are read.
+/// are read, each chunk resolved to store rows on the worker (`ImportResolver`) so that the
+/// writer's thread only inserts them.
+///
+/// The workers start reading at once; they wait for the resolver (given by `provide` once the
+/// store transaction is open) only before resolving their first chunk.
 ///
 /// A worker may hand over a chunk only while fewer than `parallelism` chunks wait to be taken
 /// (and written to the store): memory holds a few chunks of cells, however large the files and
@@ -17,8 +21,9 @@ final class ReadPipeline: Sendable {
 
   /// A finished piece of work.
   enum Finished: Sendable {
-    /// A chunk of a file's cells (more may follow until its `read`).
-    case cells(Int, CompactCube)
+    /// A chunk of a file's cells as store rows (more may follow until its `read`), or why it
+    /// cannot be stored.
+    case cells(Int, Result<ResolvedCells, StoreError>)
     /// A file is read (its cells were all handed over), or could not be.
     case read(Int, Result<ImportSummary, BillImportError>)
     /// A file's hash.
@@ -43,6 +48,11 @@ final class ReadPipeline: Sendable {
   private let places: DispatchSemaphore
   private let workers: Int
   private let done = DispatchGroup()
+  /// The resolver once provided; nil before, and for good once stopped without one.
+  private let resolver = Mutex<ImportResolver?>(nil)
+  /// Left once, when the resolver is provided or the pipeline stops.
+  private let resolverSettled = DispatchGroup()
+  private let settled = Atomic<Bool>(false)
 
   /// Starts `parallelism` workers on `sources`, largest files first, each file's hash right after
   /// it (so that one big file still keeps two workers busy).
@@ -58,6 +68,7 @@ final class ReadPipeline: Sendable {
     // Created at 0 and signalled up: libdispatch traps when a semaphore is freed below its initial
     // value, which happens when an import stops with chunks handed over but never released.
     places = DispatchSemaphore(value: 0)
+    resolverSettled.enter()
     for _ in 0..<max(1, parallelism) { places.signal() }
     // Threads of their own: the dispatch pool stops at one thread per core, and one of those is
     // the caller's, which writes to the store meanwhile.
@@ -79,6 +90,12 @@ final class ReadPipeline: Sendable {
     return finished.withLock { $0.removeFirst() }
   }
 
+  /// Gives the workers the resolver of the open import; they resolve every chunk with it.
+  func provide(_ resolver: ImportResolver) {
+    self.resolver.withLock { $0 = resolver }
+    settle()
+  }
+
   /// Says that a chunk of cells was taken and written: another may be handed over.
   func release() { places.signal() }
 
@@ -86,6 +103,7 @@ final class ReadPipeline: Sendable {
   /// what finished and was not taken.
   func stop() -> [Finished] {
     stopped.store(true, ordering: .relaxed)
+    settle()
     for _ in 0..<workers { places.signal() }
     done.wait()
     return finished.withLock { $0 }
@@ -123,17 +141,27 @@ final class ReadPipeline: Sendable {
         deliver: { cells in
           // Once stopped, nobody takes chunks: the rest of the file is read for nothing.
           guard !stopped.load(ordering: .relaxed) else { return }
+          resolverSettled.wait()
+          guard let resolver = resolver.withLock({ $0 }) else { return }
+          // Resolved only once it has a place: the rows never wait beside the cells they came from.
           places.wait()
-          publish(.cells(index, cells))
+          guard !stopped.load(ordering: .relaxed) else { return }
+          let rows = Result { () throws(StoreError) -> ResolvedCells in try resolver.resolve(cells) }
+          publish(.cells(index, rows))
         })
     }
     progress(0, sources[index].byteCount - lastBytes, 1)
     return result
   }
 
+  /// Releases the workers waiting for the resolver (once).
+  private func settle() {
+    if !settled.exchange(true, ordering: .acquiringAndReleasing) { resolverSettled.leave() }
+  }
+
   private func publish(_ item: Finished) {
     switch item {
-    case .read(_, .failure), .hash(_, .failure): stopped.store(true, ordering: .relaxed)
+    case .read(_, .failure), .hash(_, .failure), .cells(_, .failure): stopped.store(true, ordering: .relaxed)
     default: break
     }
     finished.withLock { $0.append(item) }

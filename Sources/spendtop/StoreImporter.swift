@@ -75,6 +75,7 @@ struct StoreImporter {
         } catch {
           throw .store(error)
         }
+        pipeline.provide(writer.resolver)
         files = try StoreImporter.write(from: pipeline, sources: sources, into: writer)
         return files.map(\.record)
       }
@@ -103,9 +104,9 @@ struct StoreImporter {
     var outstanding = pipeline.count
     while outstanding > 0 {
       switch pipeline.take() {
-      case .cells(_, let cells):
+      case .cells(_, let rows):
         do {
-          try writer.add(cells)
+          try writer.add(rows.get())
         } catch {
           throw .store(error)
         }
