@@ -37,7 +37,11 @@ struct DashboardEffects: Sendable {
         }
       case .readLineItems(let scope, let paths):
         do {
-          send(.lineItems(try LineItemReader.read(scope: scope, paths: paths)))
+          var files = paths
+          if case .store(let path) = source {
+            files = try StoreLineItemFiles.paths(store: path, days: scope.days)
+          }
+          send(.lineItems(try LineItemReader.read(scope: scope, paths: files)))
         } catch {
           send(.effectFailed("cannot read the line items of \(scope.resource): \(error)"))
         }
