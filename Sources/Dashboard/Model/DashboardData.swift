@@ -17,8 +17,12 @@ public struct DashboardData: Sendable {
   public var incidents: [IncidentItem]
   /// Where the data came from (paths, or the store), for the status bar.
   public var sources: [String]
-  /// Things the loader wants the user to know (skipped files, missing detector input).
+  /// Things the loader wants the user to know (skipped files, missing detector input), after a
+  /// note for each gap in the data (days with no rows at all, see `gaps`).
   public var notes: [String]
+  /// The days with at least one row: a day of `dayRange` without any is a gap (not imported, or
+  /// forgotten), not $0 of spend.
+  public let daysWithData: Set<Day>
 
   /// Creates the data.
   public init(
@@ -26,11 +30,15 @@ public struct DashboardData: Sendable {
     notes: [String] = []
   ) {
     self.cube = cube
-    dayRange = cube.dayRange
+    var days = Set<Day>()
+    for row in cube.rows { days.insert(row.key.day) }
+    daysWithData = days
+    if let first = days.min(), let last = days.max() { dayRange = first...last } else { dayRange = nil }
     self.anomalies = anomalies
     self.incidents = incidents
     self.sources = sources
-    self.notes = notes
+    self.notes = []
+    self.notes = gaps.map(DashboardData.gapNote) + notes
   }
 
   /// No data yet.
@@ -38,6 +46,33 @@ public struct DashboardData: Sendable {
 
   /// "Today": the last day with data (never the wall clock), nil for an empty cube.
   public var today: Day? { dayRange?.upperBound }
+
+  // MARK: - Gaps
+
+  /// Whether any day of `days` has a row.
+  public func hasData(in days: ClosedRange<Day>) -> Bool { days.contains { daysWithData.contains($0) } }
+
+  /// The runs of days inside `dayRange` with no row at all, in order (as `detect` names them).
+  public var gaps: [ClosedRange<Day>] {
+    guard let dayRange else { return [] }
+    var runs: [ClosedRange<Day>] = []
+    var start: Day?
+    for day in dayRange {
+      if !daysWithData.contains(day) {
+        start = start ?? day
+      } else if let first = start {
+        runs.append(first...day.advanced(by: -1))
+        start = nil
+      }
+    }
+    return runs
+  }
+
+  /// `no data at all for 2026-09-01 … 2026-09-30 (not imported, or forgotten): a gap, not $0`.
+  static func gapNote(_ gap: ClosedRange<Day>) -> String {
+    let span = gap.lowerBound == gap.upperBound ? "\(gap.lowerBound)" : "\(gap.lowerBound) … \(gap.upperBound)"
+    return "no data at all for \(span) (not imported, or forgotten): a gap, not $0"
+  }
 }
 
 // MARK: - Anomalies

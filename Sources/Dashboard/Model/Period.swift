@@ -23,11 +23,18 @@ public struct Period: Sendable, Equatable {
   /// `first month of data`, `no data before these days`.
   public var noPreviousLabel: String
 
-  /// Whether the data (from their first day `first`) reach into the previous period, so that a
-  /// comparison with it says something; else every amount would read `new` against $0.00.
-  public func hasPrevious(dataFrom first: Day?) -> Bool {
-    guard let first else { return false }
-    return first <= previous.upperBound
+  /// What is said instead of a comparison, given which days `data` has rows on; nil when the
+  /// previous period has data to compare with. A period without any data is a gap (`no data for
+  /// Sep 2026: a gap, not $0`); before the data starts, `noPreviousLabel`; a previous period that
+  /// is a gap is nothing to compare with either (`no data for Sep`): never $0.00 with every row
+  /// `new`.
+  public func noComparison(in data: DashboardData) -> String? {
+    guard let range = data.dayRange else { return noPreviousLabel }
+    if range.overlaps(days) && !data.hasData(in: days) {
+      return "no data for \(label): a gap, not $0"
+    }
+    guard previous.upperBound >= range.lowerBound else { return noPreviousLabel }
+    return data.hasData(in: previous) ? nil : "no data for \(previousLabel)"
   }
 
   /// Resolves a mode against "today".

@@ -43,8 +43,9 @@ struct ExplorerView {
     }
     x = screen.put(
       breakdown.total.dollars(), x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
-    var comparison = "  \(period.noPreviousLabel)"  // nothing before the data: no `(new) vs Jul`
-    if period.hasPrevious(dataFrom: state.data.dayRange?.lowerBound) {
+    let none = period.noComparison(in: state.data)
+    var comparison = "  \(none ?? "")"  // nothing before the data, or a gap: no `(new) vs Jul`
+    if none == nil {
       x = screen.put(
         "  \(Format.arrow(change)) \(Format.signedDollars(change)) "
           + "(\(Format.percentChange(breakdown.total, from: breakdown.previousTotal)))",
@@ -80,20 +81,24 @@ struct ExplorerView {
       Table.Column("Trend", .fixed(wide ? 24 : 12)),
     ]
     if wide { columns.insert(Table.Column("Δ %", .fixed(8), alignRight: true), at: 3) }
+    let compared = state.period?.noComparison(in: state.data) == nil
     let rows: [[Table.Content]] = explorer.visible.map { index in
       let row = breakdown.rows[index]
       let share = row.cost.ratio(to: total) ?? 0
       let heat = theme[.text].withForeground(theme.heatColor(row.cost.ratio(to: largest) ?? 0))
-      let changeStyle = row.change.units > 0 ? theme[.increase] : theme[.decrease]
+      let changeStyle = !compared ? theme[.muted] : row.change.units > 0 ? theme[.increase] : theme[.decrease]
       var cells: [Table.Content] = [
         .text(label(for: explorer.groupBy, value: row.values.first ?? "", blank: row.blankLabel)),
         .text(row.cost.dollars(), heat),
-        .text(Format.signedCompact(row.change), changeStyle),
+        .text(compared ? Format.signedCompact(row.change) : "–", changeStyle),
         .text(Format.percent(share * 100)),
         .bar(share, fill: theme[.chart]),
         .spark(row.daily.map(\.doubleValue), theme[.chart]),
       ]
-      if wide { cells.insert(.text(Format.percentChange(row.cost, from: row.previous), changeStyle), at: 3) }
+      if wide {
+        let percent = compared ? Format.percentChange(row.cost, from: row.previous) : "–"
+        cells.insert(.text(percent, changeStyle), at: 3)
+      }
       return cells
     }
     return Table(

@@ -25,12 +25,11 @@ struct OverviewView {
     var x = screen.put(
       model.period.label + "  ", x: rect.x, y: rect.y, style: theme[.muted], limit: rect.right)
     x = screen.put(model.total.dollars(), x: x, y: rect.y, style: theme[.title], limit: rect.right)
-    if model.period.hasPrevious(dataFrom: state.data.dayRange?.lowerBound) {
-      renderChange(model, &screen, x: x, in: rect.row(0))
+    if let none = model.period.noComparison(in: state.data) {
+      // Nothing before the data, or a gap: a comparison would read `(new) vs Jul $0.00`.
+      screen.put("  \(none)", x: x, y: rect.y, style: theme[.muted], limit: rect.right)
     } else {
-      // Nothing before the data: a comparison would read `(new) vs Jul $0.00`.
-      screen.put(
-        "  \(model.period.noPreviousLabel)", x: x, y: rect.y, style: theme[.muted], limit: rect.right)
+      renderChange(model, &screen, x: x, in: rect.row(0))
     }
     renderMonth(model, &screen, in: rect.row(1))
   }
@@ -93,9 +92,9 @@ struct OverviewView {
   }
 
   private func renderMovers(_ model: OverviewModel, _ screen: inout Screen, in rect: Rect) {
+    let none = model.period.noComparison(in: state.data)
     let inside = Box(
-      title: model.period.hasPrevious(dataFrom: state.data.dayRange?.lowerBound)
-        ? "Top movers vs \(model.period.previousLabel)" : "Top movers (\(model.period.noPreviousLabel))",
+      title: none.map { "Top movers (\($0))" } ?? "Top movers vs \(model.period.previousLabel)",
       border: theme[.border], titleStyle: theme[.title]
     )
     .render(into: &screen, in: rect)
@@ -107,11 +106,12 @@ struct OverviewView {
     if wide { columns.append(Table.Column("Now", .fixed(9), alignRight: true)) }
     let movers = model.movers.filter { !$0.change.isZero }
     let rows: [[Table.Content]] = movers.prefix(max(inside.height - 1, 0)).map { row in
-      let style = row.change.units > 0 ? theme[.increase] : theme[.decrease]
+      let style = none != nil ? theme[.muted] : row.change.units > 0 ? theme[.increase] : theme[.decrease]
+      // Nothing to compare with: no change to show, rather than `new` on every row.
       var cells: [Table.Content] = [
         .text(OverviewView.shortName(row.values, blank: row.blankLabel)),
-        .text(Format.signedCompact(row.change), style),
-        .text(Format.percentChange(row.cost, from: row.previous), style),
+        .text(none == nil ? Format.signedCompact(row.change) : "–", style),
+        .text(none == nil ? Format.percentChange(row.cost, from: row.previous) : "–", style),
       ]
       if wide { cells.append(.text(row.cost.compactDollars())) }
       return cells
