@@ -8,6 +8,9 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
   case mixedCurrencies([String])
   /// The requested period reaches past the data.
   case periodOutsideData(period: ReportPeriod, data: ClosedRange<Day>)
+  /// The period compared against has no row at all on any of its days (not imported, or
+  /// forgotten): a gap, not $0 of spend, so there is nothing to compare with.
+  case comparedPeriodIsGap(period: ReportPeriod)
   /// A snapshot file is not valid JSON or not a spendtop snapshot.
   case invalidSnapshot(path: String, line: Int, column: Int, reason: String)
   /// A comparison asks for a dimension the snapshot did not keep.
@@ -28,6 +31,9 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
         + "choose one with --currency \(codes.first ?? "USD")"
     case .periodOutsideData(let period, let data):
       return "no data for \(period) (the bills cover \(data.lowerBound)..\(data.upperBound))"
+    case .comparedPeriodIsGap(let period):
+      return "no data at all for \(period), the period compared against (not imported, or forgotten): "
+        + "a gap, not $0 of spend; compare with another period with --against"
     case .invalidSnapshot(let path, let line, let column, let reason):
       return "\(path):\(line):\(column): not a spendtop snapshot: \(reason)"
     case .snapshotLacksDimension(let path, let dimension, let kept):

@@ -95,6 +95,7 @@ enum ReportExit {
     switch error {
     case .mixedCurrencies: return 64
     case .noData, .periodOutsideData, .invalidSnapshot, .snapshotLacksDimension, .snapshotMismatch: return 65
+    case .comparedPeriodIsGap: return 65
     case .unreadable: return 66
     case .cannotWrite: return 73
     }

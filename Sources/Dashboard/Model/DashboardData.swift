@@ -70,7 +70,8 @@ public struct DashboardData: Sendable {
 
   /// `no data at all for 2026-09-01 … 2026-09-30 (not imported, or forgotten): a gap, not $0`.
   static func gapNote(_ gap: ClosedRange<Day>) -> String {
-    let span = gap.lowerBound == gap.upperBound ? "\(gap.lowerBound)" : "\(gap.lowerBound) … \(gap.upperBound)"
+    let span =
+      gap.lowerBound == gap.upperBound ? "\(gap.lowerBound)" : "\(gap.lowerBound) … \(gap.upperBound)"
     return "no data at all for \(span) (not imported, or forgotten): a gap, not $0"
   }
 }

@@ -16,6 +16,8 @@ public struct PeriodComparison: Sendable {
   public var againstSnapshot: String?
   /// One line per group present on either side, largest move first.
   public var rows: [Row]
+  /// Things the reader should know: the days of either side with no data at all (a gap).
+  public var notes: [String] = []
 
   /// One group's two amounts.
   public struct Row: Sendable, Equatable {
@@ -33,7 +35,7 @@ public struct PeriodComparison: Sendable {
   ///   - dimensions: names to group by; nil for those `current` kept.
   ///   - snapshotPath: the file `against` was read from, if any (named in messages and output).
   /// - Throws: `ReportError.snapshotMismatch` for different bases or currencies,
-  ///   `.snapshotLacksDimension`.
+  ///   `.snapshotLacksDimension`, `.comparedPeriodIsGap` when no day of `against` has data.
   public init(
     current: SpendSnapshot, against: SpendSnapshot, dimensions: [String]? = nil, snapshotPath: String? = nil
   ) throws(ReportError) {
@@ -47,6 +49,9 @@ public struct PeriodComparison: Sendable {
     guard current.currency == against.currency else {
       throw .snapshotMismatch(
         path: source, reason: "it is in \(against.currency), the report in \(current.currency)")
+    }
+    if against.gaps == [against.period.start...against.period.end] {
+      throw .comparedPeriodIsGap(period: against.period)
     }
     let now = try current.regrouped(by: names)
     let before = try against.regrouped(by: names, path: source)
@@ -69,6 +74,11 @@ public struct PeriodComparison: Sendable {
     self.against = against.period
     againstSnapshot = snapshotPath
     self.rows = rows
+    notes = (current.gaps + against.gaps).map { gap in
+      let span =
+        gap.lowerBound == gap.upperBound ? "\(gap.lowerBound)" : "\(gap.lowerBound) … \(gap.upperBound)"
+      return "No data at all for \(span) (not imported, or forgotten): a gap, not $0; it counts nothing."
+    }
   }
 
   /// Both sides' totals.

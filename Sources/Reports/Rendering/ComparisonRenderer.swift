@@ -29,6 +29,7 @@ public struct ComparisonRenderer: Sendable {
     var out = "# Spend comparison: \(now) against \(before)\n\n"
     out += AmountText.basisSentence(comparison.basis, currency: comparison.currency) + " "
     out += lengthSentence(text) + "\n\n"
+    for note in comparison.notes { out += "Note: \(note)\n\n" }
     let names = comparison.dimensions
     out += "| " + (names + [now, before, "Δ$", "Δ%", ""]).joined(separator: " | ") + " |\n"
     out += "|" + String(repeating: "---|", count: names.count) + "---:|---:|---:|---:|---|\n"
@@ -62,6 +63,8 @@ public struct ComparisonRenderer: Sendable {
     var out = "Spend comparison \(comparison.period) against \(againstName)\n"
     out += AmountText.basisSentence(comparison.basis, currency: comparison.currency) + "\n"
     out += lengthSentence(text) + "\n\n"
+    for note in comparison.notes { out += "Note: \(note)\n" }
+    if !comparison.notes.isEmpty { out += "\n" }
     var rows = [comparison.dimensions + [now, before, "Δ$", "Δ%", ""]]
     let (shown, rest) = split
     for (row, bar) in zip(shown, bars(for: shown)) {
@@ -78,7 +81,8 @@ public struct ComparisonRenderer: Sendable {
 
   /// `{"dimensions", "basis", "currency", "period", "against": {"start", "end", "snapshot"},
   /// "total": {"current", "previous", "delta", "deltaPercent"}, "rows": [{DIM: value, …, "current",
-  /// "previous", "delta", "deltaPercent"}]}` with every row (the limit applies to tables only).
+  /// "previous", "delta", "deltaPercent"}], "notes": […]}` with every row (the limit applies to tables
+  /// only).
   public func json() -> String {
     var against = [JSONValue.Member]()
     if case .object(let members) = ReportJSON.period(comparison.against) { against = members }
@@ -98,6 +102,7 @@ public struct ComparisonRenderer: Sendable {
               zip(comparison.dimensions, row.values).map { .init($0, .string($1)) }
                 + ReportJSON.changeMembers(row.change))
           })),
+      .init("notes", .array(comparison.notes.map(JSONValue.string))),
     ])
     return value.rendered()
   }

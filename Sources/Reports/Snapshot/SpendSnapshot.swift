@@ -13,6 +13,9 @@ public struct SpendSnapshot: Sendable, Equatable {
   public var dimensions: [String]
   /// One row per group, values in the order of `dimensions`, sorted by values.
   public var rows: [RollupRow]
+  /// The runs of the period's days on which the data has no row at all (not imported, or
+  /// forgotten): a gap, not $0 of spend. Empty for a snapshot read from a file.
+  public var gaps: [ClosedRange<Day>] = []
 
   /// Creates a snapshot from its parts.
   public init(
@@ -39,14 +42,33 @@ public struct SpendSnapshot: Sendable, Equatable {
       throw .periodOutsideData(period: period, data: data)
     }
     var sums: [[String]: Money] = [:]
+    var days = Set<Day>()
     for row in cube.rows where row.key.currency == code && period.contains(row.key.day) {
       sums[dimensions.map { $0.value(of: row.key) }, default: .zero] += row.costs[basis]
+      days.insert(row.key.day)
     }
     self.init(
       period: period, basis: basis, currency: code, dimensions: dimensions.map(\.name),
       rows: sums.map { RollupRow(values: $0.key, cost: $0.value) }.sorted {
         $0.values.lexicographicallyPrecedes($1.values)
       })
+    gaps = Self.runs(of: period, without: days)
+  }
+
+  /// The runs of `period`'s days not in `days`, in order.
+  static func runs(of period: ReportPeriod, without days: Set<Day>) -> [ClosedRange<Day>] {
+    var runs: [ClosedRange<Day>] = []
+    var start: Day?
+    for day in period.start...period.end {
+      if !days.contains(day) {
+        start = start ?? day
+      } else if let first = start {
+        runs.append(first...day.advanced(by: -1))
+        start = nil
+      }
+    }
+    if let first = start { runs.append(first...period.end) }
+    return runs
   }
 
   /// The sum of every row.
