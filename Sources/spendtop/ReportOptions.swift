@@ -94,7 +94,9 @@ enum ReportExit {
   static func code(for error: ReportError) -> Int32 {
     switch error {
     case .mixedCurrencies: return 64
-    case .noData, .periodOutsideData, .invalidSnapshot, .snapshotLacksDimension, .snapshotMismatch: return 65
+    case .noData, .periodOutsideData, .comparedPeriodOutsideData, .invalidSnapshot, .snapshotLacksDimension,
+      .snapshotMismatch:
+      return 65
     case .unreadable: return 66
     case .cannotWrite: return 73
     }
