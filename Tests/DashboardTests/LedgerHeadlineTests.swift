@@ -17,7 +17,8 @@ import Testing
     let twice = (IncidentFixture.incident.total + IncidentFixture.incident.total).dollars(decimals: 0)
     let overlapping = [Self.incident("INC-A", from: 3, to: 31), Self.incident("INC-B", from: 10, to: 20)]
     #expect(
-      IncidentItem.headline(overlapping) == "2 incidents · sum \(twice) (windows overlap: shared costs count twice)")
+      IncidentItem.headline(overlapping)
+        == "2 incidents · sum \(twice) (windows overlap: shared costs count twice)")
     let apart = [Self.incident("INC-A", from: 3, to: 31), Self.incident("INC-B", from: 1, to: 5, month: 11)]
     #expect(IncidentItem.headline(apart) == "2 incidents · total \(twice)")
     #expect(IncidentItem.headline([Self.incident("INC-A", from: 3, to: 31)]) == "1 incident · total \(total)")

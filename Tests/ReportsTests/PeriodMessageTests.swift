@@ -28,8 +28,9 @@ import Testing
         + "part of 2026-07-01..2026-12-31 (the bills cover 2026-08-01..2026-11-28)")
     let july = try #require(ReportPeriod(parsing: "2026-07-01..2026-07-31"))
     #expect(
-      ReportError.comparedPeriodOutsideData(side: .defaultAgainst("the month before"), period: july, data: data)
-        .description
+      ReportError.comparedPeriodOutsideData(
+        side: .defaultAgainst("the month before"), period: july, data: data
+      ).description
         == "the default comparison, the month before (2026-07-01..2026-07-31), has no data "
         + "(the bills cover 2026-08-01..2026-11-28); give --against")
   }

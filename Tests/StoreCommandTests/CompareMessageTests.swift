@@ -26,6 +26,7 @@ import Testing
     #expect(reversed.status == 64)
     #expect(
       reversed.stderr.hasPrefix(
-        "spendtop: --period 2026-08-07..2026-08-01 ends before it starts (2026-08-01 is before 2026-08-07)\n"))
+        "spendtop: --period 2026-08-07..2026-08-01 ends before it starts "
+          + "(2026-08-01 is before 2026-08-07)\n"))
   }
 }

@@ -7,7 +7,8 @@ import Testing
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let reversed = try Spendtop.run([
-      "ledger", "new", "--ledger", directory.path, "--title", "T", "--start", "2026-10-05", "--end", "2026-10-01",
+      "ledger", "new", "--ledger", directory.path, "--title", "T", "--start", "2026-10-05",
+      "--end", "2026-10-01",
     ])
     #expect(reversed.status == 64)
     #expect(reversed.stderr == "spendtop: the window ends (2026-10-01) before it starts (2026-10-05)\n")

@@ -19,6 +19,7 @@ import Testing
     #expect(
       DashboardCommand.noTerminalCause(stdinIsTTY: true, stdoutIsTTY: true, term: "vt9000")
         == "TERM=vt9000 is not known to terminfo (try TERM=xterm-256color)")
-    #expect(DashboardCommand.noTerminalCause(stdinIsTTY: true, stdoutIsTTY: true, term: nil) == "TERM is not set")
+    #expect(
+      DashboardCommand.noTerminalCause(stdinIsTTY: true, stdoutIsTTY: true, term: nil) == "TERM is not set")
   }
 }

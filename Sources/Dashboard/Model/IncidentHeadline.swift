@@ -3,9 +3,9 @@ import SpendModel
 // MARK: - The Ledger screen's headline
 
 extension IncidentItem {
-  /// The line above the incident list: `2 incidents · total $X` (`1 incident`), or, when any two windows overlap,
-  /// `3 incidents · sum $X (windows overlap: shared costs count twice)`, since overlapping
-  /// incidents can each count the same bill overage and the plain sum would overstate the cost.
+  /// The line above the incident list: `2 incidents · total $X` (`1 incident`), or, when any two
+  /// windows overlap, `3 incidents · sum $X (windows overlap: shared costs count twice)`, since
+  /// overlapping incidents can each count the same bill overage and a plain total would overstate.
   public static func headline(_ incidents: [IncidentItem]) -> String {
     let sum = incidents.reduce(Money.zero) { $0 + $1.total }.dollars(decimals: 0)
     let count = incidents.count == 1 ? "1 incident" : "\(incidents.count) incidents"

@@ -154,6 +154,7 @@ struct TableReader {
   private func mismatch(_ key: String, _ node: TOMLNode, _ expected: String) -> LedgerError {
     let found: String
     if case .number(let text) = node.value { found = text } else { found = node.value.kindName }
-    return .invalidFile(path: path, line: node.line, column: nil, message: "\(key) must be \(expected), not \(found)")
+    return .invalidFile(
+      path: path, line: node.line, column: nil, message: "\(key) must be \(expected), not \(found)")
   }
 }
