@@ -58,10 +58,10 @@ struct ReportCompareCommand: ParsableCommand {
 
   func validate() throws {
     guard PeriodArgument(parsing: period) != nil else {
-      throw ValidationError("--period expects \(PeriodArgument.forms), got '\(period)'")
+      throw ValidationError(PeriodArgument.rejection(of: period, option: "--period"))
     }
     if let against, PeriodArgument(parsing: against) == nil {
-      throw ValidationError("--against expects \(PeriodArgument.forms), got '\(against)'")
+      throw ValidationError(PeriodArgument.rejection(of: against, option: "--against"))
     }
     if against != nil && compareTo != nil {
       throw ValidationError("give --against or --compare-to, not both")
@@ -76,16 +76,21 @@ struct ReportCompareCommand: ParsableCommand {
     let current = argument.period
     let cube = try input.cube(dimensions: Set(dimensions), quiet: output.quiet)
     let comparison = try ReportExit.run { () throws(ReportError) -> PeriodComparison in
-      let now = try SpendSnapshot(
-        cube: cube, period: current, dimensions: dimensions, basis: basis, currency: input.currency)
+      let now = try Self.snapshot(of: .period(period)) { () throws(ReportError) in
+        try SpendSnapshot(
+          cube: cube, period: current, dimensions: dimensions, basis: basis, currency: input.currency)
+      }
       if let saveSnapshot { try ReportFile.writeAtomically(now.json().rendered(), to: saveSnapshot) }
       if let compareTo {
         let saved = try SpendSnapshot(parsing: try ReportFile.read(compareTo), path: compareTo)
         return try PeriodComparison(current: now, against: saved, snapshotPath: compareTo)
       }
       let previous = against.flatMap(PeriodArgument.init(parsing:))?.period ?? argument.preceding
-      let then = try SpendSnapshot(
-        cube: cube, period: previous, dimensions: dimensions, basis: basis, currency: now.currency)
+      let side = against.map(ComparedSide.against) ?? .defaultAgainst(Self.defaultName(of: argument))
+      let then = try Self.snapshot(of: side) { () throws(ReportError) in
+        try SpendSnapshot(
+          cube: cube, period: previous, dimensions: dimensions, basis: basis, currency: now.currency)
+      }
       return try PeriodComparison(current: now, against: then)
     }
     let renderer = ComparisonRenderer(comparison: comparison, limit: top == 0 ? nil : top)
@@ -94,5 +99,31 @@ struct ReportCompareCommand: ParsableCommand {
     case .json: try output.emit(renderer.json())
     case .text: try output.emit(renderer.text())
     }
+  }
+
+  // MARK: - Messages
+
+  /// Runs `make`, restating a period outside the data as `side`'s, so the message names the option
+  /// and what the user typed (or that the period is the default comparison).
+  private static func snapshot(
+    of side: ComparedSide, _ make: () throws(ReportError) -> SpendSnapshot
+  ) throws(ReportError) -> SpendSnapshot {
+    do {
+      return try make()
+    } catch {
+      guard case .periodOutsideData(let period, let data) = error else { throw error }
+      throw .comparedPeriodOutsideData(side: side, period: period, data: data)
+    }
+  }
+
+  /// The default comparison in words: `the month before`, `the 3 months before`, `the 7 days before`.
+  static func defaultName(of argument: PeriodArgument) -> String {
+    if let months = argument.months {
+      let count = (months.upperBound.year - months.lowerBound.year) * 12 + months.upperBound.month
+        - months.lowerBound.month + 1
+      return count == 1 ? "the month before" : "the \(count) months before"
+    }
+    let days = argument.period.dayCount
+    return days == 1 ? "the day before" : "the \(days) days before"
   }
 }

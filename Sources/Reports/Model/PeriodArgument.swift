@@ -33,6 +33,25 @@ public struct PeriodArgument: Hashable, Sendable {
     period = ReportPeriod(start: first.firstDay, end: last.lastDay)
   }
 
+  /// Why `text` given to `option` is not a period, for the usage error: a range whose end comes
+  /// before its start names both ends; anything else lists the accepted `forms`.
+  ///
+  ///     PeriodArgument.rejection(of: "2026-08-07..2026-08-01", option: "--period")
+  ///     // "--period 2026-08-07..2026-08-01 ends before it starts (2026-08-01 is before 2026-08-07)"
+  public static func rejection(of text: String, option: String) -> String {
+    let trimmed = text.filter { $0 != " " }
+    let ends = trimmed.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+    if ends.count == 2 {
+      if let first = Day(iso: ends[0]), let last = Day(iso: ends[1]), last < first {
+        return "\(option) \(text) ends before it starts (\(last) is before \(first))"
+      }
+      if let first = Month(iso: ends[0]), let last = Month(iso: ends[1]), last < first {
+        return "\(option) \(text) ends before it starts (\(last) is before \(first))"
+      }
+    }
+    return "\(option) expects \(forms), got '\(text)'"
+  }
+
   /// The period compared against by default: as many whole months just before when written as
   /// months (October against September, whatever their lengths), else as many days just before.
   public var preceding: ReportPeriod {

@@ -1,0 +1,22 @@
+import Testing
+
+/// A number of the wrong kind is quoted as typed.
+@Suite struct LedgerNumberMessageTests {
+  @Test("--people 2.5 says 'not 2.5', not 'not a number'")
+  func aFractionalHeadcountIsQuoted() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let ledger = ["--ledger", directory.path]
+    let created = try Spendtop.run(
+      ["ledger", "new"] + ledger
+        + ["--id", "INC-1", "--title", "T", "--start", "2026-10-01", "--end", "2026-10-05"])
+    #expect(created.status == 0, "\(created.stderr)")
+    let added = try Spendtop.run(
+      ["ledger", "add"] + ledger + [
+        "INC-1", "cost", "--category", "engineering-time", "--description", "C", "--role", "r",
+        "--people", "2.5", "--hours", "3",
+      ])
+    #expect(added.status == 64)
+    #expect(added.stderr == "spendtop: people must be a whole number, not 2.5\n")
+  }
+}
