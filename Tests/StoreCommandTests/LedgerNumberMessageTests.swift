@@ -19,4 +19,27 @@ import Testing
     #expect(added.status == 64)
     #expect(added.stderr == "spendtop: people must be a whole number, not 2.5\n")
   }
+
+  @Test("--amount -5 (a space, not =) is the value -5, refused by name, not a missing value")
+  func aNegativeAmountAfterASpaceIsAValue() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let ledger = ["--ledger", directory.path]
+    let created = try Spendtop.run(
+      ["ledger", "new"] + ledger
+        + ["--id", "INC-1", "--title", "T", "--start", "2026-10-01", "--end", "2026-10-05"])
+    #expect(created.status == 0, "\(created.stderr)")
+    let added = try Spendtop.run(
+      ["ledger", "add"] + ledger + [
+        "INC-1", "cost", "--category", "revenue-loss", "--description", "Checkout down", "--amount", "-5",
+      ])
+    #expect(added.status == 64)
+    #expect(
+      added.stderr.hasPrefix("spendtop: --amount cannot be negative for a revenue-loss line"), "\(added.stderr)")
+    let positive = try Spendtop.run(
+      ["ledger", "add"] + ledger + [
+        "INC-1", "cost", "--category", "revenue-loss", "--description", "Checkout down", "--amount", "5",
+      ])
+    #expect(positive.status == 0, "\(positive.stderr)")
+  }
 }
