@@ -12,7 +12,8 @@ struct ReportCompareCommand: ParsableCommand {
       YYYY-MM or months YYYY-MM..YYYY-MM. Without --against or --compare-to, days are compared with \
       the same number of days just before them and months with the same number of whole months just \
       before (--period 2026-10: October against September; --period 2026-10-15: that day against \
-      the day before). Rows come largest move first; tables show --top rows and sum the rest into \
+      the day before). A month in progress is compared so far (data to Nov 28: --period 2026-11 is \
+      Nov 1-28 against Oct 1-28), with a note. Rows come largest move first; tables show --top rows and sum the rest into \
       one line (JSON lists all).
 
       DIM is one of: day, month, payer, account, service, usage-type, operation, region, resource, \
@@ -73,8 +74,21 @@ struct ReportCompareCommand: ParsableCommand {
     let basis = try input.costBasis()
     let dimensions = try parseDimensions(by, option: "--by")
     guard let argument = PeriodArgument(parsing: period) else { throw ValidationError("invalid --period") }
-    let current = argument.period
     let cube = try input.cube(dimensions: Set(dimensions), quiet: output.quiet)
+    var current = argument.period
+    var preceding = argument.preceding
+    // A month in progress: its days so far against the same days of the month before.
+    if compareTo == nil, let dataEnd = cube.dayRange?.upperBound,
+      let toDate = argument.toDate(dataEnd: dataEnd)
+    {
+      current = toDate.current
+      if against == nil { preceding = toDate.preceding }
+      if !output.quiet {
+        printError(
+          "spendtop: note: \(period) is in progress (the data ends \(dataEnd)): comparing \(current)"
+            + (against == nil ? " with the same days before, \(preceding)" : ""))
+      }
+    }
     let comparison = try ReportExit.run { () throws(ReportError) -> PeriodComparison in
       let now = try Self.snapshot(of: .period(period)) { () throws(ReportError) in
         try SpendSnapshot(
@@ -85,7 +99,7 @@ struct ReportCompareCommand: ParsableCommand {
         let saved = try SpendSnapshot(parsing: try ReportFile.read(compareTo), path: compareTo)
         return try PeriodComparison(current: now, against: saved, snapshotPath: compareTo)
       }
-      let previous = against.flatMap(PeriodArgument.init(parsing:))?.period ?? argument.preceding
+      let previous = against.flatMap(PeriodArgument.init(parsing:))?.period ?? preceding
       let side = against.map(ComparedSide.against) ?? .defaultAgainst(Self.defaultName(of: argument))
       let then = try Self.snapshot(of: side) { () throws(ReportError) in
         try SpendSnapshot(

@@ -62,5 +62,19 @@ public struct PeriodArgument: Hashable, Sendable {
     return ReportPeriod(start: first.firstDay, end: months.lowerBound.previous.lastDay)
   }
 
+  /// The months written, cut at `dataEnd` when the data ends inside the last of them (a month in
+  /// progress), with the same number of days from the start of the months before: November 1–28
+  /// against October 1–28, as the dashboard compares. Nil for days, or when the data ends outside.
+  ///
+  ///     PeriodArgument(parsing: "2026-11")?.toDate(dataEnd: Day(year: 2026, month: 11, day: 28))
+  ///     // (current: 2026-11-01..2026-11-28, preceding: 2026-10-01..2026-10-28)
+  public func toDate(dataEnd: Day) -> (current: ReportPeriod, preceding: ReportPeriod)? {
+    guard months != nil, dataEnd >= period.start, dataEnd < period.end else { return nil }
+    let current = ReportPeriod(start: period.start, end: dataEnd)
+    let before = preceding
+    let end = min(before.start.advanced(by: current.dayCount - 1), before.end)
+    return (current, ReportPeriod(start: before.start, end: end))
+  }
+
   private static func monthIndex(_ month: Month) -> Int { month.year * 12 + month.month }
 }
