@@ -44,3 +44,13 @@ import Testing
     #expect(json.stdout.contains("\"notes\": []"))
   }
 }
+
+/// `report compare` of single days says `1 day`.
+@Suite struct CompareWordingTests {
+  @Test func oneDayIsSingular() throws {
+    let bills = TestPaths.packageRoot + "/sample-bills/incident-127k"
+    let result = try Spendtop.run(["report", "compare", bills, "--period", "2026-10-15", "--format", "text"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("2026-10-15..2026-10-15 (1 day) against 2026-10-14..2026-10-14 (1 day)."))
+  }
+}

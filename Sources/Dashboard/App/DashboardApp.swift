@@ -47,7 +47,7 @@ public enum DashboardApp {
       state.explorer.lineItems = table
       state.explorer.lineItemCursor = 0
       state.message = StatusMessage(
-        text: "\(table.rows.count) line items from \(table.files) files"
+        text: "\(Format.count(table.rows.count, "line item")) from \(Format.count(table.files, "file"))"
           + (table.truncated ? " (first rows only)" : ""),
         isError: false)
       return []

@@ -15,7 +15,7 @@ struct ExplorerView {
     let filterText = explorer.pattern.isEmpty ? "" : "  /\(explorer.pattern)"
     // Line items are the bill's own lines: no grouping or sort of ours applies to them.
     let settings =
-      explorer.lineItems.map { "\($0.rows.count) line items as billed" }
+      explorer.lineItems.map { "\(Format.count($0.rows.count, "line item")) as billed" }
       ?? "by \(explorer.groupBy.name)  \(sortText)\(filterText)"
     let settingsWidth = min(TextWidth.of(settings), inner.width / 2)
     let (crumbsRect, settingsRect) = inner.row(0).splitLeft(inner.width - settingsWidth - 1, gap: 1)
@@ -112,8 +112,8 @@ struct ExplorerView {
   private func renderLineItems(_ table: LineItemTable, _ screen: inout Screen, in rect: Rect) {
     guard !table.rows.isEmpty else {
       screen.put(
-        "no line items for \(table.resource) in this period in \(table.files) files", in: rect.row(1),
-        style: theme[.muted])
+        "no line items for \(table.resource) in this period in \(Format.count(table.files, "file"))",
+        in: rect.row(1), style: theme[.muted])
       return
     }
     let costColumn = table.costColumn

@@ -2,9 +2,16 @@ import SpendModel
 
 /// Number formats shared by the screens.
 enum Format {
-  /// `+$2,100.00` / `-$310.20`.
+  /// `+$2,100.00` / `-$310.20`; a change that rounds to zero is `$0.00`, with no sign.
   static func signedDollars(_ amount: Money, decimals: Int = 2) -> String {
-    amount.units > 0 ? "+" + amount.dollars(decimals: decimals) : amount.dollars(decimals: decimals)
+    signed(amount.dollars(decimals: decimals), up: amount.units > 0)
+  }
+
+  /// `text` with `+` in front when `up`, and without any sign when it shows no digit but zeros
+  /// (`-$0.00` from a change of a fraction of a cent is `$0.00`).
+  private static func signed(_ text: String, up: Bool) -> String {
+    guard text.contains(where: { $0.isNumber && $0 != "0" }) else { return text.filter { $0 != "-" } }
+    return up ? "+" + text : text
   }
 
   /// A bill's own amount with nothing rounded away: at least cents, more decimals only when the bill
@@ -15,9 +22,9 @@ enum Format {
     return amount.dollars(decimals: decimals)
   }
 
-  /// `+$2.1k` / `-$310`.
+  /// `+$2.1k` / `-$310`; `$0.00` for a change that rounds to zero.
   static func signedCompact(_ amount: Money) -> String {
-    amount.units > 0 ? "+" + amount.compactDollars() : amount.compactDollars()
+    signed(amount.compactDollars(), up: amount.units > 0)
   }
 
   /// `+35.2%`, `-87.6%`, `new` when there was nothing before. Relative to the size of the
@@ -39,6 +46,9 @@ enum Format {
     let rounded = Money(approximately: value).formatted(decimals: 1)
     return (signed && value > 0 ? "+" : "") + rounded + "%"
   }
+
+  /// `1 line item`, `2 line items`: a count and its noun, plural unless one.
+  static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
   /// `▲` for up, `▼` for down, `=` for no change.
   static func arrow(_ change: Money) -> String { change.units > 0 ? "▲" : change.units < 0 ? "▼" : "=" }

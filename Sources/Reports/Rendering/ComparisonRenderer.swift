@@ -123,7 +123,8 @@ public struct ComparisonRenderer: Sendable {
 
   private func lengthSentence(_ text: AmountText) -> String {
     let days = (comparison.period.dayCount, comparison.against.dayCount)
-    var sentence = "\(comparison.period) (\(days.0) days) against \(againstName) (\(days.1) days)."
+    var sentence =
+      "\(comparison.period) (\(Self.days(days.0))) against \(againstName) (\(Self.days(days.1)))."
     if days.0 != days.1 {
       let total = comparison.total
       sentence += " The periods differ in length: per day \(text.money(total.current.divided(by: days.0)))"
@@ -131,6 +132,9 @@ public struct ComparisonRenderer: Sendable {
     }
     return sentence
   }
+
+  /// `1 day`, `30 days`.
+  private static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
   private var split: (shown: [PeriodComparison.Row], rest: (count: Int, change: SpendChange)?) {
     guard let limit, comparison.rows.count > limit else { return (comparison.rows, nil) }

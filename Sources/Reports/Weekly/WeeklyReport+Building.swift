@@ -74,7 +74,8 @@ extension WeeklyReport {
     }
     if covered && averageDays < 28 {
       notes.append(
-        "The 4-week average is per 7 days with data: \(averageDays) of its 28 days have data, "
+        "The 4-week average is per 7 days with data: \(averageDays) of its 28 days "
+          + (averageDays == 1 ? "has" : "have") + " data, "
           + "the rest are a gap.")
     }
   }
