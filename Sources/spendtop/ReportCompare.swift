@@ -14,7 +14,8 @@ struct ReportCompareCommand: ParsableCommand {
       before (--period 2026-10: October against September; --period 2026-10-15: that day against \
       the day before). A month in progress is compared so far (data to Nov 28: --period 2026-11 is \
       Nov 1-28 against Oct 1-28), with a note. Rows come largest move first; tables show --top rows and sum the rest into \
-      one line (JSON lists all).
+      one line (JSON lists all). Days with no rows at all (not imported, or forgotten) are a gap, not \
+      $0: a base that is all gap is refused (exit 65), a side partly in a gap gets a note.
 
       DIM is one of: day, month, payer, account, service, usage-type, operation, region, resource, \
       line-item-type, currency, tag:KEY. With --compare-to, every --by dimension must be one the \
