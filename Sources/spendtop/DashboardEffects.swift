@@ -50,9 +50,9 @@ struct DashboardEffects: Sendable {
         } catch {
           send(.effectFailed("could not open an incident: \(error)"))
         }
-      case .saveIncidentLine(let incidentID, let index, let draft, let edit):
+      case .saveIncidentLine(let incidentID, let index, let loaded, let draft, let edit):
         do throws(LedgerError) {
-          let stored = try LedgerDashboard.save(incidentID: incidentID, index: index, edit: edit)
+          let stored = try LedgerDashboard.save(incidentID: incidentID, index: index, loaded: loaded, edit: edit)
           send(.incidentLineSaved(draft: draft, incident: stored.incident))
         } catch {
           send(.incidentLineNotSaved(incidentID: incidentID, draft: draft, reason: error.description))

@@ -87,7 +87,10 @@ extension LedgerUpdate {
     }
     state.overlay = nil
     state.message = StatusMessage(text: "saving the \(category.rawValue) line…", isError: false)
-    return [.saveIncidentLine(incidentID: form.incidentID, index: index, draft: draft, edit: edit)]
+    return [
+      .saveIncidentLine(
+        incidentID: form.incidentID, index: index, loaded: incident.stored, draft: draft, edit: edit)
+    ]
   }
 
   /// The selected incident's postmortem document, as `spendtop ledger export` writes it (the same
