@@ -175,4 +175,19 @@ import Testing
     #expect(screen.contains("(not saved) Scribe (rotating)"))
     #expect(screen.contains("not saved: the ledger file of \(Self.id) changed since it was loaded"))
   }
+
+  @Test func anOverageOverrideSaysWhatItOverridesOnScreen() throws {
+    var session = try Session()
+    defer { session.remove() }
+    let computed = session.shown.lines[0].formula
+    #expect(computed.contains(" over ") && session.shown.lines[0].source == "bill", "\(computed)")
+    try session.press("4<Enter>e<Tab><Tab>" + Self.clear + "45000<Enter>")
+    let line = session.shown.lines[0]
+    #expect(line.source == "entered" && line.formula == "$45,000.00 entered (overrides \(computed))")
+    // Too long for the column at 140: the middle goes, the bill's result stays.
+    let row = try #require(session.harness.render().lines.first { $0.contains("aws-overage") })
+    let shown = row.trimmingCharacters(in: .whitespaces)
+    #expect(shown.contains("$45,000.00 entered (overri"), "\(row)")
+    #expect(shown.hasSuffix(String(computed.suffix(10)) + ")"), "\(row)")
+  }
 }
