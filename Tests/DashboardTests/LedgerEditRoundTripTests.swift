@@ -39,7 +39,9 @@ import Testing
     mutating func press(_ keys: String) throws {
       harness.effects = []
       harness.press(keys)
-      for case .saveIncidentLine(let incidentID, let index, let loaded, let draft, let edit) in harness.effects {
+      for case .saveIncidentLine(let incidentID, let index, let loaded, let draft, let edit)
+        in harness.effects
+      {
         if let failure {
           harness.send(.incidentLineNotSaved(incidentID: incidentID, draft: draft, reason: failure.description))
           continue
@@ -189,5 +191,25 @@ import Testing
     let shown = row.trimmingCharacters(in: .whitespaces)
     #expect(shown.contains("$45,000.00 entered (overri"), "\(row)")
     #expect(shown.hasSuffix(String(computed.suffix(10)) + ")"), "\(row)")
+  }
+
+  @Test func aLineNotSavedReadsAsItWillOnceSaved() throws {
+    var session = try Session()
+    defer { session.remove() }
+    session.failure = .io(path: session.folder.path, operation: "create", message: "Read-only file system")
+    try session.press("4<Enter>a" + Self.clear + "customer-credits<Tab>SLA credits<Tab>321<Enter>")
+    try session.press("ggjjjjje<Tab><Tab>" + Self.clear + "15000<Enter>")
+    let added = try #require(session.shown.lines.last)
+    let edited = session.shown.lines[5]
+    #expect(!added.isSaved && !edited.isSaved)
+    #expect(added.formula == "$321.00" && added.source == "entered")
+    #expect(edited.formula == "$15,000.00 entered (overrides 16 × $750.00 = $12,000.00)")
+    session.failure = nil
+    try session.press("Ge<Enter>")
+    try session.press("ggjjjjje<Enter>")
+    #expect(session.shown.unsavedCount == 0)
+    let saved = session.shown.lines
+    #expect(saved.last?.formula == added.formula && saved[5].formula == edited.formula)
+    #expect(saved.last?.source == added.source && saved[5].source == edited.source)
   }
 }
