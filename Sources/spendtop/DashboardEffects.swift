@@ -57,11 +57,15 @@ struct DashboardEffects: Sendable {
         } catch {
           send(.incidentLineNotSaved(incidentID: incidentID, draft: draft, reason: error.description))
         }
-      case .export(let name, let text):
+      case .export(let name, let text, let incident):
         let path = FileManager.default.currentDirectoryPath + "/" + name
         do {
           try text.write(toFile: path, atomically: true, encoding: .utf8)
-          send(.effectDone("wrote \(path)"))
+          switch incident.map({ ExportMessage.text(wrote: path, from: $0, in: LedgerDashboard.folder) }) {
+          case .warning(let text)?: send(.effectFailed(text))
+          case .done(let text)?: send(.effectDone(text))
+          case nil: send(.effectDone("wrote \(path)"))
+          }
         } catch {
           send(.effectFailed("could not write \(path): \(error.localizedDescription)"))
         }

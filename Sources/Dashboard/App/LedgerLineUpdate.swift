@@ -113,7 +113,7 @@ extension LedgerUpdate {
     }
     let bills = state.data.cube.isEmpty ? nil : state.data.cube
     let text = PostmortemMarkdown.render(stored, CostEvaluator.evaluate(stored, bills: bills), bills: bills)
-    return [.export(suggestedName: "\(incident.id).md", text: text)]
+    return [.export(suggestedName: "\(incident.id).md", text: text, incident: stored)]
   }
 
   /// A save answered: the incident as its file now holds it, with the session's other unsaved lines.

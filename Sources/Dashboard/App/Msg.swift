@@ -115,8 +115,10 @@ public enum Effect: Sendable, Equatable {
   /// `.incidentLineSaved` or `.incidentLineNotSaved` for `draft`. `loaded` is the incident as the
   /// screen loaded it (`IncidentItem.stored`): when the file no longer holds it, nothing is written.
   case saveIncidentLine(incidentID: String, index: Int?, loaded: Incident?, draft: Int, edit: CostLineEdit)
-  /// Write text to a file named like `suggestedName` in the current directory.
-  case export(suggestedName: String, text: String)
+  /// Write text to a file named like `suggestedName` in the current directory. `incident` is the
+  /// dashboard's copy the text was rendered from: the runtime says so when its file no longer holds
+  /// it (`ExportMessage`).
+  case export(suggestedName: String, text: String, incident: Incident?)
   /// Leave the dashboard.
   case quit
 }
