@@ -52,7 +52,8 @@ struct DashboardEffects: Sendable {
         }
       case .saveIncidentLine(let incidentID, let index, let loaded, let draft, let edit):
         do throws(LedgerError) {
-          let stored = try LedgerDashboard.save(incidentID: incidentID, index: index, loaded: loaded, edit: edit)
+          let stored = try LedgerDashboard.save(
+            incidentID: incidentID, index: index, loaded: loaded, edit: edit)
           send(.incidentLineSaved(draft: draft, incident: stored.incident))
         } catch {
           send(.incidentLineNotSaved(incidentID: incidentID, draft: draft, reason: error.description))

@@ -15,7 +15,8 @@ import Testing
       .appendingPathComponent("spendtop-export-message-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      atPath: SampleBills.root.path + "/sample-bills/ledger/\(Self.id).toml", toPath: directory + "/\(Self.id).toml")
+      atPath: SampleBills.root.path + "/sample-bills/ledger/\(Self.id).toml",
+      toPath: directory + "/\(Self.id).toml")
     let folder = LedgerFolder(path: directory)
     return (folder, try folder.load(id: Self.id).incident)
   }
@@ -33,7 +34,8 @@ import Testing
       Issue.record("an unreadable file is a warning")
       return
     }
-    #expect(text.hasPrefix("wrote /tmp/x.md from the copy in memory: the ledger file could not be read: \(file):"))
+    #expect(
+      text.hasPrefix("wrote /tmp/x.md from the copy in memory: the ledger file could not be read: \(file):"))
   }
 
   @Test func aFileChangedSinceItWasLoadedIsNamedAfterTheExport() throws {

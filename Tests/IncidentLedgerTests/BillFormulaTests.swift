@@ -143,7 +143,8 @@ import Testing
     #expect(overridden.inputs.contains(LineInput("computedFromBill", .money(Money(whole: 450)))))
     // The calculation says what the override replaces, as an entered revenue loss does.
     #expect(overridden.formula == "entered override of the bill's overage")
-    #expect(overridden.calculation == "$400.00 entered (overrides $1,035.00 − $585.00 over 7 days = $450.00)")
+    #expect(
+      overridden.calculation == "$400.00 entered (overrides $1,035.00 − $585.00 over 7 days = $450.00)")
     let overriddenWithoutBills = CostEvaluator.evaluate(incident, bills: nil).lines[0]
     #expect(overriddenWithoutBills.amount == Money(whole: 400))
     #expect(

@@ -75,8 +75,10 @@ import Testing
     removed.costLines.remove(at: 1)
     try folder.save(removed, over: other)
     let before = try String(contentsOfFile: folder.filePath(of: id), encoding: .utf8)
-    #expect(loaded.costLines[2].description == "Scribe" && removed.costLines[2].description == "Customer liaison")
-    let scribe = CostLineEdit(category: .engineeringTime, description: "Scribe (rotating)", amount: nil, note: "")
+    #expect(loaded.costLines[2].description == "Scribe")
+    #expect(removed.costLines[2].description == "Customer liaison")
+    let scribe = CostLineEdit(
+      category: .engineeringTime, description: "Scribe (rotating)", amount: nil, note: "")
     #expect(
       throws: LedgerError.changedSinceLoaded(
         id: id, detail: "cost line 3, \"Scribe\", is now \"Customer liaison\"")

@@ -101,7 +101,9 @@ extension Incident {
   /// - Throws: `LedgerError.changedSinceLoaded` when line `index` is not `shown`,
   ///   `LedgerError.invalidChange` for an edit that cannot be applied.
   @discardableResult
-  public mutating func apply(_ edit: CostLineEdit, at index: Int?, shown: CostLine?) throws(LedgerError) -> Int {
+  public mutating func apply(_ edit: CostLineEdit, at index: Int?, shown: CostLine?) throws(LedgerError)
+    -> Int
+  {
     guard let index else {
       costLines.append(try edit.applied(to: nil))
       return costLines.count - 1
@@ -126,7 +128,8 @@ extension Incident {
     if let changed = (0..<max(costLines.count, loaded.costLines.count)).first(where: {
       line(loaded.costLines, $0) != line(costLines, $0)
     }) {
-      return Self.difference(line: changed, shown: line(loaded.costLines, changed), now: line(costLines, changed))
+      return Self.difference(
+        line: changed, shown: line(loaded.costLines, changed), now: line(costLines, changed))
     }
     return "its fields other than the cost lines changed"
   }
