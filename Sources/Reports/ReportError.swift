@@ -8,6 +8,9 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
   case mixedCurrencies([String])
   /// The requested period reaches past the data.
   case periodOutsideData(period: ReportPeriod, data: ClosedRange<Day>)
+  /// One side of a comparison is not wholly inside the data: `side` says which and how the user
+  /// gave it.
+  case comparedPeriodOutsideData(side: ComparedSide, period: ReportPeriod, data: ClosedRange<Day>)
   /// A snapshot file is not valid JSON or not a spendtop snapshot.
   case invalidSnapshot(path: String, line: Int, column: Int, reason: String)
   /// A comparison asks for a dimension the snapshot did not keep.
@@ -28,6 +31,19 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
         + "choose one with --currency \(codes.first ?? "USD")"
     case .periodOutsideData(let period, let data):
       return "no data for \(period) (the bills cover \(data.lowerBound)..\(data.upperBound))"
+    case .comparedPeriodOutsideData(let side, let period, let data):
+      let cover = "the bills cover \(data.lowerBound)..\(data.upperBound)"
+      let missing = Self.uncovered(period, data)
+      let noData =
+        missing == [period]
+        ? "no data for \(period)"
+        : "no data for \(missing.map(\.description).joined(separator: " and ")), part of \(period)"
+      switch side {
+      case .period(let typed): return "--period \(typed): \(noData) (\(cover))"
+      case .against(let typed): return "--against \(typed): \(noData) (\(cover))"
+      case .defaultAgainst(let name):
+        return "the default comparison, \(name) (\(period)), has no data (\(cover)); give --against"
+      }
     case .invalidSnapshot(let path, let line, let column, let reason):
       return "\(path):\(line):\(column): not a spendtop snapshot: \(reason)"
     case .snapshotLacksDimension(let path, let dimension, let kept):
@@ -41,4 +57,27 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(path): cannot write: \(reason)"
     }
   }
+
+  /// The parts of `period` outside `data`: before its first day, after its last, or all of it.
+  static func uncovered(_ period: ReportPeriod, _ data: ClosedRange<Day>) -> [ReportPeriod] {
+    if period.end < data.lowerBound || period.start > data.upperBound { return [period] }
+    var parts: [ReportPeriod] = []
+    if period.start < data.lowerBound {
+      parts.append(ReportPeriod(start: period.start, end: data.lowerBound.advanced(by: -1)))
+    }
+    if period.end > data.upperBound {
+      parts.append(ReportPeriod(start: data.upperBound.advanced(by: 1), end: period.end))
+    }
+    return parts
+  }
+}
+
+/// Which side of `report compare` a period is, with the text the user typed for it.
+public enum ComparedSide: Equatable, Sendable {
+  /// `--period TEXT`.
+  case period(String)
+  /// `--against TEXT`.
+  case against(String)
+  /// The default comparison, named (`the 7 days before`, `the month before`).
+  case defaultAgainst(String)
 }

@@ -65,14 +65,29 @@ struct DashboardCommand: ParsableCommand {
       },
       effects: { effect, send in effects.run(effect, send: send) })
     if outcome == .noTerminal {
+      let cause = Self.noTerminalCause(
+        stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1, term: environment["TERM"])
       FileHandle.standardError.write(
         Data(
           """
-          spendtop: no usable terminal (TERM=\(environment["TERM"] ?? "unset"), or output is not a TTY).
+          spendtop: no usable terminal: \(cause).
           For plain text, use the report commands instead: spendtop cube, spendtop detect, spendtop report.
 
           """.utf8))
       throw ExitCode(2)
+    }
+  }
+
+  /// Why the dashboard found no terminal: standard input or output not a TTY (piped, redirected),
+  /// else `TERM` unset or unknown to terminfo (the terminal refused to open with both TTYs).
+  static func noTerminalCause(stdinIsTTY: Bool, stdoutIsTTY: Bool, term: String?) -> String {
+    switch (stdinIsTTY, stdoutIsTTY) {
+    case (false, false): return "standard input and output are not a terminal (piped or redirected)"
+    case (true, false): return "standard output is not a terminal (piped or redirected)"
+    case (false, true): return "standard input is not a terminal (piped or redirected)"
+    case (true, true):
+      guard let term, !term.isEmpty else { return "TERM is not set" }
+      return "TERM=\(term) is not known to terminfo (try TERM=xterm-256color)"
     }
   }
 

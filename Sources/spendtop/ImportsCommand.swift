@@ -93,27 +93,27 @@ struct ImportsCommand: ParsableCommand {
           + "\"month\": \(string(period.month.description)), \"status\": \(string(status.rawValue))}"
       }
       let totals = file.totals.map { total in
-        "{\"line_item_type\": \(string(total.lineItemType)), \"currency\": \(string(total.currency)), "
+        "{\"lineItemType\": \(string(total.lineItemType)), \"currency\": \(string(total.currency)), "
           + "\"cost\": \(total.cost.exactDecimal(minimumDecimals: 6))}"
       }
       return """
           {"id": \(record.id), "batch": \(record.batch), \
-        "imported_at": \(string(StoreFormatting.isoTimestamp(record.importedAt))), \
+        "importedAt": \(string(StoreFormatting.isoTimestamp(record.importedAt))), \
         "path": \(string(file.path)), "size": \(file.size), "sha256": \(string(file.sha256)), \
-        "format": \(string(file.format)), "rows_read": \(file.rowsRead), "rows_skipped": \(file.rowsSkipped), \
+        "format": \(string(file.format)), "rowsRead": \(file.rowsRead), "rowsSkipped": \(file.rowsSkipped), \
         "periods": [\(periodItems.joined(separator: ", "))], "totals": [\(totals.joined(separator: ", "))]}
         """
     }
     let stored = periods.map { stored in
       let days = stored.days.map {
-        "\(string($0.lowerBound.description)), \"last_day\": \(string($0.upperBound.description))"
+        "\(string($0.lowerBound.description)), \"lastDay\": \(string($0.upperBound.description))"
       }
       return
         "    {\"period\": \(string(stored.period.description)), \"payer\": \(string(stored.period.payer)), "
         + "\"month\": \(string(stored.period.month.description)), "
-        + "\"first_day\": \(days ?? "null, \"last_day\": null"), "
+        + "\"firstDay\": \(days ?? "null, \"lastDay\": null"), "
         + "\"cells\": \(stored.cells), \"batch\": \(stored.batch), "
-        + "\"imported_at\": \(string(StoreFormatting.isoTimestamp(stored.importedAt)))}"
+        + "\"importedAt\": \(string(StoreFormatting.isoTimestamp(stored.importedAt)))}"
     }
     func array(_ items: [String]) -> String {
       items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n]"

@@ -14,7 +14,11 @@ struct CostLineOptions: ParsableArguments {
       "Series of this line, repeatable (aws-overage, run-rate-increase).", valueName: "FIELDS"))
   var series: [String] = []
 
-  @Option(help: "An entered amount, 0 or more (revenue-loss, customer-credits, lost-velocity).")
+  // Amounts take the next word even when it starts with "-": `--amount -5` is a value (refused
+  // where negative amounts make no sense, with the field named), not a missing one.
+  @Option(
+    parsing: .unconditional,
+    help: "An entered amount, 0 or more (revenue-loss, customer-credits, lost-velocity).")
   var amount: String?
   @Option(help: "engineering-time: people.") var people: String?
   @Option(help: "engineering-time: hours each.") var hours: String?
@@ -30,16 +34,18 @@ struct CostLineOptions: ParsableArguments {
   @Option(help: "customer-credits: customers credited.") var customers: String?
   @Option(help: "customer-credits: monthly contract value each.") var monthlyContractValue: String?
   @Option(help: "customer-credits: credit percent, 0-100.") var creditPercent: String?
-  @Option(help: "run-rate-increase: entered monthly delta (else measured in the bills).") var monthlyDelta:
-    String?
+  @Option(
+    parsing: .unconditional, help: "run-rate-increase: entered monthly delta (else measured in the bills).")
+  var monthlyDelta: String?
   @Option(help: "run-rate-increase: months counted (default 12).") var horizonMonths: String?
   @Option(help: "run-rate-increase: the day the level stepped.") var stepDate: String?
   @Option(help: "run-rate-increase: days averaged per level (default 28).") var levelDays: String?
   @Option(help: "aws-overage, run-rate-increase: unblended, amortized, net-unblended, net-amortized.")
   var basis: String?
   @Option(help: "aws-overage: weeks of baseline before the window (default 4).") var baselineWeeks: String?
-  @Option(help: "aws-overage: an amount replacing the bill's (needs --override-reason).") var override:
-    String?
+  @Option(
+    parsing: .unconditional, help: "aws-overage: an amount replacing the bill's (needs --override-reason).")
+  var override: String?
   @Option(help: "aws-overage: why the bill's amount is replaced.") var overrideReason: String?
   @Option(help: "lost-velocity: engineer-days diverted.") var engineerDays: String?
   @Option(help: "lost-velocity: daily rate instead of the incident's.") var dailyRate: String?

@@ -38,6 +38,9 @@ struct LedgerEdit: ParsableCommand {
   }
 
   func run() throws {
+    // Where an editor's copy was kept when saving it failed: said after the error's message.
+    var keptCopyHint: String?
+    defer { if let keptCopyHint { FileHandle.standardError.write(Data((keptCopyHint + "\n").utf8)) } }
     try LedgerConsole.run { () throws(LedgerError) in
       let folder = location.folder
       let stored = try folder.load(id: id)
@@ -45,7 +48,7 @@ struct LedgerEdit: ParsableCommand {
         try folder.save(try changed(stored.incident), over: stored)
         print("saved \(stored.path)")
       } else {
-        try editInEditor(stored, folder: folder)
+        try editInEditor(stored, folder: folder, keptCopyHint: &keptCopyHint)
       }
     }
   }
@@ -91,7 +94,9 @@ struct LedgerEdit: ParsableCommand {
     return incident
   }
 
-  private func editInEditor(_ stored: StoredIncident, folder: LedgerFolder) throws(LedgerError) {
+  private func editInEditor(
+    _ stored: StoredIncident, folder: LedgerFolder, keptCopyHint: inout String?
+  ) throws(LedgerError) {
     let environment = ProcessInfo.processInfo.environment
     guard
       let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: {
@@ -141,7 +146,7 @@ struct LedgerEdit: ParsableCommand {
       if case .invalidFile(let path, let line, let column, let message) = error {
         throw .invalidFile(path: path, line: line, column: column, message: message + "\n" + hint)
       }
-      LedgerConsole.warn(hint)
+      keptCopyHint = hint
       throw error
     }
     try? FileManager.default.removeItem(atPath: copy)

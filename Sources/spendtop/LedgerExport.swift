@@ -21,16 +21,12 @@ struct LedgerExport: ParsableCommand {
   @OptionGroup var bills: LedgerBillOptions
 
   @Option(help: "markdown or json.")
-  var format: LedgerFormat = .markdown
+  var format: LedgerExportFormat = .markdown
 
   @Option(
     name: [.short, .long],
     help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
   var output: String?
-
-  func validate() throws {
-    guard format != .table else { throw ValidationError("export writes markdown or json") }
-  }
 
   func run() throws {
     let cube = try bills.load()

@@ -17,11 +17,7 @@ struct LedgerList: ParsableCommand {
   @OptionGroup var bills: LedgerBillOptions
 
   @Option(help: "table or json.")
-  var format: LedgerFormat = .table
-
-  func validate() throws {
-    guard format != .markdown else { throw ValidationError("list prints table or json") }
-  }
+  var format: LedgerListFormat = .table
 
   func run() throws {
     let cube = try bills.load()

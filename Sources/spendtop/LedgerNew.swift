@@ -87,7 +87,9 @@ struct LedgerNew: ParsableCommand {
       }
       if let start { incident.start = try LedgerConsole.day(start, option: "start") }
       if let end { incident.end = try LedgerConsole.day(end, option: "end") }
-      guard incident.end >= incident.start else { throw .invalidChange("the window ends before it starts") }
+      guard incident.end >= incident.start else {
+        throw .invalidChange("the window ends (\(incident.end)) before it starts (\(incident.start))")
+      }
       if id == nil, detected == nil {
         incident.id = Incident.makeID(title: incident.title, start: incident.start)
       }

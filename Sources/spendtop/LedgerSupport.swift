@@ -69,9 +69,19 @@ struct LedgerBillOptions: ParsableArguments {
   }
 }
 
-/// Output formats of the ledger commands.
+/// Output formats of `ledger show`.
 enum LedgerFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json, markdown
+}
+
+/// Output formats of `ledger list` (no markdown: the postmortem is one incident's).
+enum LedgerListFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json
+}
+
+/// Output formats of `ledger export` (documents, not the terminal table).
+enum LedgerExportFormat: String, ExpressibleByArgument, CaseIterable {
+  case markdown, json
 }
 
 /// Printing and failing the same way in every ledger command.

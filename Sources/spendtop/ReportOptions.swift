@@ -62,7 +62,12 @@ struct ReportOutputOptions: ParsableArguments {
     help: ArgumentHelp("Write the report to FILE atomically instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Flag(name: .long, help: "Print nothing but errors (for cron).")
+  @Flag(
+    name: .long,
+    help: """
+      No notes on standard error, only errors (for cron): no 'wrote FILE', no skipped rows. The \
+      report itself still goes to standard output unless --output names a file.
+      """)
   var quiet = false
 
   /// Writes the rendered report to `--output` or standard output.
@@ -94,7 +99,9 @@ enum ReportExit {
   static func code(for error: ReportError) -> Int32 {
     switch error {
     case .mixedCurrencies: return 64
-    case .noData, .periodOutsideData, .invalidSnapshot, .snapshotLacksDimension, .snapshotMismatch: return 65
+    case .noData, .periodOutsideData, .comparedPeriodOutsideData, .invalidSnapshot, .snapshotLacksDimension,
+      .snapshotMismatch:
+      return 65
     case .unreadable: return 66
     case .cannotWrite: return 73
     }

@@ -56,4 +56,21 @@ import Testing
     try? FileManager.default.removeItem(atPath: copy)
     #expect(try String(contentsOfFile: file, encoding: .utf8) == before)
   }
+
+  @Test func aFileChangedWhileEditingExits75AndSaysWhereTheEditIsAfterTheMessage() throws {
+    let (directory, file) = try Self.ledger()
+    defer { directory.remove() }
+    // Edits the copy, and meanwhile someone else changes the incident's file.
+    let editor = "f() { sed -i 's/^title = .*/title = \"x\"/' \"$1\"; echo '# touched' >> '\(file)'; }; f"
+    let output = try Spendtop.run(
+      ["ledger", "edit", Self.id, "--ledger", directory.path], environment: ["EDITOR": editor, "VISUAL": ""])
+    #expect(output.status == 75)
+    let lines = output.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(output.stderr)")
+    #expect(lines.first?.hasPrefix("spendtop: \(file) changed on disk since it was read") == true)
+    #expect(lines.last?.hasPrefix("your edit is kept in ") == true)
+    let copy = String(lines.last?.split(separator: " ").first { $0.hasSuffix(".toml;") }?.dropLast() ?? "")
+    #expect(FileManager.default.fileExists(atPath: copy))
+    try? FileManager.default.removeItem(atPath: copy)
+  }
 }

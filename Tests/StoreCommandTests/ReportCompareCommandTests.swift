@@ -36,4 +36,27 @@ import Testing
         "spendtop: --period expects YYYY-MM-DD..YYYY-MM-DD, YYYY-MM-DD, YYYY-MM or YYYY-MM..YYYY-MM, "
           + "got '2026-1'"))
   }
+
+  @Test("--period 2026-11 with data to Nov 28 is Nov 1-28 against Oct 1-28, with a note")
+  func aMonthInProgressIsComparedSoFar() throws {
+    let month = try Spendtop.run(["report", "compare", Self.bills, "--period", "2026-11", "--format", "json"])
+    let written = try Spendtop.run([
+      "report", "compare", Self.bills, "--period", "2026-11-01..2026-11-28", "--against",
+      "2026-10-01..2026-10-28", "--format", "json",
+    ])
+    #expect(month.status == 0, "\(month.stderr)")
+    #expect(month.stdout == written.stdout)
+    #expect(
+      month.stderr == "spendtop: note: 2026-11 is in progress (the data ends 2026-11-28): comparing "
+        + "2026-11-01..2026-11-28 with the same days before, 2026-10-01..2026-10-28\n")
+    let against = try Spendtop.run([
+      "report", "compare", Self.bills, "--period", "2026-11", "--against", "2026-09", "--format", "json",
+    ])
+    let againstWritten = try Spendtop.run([
+      "report", "compare", Self.bills, "--period", "2026-11-01..2026-11-28", "--against",
+      "2026-09-01..2026-09-30", "--format", "json",
+    ])
+    #expect(against.status == 0, "\(against.stderr)")
+    #expect(against.stdout == againstWritten.stdout)
+  }
 }

@@ -79,10 +79,9 @@ enum Palette {
     case "quit", "q": return [.quit]
     case "group":
       guard let dimension = Dimension(name: argument), dimension != .day else {
-        return fail(
-          "group by what? e.g. :group account ("
-            + ExplorerUpdate.groupChoices(state).map(\.name).joined(separator: ", ") + ")"
-        )
+        let choices = ExplorerUpdate.groupChoices(state).map(\.name).joined(separator: ", ")
+        if argument.isEmpty { return fail("group by what? e.g. :group account (\(choices))") }
+        return fail("unknown dimension '\(argument)'; use one of \(choices)")
       }
       DashboardApp.go(to: .explorer, &state)
       ExplorerUpdate.setGroup(dimension, &state)

@@ -23,10 +23,7 @@ struct LedgerView {
       renderLines(incident, &screen, in: inner)
       return
     }
-    screen.put(
-      "\(incidents.count) incidents · total "
-        + incidents.reduce(Money.zero) { $0 + $1.total }.dollars(decimals: 0),
-      in: inner.row(0), style: theme[.muted])
+    screen.put(IncidentItem.headline(incidents), in: inner.row(0), style: theme[.muted])
     let (listRect, summaryRect) = Rect(
       x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1
     )

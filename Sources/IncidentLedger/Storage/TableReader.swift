@@ -149,9 +149,12 @@ struct TableReader {
     return table[key]
   }
 
+  /// `key must be EXPECTED, not WHAT`: a number is named by its text (`not 2.5`), as the user typed
+  /// it; other values by their kind (`not a string`).
   private func mismatch(_ key: String, _ node: TOMLNode, _ expected: String) -> LedgerError {
-    .invalidFile(
-      path: path, line: node.line, column: nil,
-      message: "\(key) must be \(expected), not \(node.value.kindName)")
+    let found: String
+    if case .number(let text) = node.value { found = text } else { found = node.value.kindName }
+    return .invalidFile(
+      path: path, line: node.line, column: nil, message: "\(key) must be \(expected), not \(found)")
   }
 }
