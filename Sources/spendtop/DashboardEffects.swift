@@ -54,18 +54,23 @@ struct DashboardEffects: Sendable {
         } catch {
           send(.effectFailed("could not open an incident: \(error)"))
         }
-      case .saveIncidentLine(let incidentID, let index, let draft, let edit):
+      case .saveIncidentLine(let incidentID, let index, let loaded, let draft, let edit):
         do throws(LedgerError) {
-          let stored = try LedgerDashboard.save(incidentID: incidentID, index: index, edit: edit)
+          let stored = try LedgerDashboard.save(
+            incidentID: incidentID, index: index, loaded: loaded, edit: edit)
           send(.incidentLineSaved(draft: draft, incident: stored.incident))
         } catch {
           send(.incidentLineNotSaved(incidentID: incidentID, draft: draft, reason: error.description))
         }
-      case .export(let name, let text):
+      case .export(let name, let text, let incident):
         let path = FileManager.default.currentDirectoryPath + "/" + name
         do {
           try text.write(toFile: path, atomically: true, encoding: .utf8)
-          send(.effectDone("wrote \(path)"))
+          switch incident.map({ ExportMessage.text(wrote: path, from: $0, in: LedgerDashboard.folder) }) {
+          case .warning(let text)?: send(.effectFailed(text))
+          case .done(let text)?: send(.effectDone(text))
+          case nil: send(.effectDone("wrote \(path)"))
+          }
         } catch {
           send(.effectFailed("could not write \(path): \(error.localizedDescription)"))
         }

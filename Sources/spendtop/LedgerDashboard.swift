@@ -18,17 +18,16 @@ enum LedgerDashboard {
   private static let saving = NSLock()
 
   /// Applies a line entered in the dashboard's form to the incident's file (a new line, or the
-  /// change of line `index`, keeping what the form does not show) and saves it atomically.
+  /// change of line `index`, keeping what the form does not show) and saves it atomically. Nothing
+  /// is written when the file is no longer `loaded`, the incident the screen shows.
   ///
   /// - Returns: the incident as now stored, for the dashboard to show.
-  static func save(incidentID: String, index: Int?, edit: CostLineEdit) throws(LedgerError)
+  static func save(incidentID: String, index: Int?, loaded: Incident?, edit: CostLineEdit)
+    throws(LedgerError)
     -> StoredIncident
   {
     saving.lock()
     defer { saving.unlock() }
-    let stored = try folder.load(id: incidentID)
-    var incident = stored.incident
-    try incident.apply(edit, at: index)
-    return try folder.save(incident, over: stored)
+    return try folder.save(edit, to: incidentID, at: index, loaded: loaded)
   }
 }

@@ -102,7 +102,7 @@ enum LedgerConsole {
     case .notFound: return ExitCode(66)
     case .alreadyExists: return ExitCode(73)
     case .io: return ExitCode(74)
-    case .changedOnDisk: return ExitCode(75)
+    case .changedOnDisk, .changedSinceLoaded: return ExitCode(75)
     }
   }
 

@@ -35,19 +35,23 @@ import Testing
         data: DashboardData(cube: cube, incidents: [LedgerItems.item(for: incident, cube: cube)]))
     }
 
-    /// Presses keys, then runs the save effects as `spendtop` does (load, apply, atomic save).
+    /// Presses keys, then runs the save effects as `spendtop` does (load, check, apply, atomic save).
     mutating func press(_ keys: String) throws {
       harness.effects = []
       harness.press(keys)
-      for case .saveIncidentLine(let incidentID, let index, let draft, let edit) in harness.effects {
+      for case .saveIncidentLine(let incidentID, let index, let loaded, let draft, let edit)
+        in harness.effects
+      {
         if let failure {
           harness.send(.incidentLineNotSaved(incidentID: incidentID, draft: draft, reason: failure.description))
           continue
         }
-        let stored = try folder.load(id: incidentID)
-        var incident = stored.incident
-        try incident.apply(edit, at: index)
-        harness.send(.incidentLineSaved(draft: draft, incident: try folder.save(incident, over: stored).incident))
+        do throws(LedgerError) {
+          let saved = try folder.save(edit, to: incidentID, at: index, loaded: loaded)
+          harness.send(.incidentLineSaved(draft: draft, incident: saved.incident))
+        } catch {
+          harness.send(.incidentLineNotSaved(incidentID: incidentID, draft: draft, reason: error.description))
+        }
       }
     }
 
@@ -147,5 +151,65 @@ import Testing
     #expect(try session.file().costLines.count == 9, "saved once, as a new line")
     #expect(session.shown.unsavedCount == 0)
     #expect(session.shown.lines == LedgerItems.item(for: try session.file(), cube: session.cube).lines)
+  }
+
+  @Test func anEditAfterTheFileChangedOnDiskIsKeptOnScreenAndNotWritten() throws {
+    var session = try Session()
+    defer { session.remove() }
+    try session.press("4<Enter>")
+    // Another shell: `spendtop ledger edit ID --remove-cost 2` ("Incident commander").
+    let other = try session.folder.load(id: Self.id)
+    var removed = other.incident
+    removed.costLines.remove(at: 1)
+    try session.folder.save(removed, over: other)
+    let before = try session.text()
+    // The screen still shows the old file: line 3 is "Scribe".
+    try session.press("jje<Tab>" + Self.clear + "Scribe (rotating)<Enter>")
+    #expect(try session.text() == before, "the file's Customer liaison line is not overwritten")
+    let line = session.shown.lines[2]
+    #expect(line.description == "Scribe (rotating)")
+    guard case .unsaved(2, let reason) = line.storage else {
+      Issue.record("the edit should be kept on screen as not saved, got \(line.storage)")
+      return
+    }
+    #expect(reason.hasPrefix("the ledger file of \(Self.id) changed since it was loaded (cost line 3"))
+    let screen = session.harness.render()
+    #expect(screen.contains("(not saved) Scribe (rotating)"))
+    #expect(screen.contains("not saved: the ledger file of \(Self.id) changed since it was loaded"))
+  }
+
+  @Test func anOverageOverrideSaysWhatItOverridesOnScreen() throws {
+    var session = try Session()
+    defer { session.remove() }
+    let computed = session.shown.lines[0].formula
+    #expect(computed.contains(" over ") && session.shown.lines[0].source == "bill", "\(computed)")
+    try session.press("4<Enter>e<Tab><Tab>" + Self.clear + "45000<Enter>")
+    let line = session.shown.lines[0]
+    #expect(line.source == "entered" && line.formula == "$45,000.00 entered (overrides \(computed))")
+    // Too long for the column at 140: the middle goes, the bill's result stays.
+    let row = try #require(session.harness.render().lines.first { $0.contains("aws-overage") })
+    let shown = row.trimmingCharacters(in: .whitespaces)
+    #expect(shown.contains("$45,000.00 entered (overri"), "\(row)")
+    #expect(shown.hasSuffix(String(computed.suffix(10)) + ")"), "\(row)")
+  }
+
+  @Test func aLineNotSavedReadsAsItWillOnceSaved() throws {
+    var session = try Session()
+    defer { session.remove() }
+    session.failure = .io(path: session.folder.path, operation: "create", message: "Read-only file system")
+    try session.press("4<Enter>a" + Self.clear + "customer-credits<Tab>SLA credits<Tab>321<Enter>")
+    try session.press("ggjjjjje<Tab><Tab>" + Self.clear + "15000<Enter>")
+    let added = try #require(session.shown.lines.last)
+    let edited = session.shown.lines[5]
+    #expect(!added.isSaved && !edited.isSaved)
+    #expect(added.formula == "$321.00" && added.source == "entered")
+    #expect(edited.formula == "$15,000.00 entered (overrides 16 × $750.00 = $12,000.00)")
+    session.failure = nil
+    try session.press("Ge<Enter>")
+    try session.press("ggjjjjje<Enter>")
+    #expect(session.shown.unsavedCount == 0)
+    let saved = session.shown.lines
+    #expect(saved.last?.formula == added.formula && saved[5].formula == edited.formula)
+    #expect(saved.last?.source == added.source && saved[5].source == edited.source)
   }
 }

@@ -10,7 +10,7 @@ import Testing
     let data = try #require(SampleBills.incidentWithFindings)
     var harness = Harness(size: Size(width: 120, height: 40), data: data)
     harness.press("4x")
-    guard case .export(let name, let text)? = harness.effects.last else {
+    guard case .export(let name, let text, let copy)? = harness.effects.last else {
       Issue.record("expected an export effect")
       return
     }
@@ -19,6 +19,7 @@ import Testing
       .load(id: "INC-2026-10-bill-spike").incident
     let costs = CostEvaluator.evaluate(incident, bills: data.cube)
     #expect(text == PostmortemMarkdown.render(incident, costs, bills: data.cube))
+    #expect(copy == incident, "the runtime checks the file against the copy the text came from")
     // What the thin export lacked: the summary, formulas with inputs, chart, anomalies, timeline.
     for section in [
       "## Summary", "## Cost breakdown", "## Daily spend around the window", "## Anomalies and root causes",
@@ -31,6 +32,6 @@ import Testing
 
     harness.effects = []
     harness.press(":export<Enter>")
-    #expect(harness.effects == [.export(suggestedName: name, text: text)])
+    #expect(harness.effects == [.export(suggestedName: name, text: text, incident: incident)])
   }
 }

@@ -180,7 +180,7 @@ import Testing
     #expect(incident.lines.count == 6)
     #expect(incident.lines.last?.amount == Money(cents: 125_050))
     #expect(incident.total == Money(whole: 127_112) + Money(cents: 125_050))
-    guard case .saveIncidentLine(let id, nil, _, let edit)? = harness.effects.last else {
+    guard case .saveIncidentLine(let id, nil, _, _, let edit)? = harness.effects.last else {
       Issue.record("expected a save effect")
       return
     }

@@ -141,6 +141,15 @@ import Testing
     #expect(overridden.amount == Money(whole: 400))
     #expect(overridden.source == .entered)
     #expect(overridden.inputs.contains(LineInput("computedFromBill", .money(Money(whole: 450)))))
+    // The calculation says what the override replaces, as an entered revenue loss does.
+    #expect(overridden.formula == "entered override of the bill's overage")
+    #expect(
+      overridden.calculation == "$400.00 entered (overrides $1,035.00 − $585.00 over 7 days = $450.00)")
+    let overriddenWithoutBills = CostEvaluator.evaluate(incident, bills: nil).lines[0]
+    #expect(overriddenWithoutBills.amount == Money(whole: 400))
+    #expect(
+      overriddenWithoutBills.calculation
+        == "$400.00 entered (overrides the bill's overage, not computed: no bills were given)")
   }
 
   @Test func feesAndTaxCompareWithTheMonthBeforeAndCreditsAreLeftOut() throws {

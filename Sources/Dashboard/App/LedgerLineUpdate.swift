@@ -66,20 +66,30 @@ extension LedgerUpdate {
     if let index, let stored = incident.stored, stored.costLines.indices.contains(index) {
       original = stored.costLines[index]
     }
+    var applied: CostLine?
     if index == nil || original != nil {
       do throws(LedgerError) {
-        _ = try edit.applied(to: original)
+        applied = try edit.applied(to: original)
       } catch {
         return refuse(error.description)
       }
     }
     let draft = state.ledger.nextDraft
     state.ledger.nextDraft += 1
-    let line = IncidentLine(
-      category: category.rawValue, description: edit.description, amount: amount ?? shown?.amount,
-      source: amount == nil ? shown?.source ?? "entered" : "entered",
-      formula: amount == nil ? shown?.formula ?? "" : "entered", note: edit.note,
-      storage: .saving(index: index, draft: draft))
+    let storage = LineStorage.saving(index: index, draft: draft)
+    // The line reads as it will once saved: evaluated like the file's lines.
+    let line =
+      applied.map { applied in
+        let owner =
+          incident.stored
+          ?? Incident(id: incident.id, title: incident.title, start: incident.start, end: incident.end)
+        let bills = state.data.cube.isEmpty ? nil : state.data.cube
+        return LedgerItems.line(CostEvaluator.evaluate(applied, of: owner, bills: bills), storage: storage)
+      }
+      ?? IncidentLine(
+        category: category.rawValue, description: edit.description, amount: amount ?? shown?.amount,
+        source: amount == nil ? shown?.source ?? "entered" : "entered",
+        formula: amount?.dollars() ?? shown?.formula ?? "", note: edit.note, storage: storage)
     if let lineIndex = form.index, incident.lines.indices.contains(lineIndex) {
       state.data.incidents[position].lines[lineIndex] = line
     } else {
@@ -87,7 +97,10 @@ extension LedgerUpdate {
     }
     state.overlay = nil
     state.message = StatusMessage(text: "saving the \(category.rawValue) line…", isError: false)
-    return [.saveIncidentLine(incidentID: form.incidentID, index: index, draft: draft, edit: edit)]
+    return [
+      .saveIncidentLine(
+        incidentID: form.incidentID, index: index, loaded: incident.stored, draft: draft, edit: edit)
+    ]
   }
 
   /// The selected incident's postmortem document, as `spendtop ledger export` writes it (the same
@@ -100,7 +113,7 @@ extension LedgerUpdate {
     }
     let bills = state.data.cube.isEmpty ? nil : state.data.cube
     let text = PostmortemMarkdown.render(stored, CostEvaluator.evaluate(stored, bills: bills), bills: bills)
-    return [.export(suggestedName: "\(incident.id).md", text: text)]
+    return [.export(suggestedName: "\(incident.id).md", text: text, incident: stored)]
   }
 
   /// A save answered: the incident as its file now holds it, with the session's other unsaved lines.

@@ -112,10 +112,13 @@ public enum Effect: Sendable, Equatable {
   /// Open a new ledger incident from a detected anomaly and answer with `.incidentOpened`.
   case openIncident(Anomaly)
   /// Apply `edit` to cost line `index` of the incident's file (nil appends a line) and answer with
-  /// `.incidentLineSaved` or `.incidentLineNotSaved` for `draft`.
-  case saveIncidentLine(incidentID: String, index: Int?, draft: Int, edit: CostLineEdit)
-  /// Write text to a file named like `suggestedName` in the current directory.
-  case export(suggestedName: String, text: String)
+  /// `.incidentLineSaved` or `.incidentLineNotSaved` for `draft`. `loaded` is the incident as the
+  /// screen loaded it (`IncidentItem.stored`): when the file no longer holds it, nothing is written.
+  case saveIncidentLine(incidentID: String, index: Int?, loaded: Incident?, draft: Int, edit: CostLineEdit)
+  /// Write text to a file named like `suggestedName` in the current directory. `incident` is the
+  /// dashboard's copy the text was rendered from: the runtime says so when its file no longer holds
+  /// it (`ExportMessage`).
+  case export(suggestedName: String, text: String, incident: Incident?)
   /// Leave the dashboard.
   case quit
 }

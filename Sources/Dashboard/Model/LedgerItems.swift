@@ -18,13 +18,17 @@ public enum LedgerItems {
     return IncidentItem(
       id: incident.id, title: incident.title, start: incident.start, end: incident.end,
       status: incident.status.rawValue,
-      lines: costs.lines.enumerated().map { index, line in
-        IncidentLine(
-          category: line.category.rawValue, description: line.line.description, amount: line.amount,
-          source: line.source.rawValue,
-          formula: line.amount == nil ? (line.missing ?? line.formula) : line.calculation,
-          note: line.line.note, storage: .saved(index: index))
-      }, stored: incident)
+      lines: costs.lines.enumerated().map { index, line in self.line(line, storage: .saved(index: index)) },
+      stored: incident)
+  }
+
+  /// An evaluated cost line as the screen shows it: its calculation, or why its amount is missing.
+  public static func line(_ line: EvaluatedLine, storage: LineStorage) -> IncidentLine {
+    IncidentLine(
+      category: line.category.rawValue, description: line.line.description, amount: line.amount,
+      source: line.source.rawValue,
+      formula: line.amount == nil ? (line.missing ?? line.formula) : line.calculation,
+      note: line.line.note, storage: storage)
   }
 
   /// The incident as just saved, shown with the lines of this session that are not in the file

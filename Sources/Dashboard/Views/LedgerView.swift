@@ -86,7 +86,8 @@ struct LedgerView {
     var columns = [
       Table.Column("Category", .fixed(17)), Table.Column("Description", .flexible(weight: 2, minimum: 10)),
       Table.Column("Amount", .fixed(12), alignRight: true),
-      Table.Column("Formula", .flexible(weight: 4, minimum: 10)),
+      // A long calculation (an override with what it overrides) loses its middle, not its result.
+      Table.Column("Formula", .flexible(weight: 4, minimum: 10), cutsMiddle: true),
     ]
     if wide { columns.insert(Table.Column("Source", .fixed(8)), at: 3) }
     let rows: [[Table.Content]] = incident.lines.map { line in

@@ -128,8 +128,13 @@ struct OverlayView {
 
   private func renderLineForm(_ form: LineForm, _ screen: inout Screen, in rect: Rect) {
     let width = min(72, rect.width - 4)
+    // The problem wraps inside the form's border, and the form grows by its extra lines, as far
+    // as the content area allows.
+    let problem = form.problem.map { TextWidth.wrap($0, to: width - 2) } ?? []
+    let height = min(10 + max(problem.count - 1, 0), rect.height)
     let box = Rect(
-      x: rect.x + (rect.width - width) / 2, y: rect.y + rect.height / 2 - 5, width: width, height: 10)
+      x: rect.x + (rect.width - width) / 2, y: rect.y + (rect.height - height) / 2, width: width,
+      height: height)
     screen.fill(box, style: theme[.text])
     let title =
       form.index == nil ? "Add cost line to \(form.incidentID)" : "Edit cost line of \(form.incidentID)"
@@ -149,7 +154,9 @@ struct OverlayView {
     screen.put(
       "categories: " + LedgerUpdate.categories.joined(separator: " "), in: inside.row(5), style: theme[.muted]
     )
-    if let problem = form.problem { screen.put(problem, in: inside.row(6), style: theme[.error]) }
+    for (offset, line) in problem.prefix(max(inside.height - 7, 0)).enumerated() {
+      screen.put(line, in: inside.row(6 + offset), style: theme[.error])
+    }
     screen.put("Tab next field · Enter save · Esc cancel", in: inside.row(-1), style: theme[.muted])
   }
 }

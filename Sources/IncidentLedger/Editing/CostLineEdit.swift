@@ -93,20 +93,50 @@ public struct CostLineEdit: Sendable, Equatable {
 extension Incident {
   /// Applies `edit` to cost line `index` (0-based), or appends a new line when `index` is nil.
   ///
+  /// An edit applies only to the line it was made to: `shown` is line `index` as it was loaded,
+  /// and an incident that no longer has it there (a line removed or changed meanwhile) is
+  /// refused, never edited in the wrong place.
+  ///
   /// - Returns: the index of the line in `costLines`.
-  /// - Throws: `LedgerError.invalidChange` for an index the incident does not have, or an edit
-  ///   that cannot be applied.
+  /// - Throws: `LedgerError.changedSinceLoaded` when line `index` is not `shown`,
+  ///   `LedgerError.invalidChange` for an edit that cannot be applied.
   @discardableResult
-  public mutating func apply(_ edit: CostLineEdit, at index: Int?) throws(LedgerError) -> Int {
+  public mutating func apply(_ edit: CostLineEdit, at index: Int?, shown: CostLine?) throws(LedgerError)
+    -> Int
+  {
     guard let index else {
       costLines.append(try edit.applied(to: nil))
       return costLines.count - 1
     }
-    guard costLines.indices.contains(index) else {
-      throw .invalidChange(
-        "\(id) has \(costLines.count) cost lines, not \(index + 1): the file changed; reload the dashboard")
+    let current = costLines.indices.contains(index) ? costLines[index] : nil
+    guard let current, current == shown else {
+      throw .changedSinceLoaded(id: id, detail: Self.difference(line: index, shown: shown, now: current))
     }
-    costLines[index] = try edit.applied(to: costLines[index])
+    costLines[index] = try edit.applied(to: current)
     return index
+  }
+
+  /// Why the incident is not `loaded` any more, in words: the edited line first, else the first
+  /// cost line that differs, else its other fields.
+  func difference(from loaded: Incident, editing index: Int?) -> String {
+    func line(_ lines: [CostLine], _ index: Int) -> CostLine? {
+      lines.indices.contains(index) ? lines[index] : nil
+    }
+    if let index, line(loaded.costLines, index) != line(costLines, index) {
+      return Self.difference(line: index, shown: line(loaded.costLines, index), now: line(costLines, index))
+    }
+    if let changed = (0..<max(costLines.count, loaded.costLines.count)).first(where: {
+      line(loaded.costLines, $0) != line(costLines, $0)
+    }) {
+      return Self.difference(
+        line: changed, shown: line(loaded.costLines, changed), now: line(costLines, changed))
+    }
+    return "its fields other than the cost lines changed"
+  }
+
+  private static func difference(line index: Int, shown: CostLine?, now: CostLine?) -> String {
+    let was = shown.map { "\"\($0.description)\"" } ?? "none"
+    let now = now.map { "is now \"\($0.description)\"" } ?? "is gone"
+    return "cost line \(index + 1), \(was), \(now)"
   }
 }

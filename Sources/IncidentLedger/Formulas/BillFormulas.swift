@@ -30,6 +30,12 @@ enum BillFormulas {
     if let override = inputs.override {
       var result = AmountFormulas.entered(line, override)
       result.formula = "entered override of the bill's overage"
+      // What the override replaces, as an entered amount over a formula's inputs says it.
+      let overridden =
+        computed.map(overageCalculation)
+        ?? "the bill's overage, not computed: "
+        + (failure.map { $0 == .noBills ? "no bills were given" : $0.description } ?? "no bills were given")
+      result.calculation = "\(override.dollars()) entered (overrides \(overridden))"
       commonInputs.append(LineInput("overrideReason", .text(inputs.overrideReason)))
       if let computed { commonInputs.append(LineInput("computedFromBill", .money(computed.amount))) }
       result.inputs = commonInputs
@@ -51,13 +57,17 @@ enum BillFormulas {
     ]
     result.amount = computed.amount
     result.overage = computed
+    result.calculation = overageCalculation(computed)
+    return result
+  }
+
+  /// `actual − expected over N days = amount`, `≈` when the shown operands are rounded.
+  static func overageCalculation(_ computed: OverageResult) -> String {
     let partial = computed.isPartial ? " (bills end \(computed.counted.upperBound): partial)" : ""
     let sign = ShownArithmetic.sign(
       ShownArithmetic.cents(computed.actual) - ShownArithmetic.cents(computed.expected), computed.amount)
-    result.calculation =
-      "\(computed.actual.dollars()) − \(computed.expected.dollars()) over \(computed.days.count) days"
+    return "\(computed.actual.dollars()) − \(computed.expected.dollars()) over \(computed.days.count) days"
       + " \(sign) \(computed.amount.dollars())\(partial)"
-    return result
   }
 
   static func runRate(_ line: CostLine, _ inputs: RunRateInputs, _ incident: Incident, _ bills: Cube?)

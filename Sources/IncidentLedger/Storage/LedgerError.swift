@@ -8,6 +8,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
   case alreadyExists(id: String, path: String)
   /// The file changed on disk since it was read; saving would overwrite someone's edit.
   case changedOnDisk(path: String)
+  /// The file of incident `id` is not the incident a change was made to (it changed since it was
+  /// loaded, e.g. by `spendtop ledger edit`): what differs, in words.
+  case changedSinceLoaded(id: String, detail: String)
   /// The ID cannot name a file.
   case invalidID(String)
   /// A system call failed.
@@ -26,6 +29,9 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case .changedOnDisk(let path):
       return "\(path) changed on disk since it was read; not overwriting it. Re-run the command to apply "
         + "the change to the current file"
+    case .changedSinceLoaded(let id, let detail):
+      return "the ledger file of \(id) changed since it was loaded (\(detail)): nothing written; "
+        + "reopen the dashboard to load the file as it is, then redo the change"
     case .invalidID(let id):
       return "\"\(id)\" cannot be an incident ID: use 1-100 letters, digits, '-', '_' or '.'"
     case .io(let path, let operation, let message):
