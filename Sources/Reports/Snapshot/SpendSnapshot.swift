@@ -52,23 +52,7 @@ public struct SpendSnapshot: Sendable, Equatable {
       rows: sums.map { RollupRow(values: $0.key, cost: $0.value) }.sorted {
         $0.values.lexicographicallyPrecedes($1.values)
       })
-    gaps = Self.runs(of: period, without: days)
-  }
-
-  /// The runs of `period`'s days not in `days`, in order.
-  static func runs(of period: ReportPeriod, without days: Set<Day>) -> [ClosedRange<Day>] {
-    var runs: [ClosedRange<Day>] = []
-    var start: Day?
-    for day in period.start...period.end {
-      if !days.contains(day) {
-        start = start ?? day
-      } else if let first = start {
-        runs.append(first...day.advanced(by: -1))
-        start = nil
-      }
-    }
-    if let first = start { runs.append(first...period.end) }
-    return runs
+    gaps = DayRuns.runs(in: period.start...period.end) { !days.contains($0) }
   }
 
   /// The sum of every row.

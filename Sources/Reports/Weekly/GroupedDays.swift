@@ -66,19 +66,11 @@ struct GroupedDays {
 
   /// The runs of days of `period` within `data` that have no rows at all.
   func gaps(in period: ReportPeriod, data: ClosedRange<Day>) -> [ClosedRange<Day>] {
-    var runs: [ClosedRange<Day>] = []
-    var start: Day?
-    for offset in offsets(of: period) {
-      let day = windowStart.advanced(by: offset)
-      if !hasRows[offset] && data.contains(day) {
-        start = start ?? day
-      } else if let first = start {
-        runs.append(first...day.advanced(by: -1))
-        start = nil
-      }
+    let offsets = offsets(of: period)
+    let days = offsets.lazy.map { self.windowStart.advanced(by: $0) }
+    return DayRuns.runs(in: days) { day in
+      !self.hasRows[self.windowStart.distance(to: day)] && data.contains(day)
     }
-    if let first = start { runs.append(first...period.end) }
-    return runs
   }
 
   /// The window offsets of the days of `period` that lie in the window.
