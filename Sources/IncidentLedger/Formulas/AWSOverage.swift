@@ -71,6 +71,10 @@ public enum AWSOverage {
     if costs.hasCalendarCharges(in: counted), costs.billDays.lowerBound > reference.firstDay {
       throw .insufficientHistory(needed: reference.firstDay, billsStart: costs.billDays.lowerBound)
     }
+    let calendarReference =
+      costs.hasCalendarCharges(in: counted) ? [reference.firstDay...reference.lastDay] : []
+    try BillComputationError.checkNoGap(
+      in: [baseline, counted] + calendarReference, of: cube, for: "the overage's baseline and window")
     let expectedByWeekday = costs.usage.map { weekdayBaseline($0, days: baseline) }
     var days: [DailyOverage] = []
     for day in counted {

@@ -14,6 +14,9 @@ public enum BillComputationError: Error, Equatable, Sendable, CustomStringConver
   case notEnoughDataAfterStep(from: Day, billsEnd: Day, needed: Int)
   /// The series hold several currencies.
   case mixedCurrencies([String])
+  /// Days the computation needs have no rows at all in the bills (a month not imported, or
+  /// forgotten): a gap, not $0 of spend, so nothing is computed from them.
+  case gap([ClosedRange<Day>], neededFor: String)
 
   public var description: String {
     switch self {
@@ -29,6 +32,12 @@ public enum BillComputationError: Error, Equatable, Sendable, CustomStringConver
       return "the new level needs \(needed) days of bills from \(from); the bills end on \(billsEnd)"
     case .mixedCurrencies(let codes):
       return "the series hold several currencies (\(codes.joined(separator: ", "))) that cannot be added"
+    case .gap(let runs, let purpose):
+      let days = runs.map {
+        $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound) … \($0.upperBound)"
+      }
+      return "the bills have no data at all for \(days.joined(separator: ", ")) (not imported, or forgotten), "
+        + "needed for \(purpose): a gap, not $0; import those bills, or enter the amount"
     }
   }
 }
@@ -98,5 +107,30 @@ struct SeriesDailyCosts {
   /// Whether any series has a fee or tax on a day in `days`.
   func hasCalendarCharges(in days: ClosedRange<Day>) -> Bool {
     calendar.contains { series in series.keys.contains { days.contains($0) } }
+  }
+}
+
+// MARK: - Gaps
+
+extension BillComputationError {
+  /// Throws `.gap` when any day of `ranges` has no row at all in `cube`; `purpose` says what
+  /// needs those days (e.g. "the overage's baseline or window").
+  static func checkNoGap(
+    in ranges: [ClosedRange<Day>], of cube: Cube, for purpose: String
+  ) throws(BillComputationError) {
+    var present = Set<Day>()
+    for row in cube.rows { present.insert(row.key.day) }
+    // Runs of overlapping ranges (a baseline inside a reference month) are named once.
+    var runs: [ClosedRange<Day>] = []
+    for run in ranges.flatMap({ range in DayRuns.runs(in: range) { !present.contains($0) } }).sorted(by: {
+      $0.lowerBound < $1.lowerBound
+    }) {
+      if let last = runs.last, run.lowerBound <= last.upperBound.advanced(by: 1) {
+        runs[runs.count - 1] = last.lowerBound...max(last.upperBound, run.upperBound)
+      } else {
+        runs.append(run)
+      }
+    }
+    guard runs.isEmpty else { throw .gap(runs, neededFor: purpose) }
   }
 }

@@ -52,6 +52,8 @@ public enum RunRateStep {
     let afterEnd = billDays.upperBound
     let after = max(afterStart, afterEnd.advanced(by: -(span - 1)))...afterEnd
     let before = beforeStart...beforeEnd
+    try BillComputationError.checkNoGap(
+      in: [before, after], of: cube, for: "the levels before and after the step")
     let costs = try SeriesDailyCosts(
       cube: cube, series: series, days: before.lowerBound...after.upperBound, basis: basis)
     return RunRateResult(

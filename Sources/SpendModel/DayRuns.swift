@@ -1,11 +1,9 @@
-import SpendModel
-
 /// Runs of consecutive days: the gaps of a period (days with no rows at all), named as ranges.
-enum DayRuns {
+public enum DayRuns {
   /// The runs of consecutive `days` (ascending, one apart) for which `isGap` holds, in order.
   ///
   ///     DayRuns.runs(in: oct1...oct5) { $0 == oct2 || $0 == oct3 }   // [oct2...oct3]
-  static func runs(in days: some Sequence<Day>, where isGap: (Day) -> Bool) -> [ClosedRange<Day>] {
+  public static func runs(in days: some Sequence<Day>, where isGap: (Day) -> Bool) -> [ClosedRange<Day>] {
     var runs: [ClosedRange<Day>] = []
     var start: Day?
     var last: Day?
