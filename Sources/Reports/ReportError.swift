@@ -14,6 +14,8 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The period compared against has no row at all on any of its days (not imported, or
   /// forgotten): a gap, not $0 of spend, so there is nothing to compare with.
   case comparedPeriodIsGap(period: ReportPeriod)
+  /// The period reported on has no row at all on any of its days: a gap, not $0 of spend.
+  case reportedPeriodIsGap(period: ReportPeriod)
   /// A snapshot file is not valid JSON or not a spendtop snapshot.
   case invalidSnapshot(path: String, line: Int, column: Int, reason: String)
   /// A comparison asks for a dimension the snapshot did not keep.
@@ -50,6 +52,9 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case .comparedPeriodIsGap(let period):
       return "no data at all for \(period), the period compared against (not imported, or forgotten): "
         + "a gap, not $0 of spend; compare with another period with --against"
+    case .reportedPeriodIsGap(let period):
+      return "no data at all for \(period), the period reported on (not imported, or forgotten): "
+        + "a gap, not $0 of spend; choose another --period"
     case .invalidSnapshot(let path, let line, let column, let reason):
       return "\(path):\(line):\(column): not a spendtop snapshot: \(reason)"
     case .snapshotLacksDimension(let path, let dimension, let kept):

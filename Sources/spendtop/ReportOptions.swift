@@ -102,7 +102,7 @@ enum ReportExit {
     case .noData, .periodOutsideData, .comparedPeriodOutsideData, .invalidSnapshot, .snapshotLacksDimension,
       .snapshotMismatch:
       return 65
-    case .comparedPeriodIsGap: return 65
+    case .comparedPeriodIsGap, .reportedPeriodIsGap: return 65
     case .unreadable: return 66
     case .cannotWrite: return 73
     }

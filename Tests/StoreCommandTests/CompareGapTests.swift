@@ -25,6 +25,16 @@ import Testing
     #expect(result.stderr.contains("--against"))
   }
 
+  @Test func aReportedPeriodThatIsAllGapIsAnErrorNotMinus100Percent() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let db = try storeWithoutSeptember(directory)
+    let result = try Spendtop.run(["report", "compare", "--db", db, "--period", "2026-09", "--format", "json"])
+    #expect(result.status == 65)
+    #expect(result.stdout == "")
+    #expect(result.stderr.contains("no data at all for 2026-09-01..2026-09-30, the period reported on"))
+  }
+
   @Test func aBasePartlyInTheGapGetsANote() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }

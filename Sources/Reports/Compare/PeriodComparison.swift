@@ -35,7 +35,8 @@ public struct PeriodComparison: Sendable {
   ///   - dimensions: names to group by; nil for those `current` kept.
   ///   - snapshotPath: the file `against` was read from, if any (named in messages and output).
   /// - Throws: `ReportError.snapshotMismatch` for different bases or currencies,
-  ///   `.snapshotLacksDimension`, `.comparedPeriodIsGap` when no day of `against` has data.
+  ///   `.snapshotLacksDimension`, `.comparedPeriodIsGap` when no day of `against` has data,
+  ///   `.reportedPeriodIsGap` when no day of `current` has.
   public init(
     current: SpendSnapshot, against: SpendSnapshot, dimensions: [String]? = nil, snapshotPath: String? = nil
   ) throws(ReportError) {
@@ -49,6 +50,9 @@ public struct PeriodComparison: Sendable {
     guard current.currency == against.currency else {
       throw .snapshotMismatch(
         path: source, reason: "it is in \(against.currency), the report in \(current.currency)")
+    }
+    if current.gaps == [current.period.start...current.period.end] {
+      throw .reportedPeriodIsGap(period: current.period)
     }
     if against.gaps == [against.period.start...against.period.end] {
       throw .comparedPeriodIsGap(period: against.period)
