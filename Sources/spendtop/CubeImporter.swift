@@ -105,7 +105,7 @@ struct CubeImporter {
     let digest: SHA256.Digest
     do { digest = try SHA256.digest(ofFileAt: path) } catch { throw .store(error) }
     return ImportedFile(
-      path: path, size: size(of: path), sha256: digest.hex, format: formatName,
+      path: StoreImporter.registryPath(path), size: size(of: path), sha256: digest.hex, format: formatName,
       billingPeriods: periods.sorted(), rowsRead: reader.rowsRead, rowsSkipped: 0, totals: ordered(totals))
   }
 

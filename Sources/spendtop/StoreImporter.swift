@@ -1,5 +1,6 @@
 import BillImport
 import Dispatch
+import Foundation
 import SpendModel
 import SpendStore
 import Synchronization
@@ -93,6 +94,13 @@ struct StoreImporter {
     }
   }
 
+  /// A file's path as the registry keeps it: absolute, so that the dashboard finds the bills'
+  /// line items from any working directory (`bills/oct.csv` typed in /home/ana is
+  /// `/home/ana/bills/oct.csv`).
+  static func registryPath(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
+  }
+
   /// Writes each chunk of cells to the store as it is read; returns the files in plan order.
   ///
   /// Files that would count one bill twice (`BillOverlap`) fail the batch once all are read.
@@ -131,7 +139,7 @@ struct StoreImporter {
     return sources.indices.compactMap { index in
       guard let summary = summaries[index], let hash = hashes[index] else { return nil }
       let record = ImportedFile(
-        path: sources[index].path, size: sources[index].byteCount, sha256: hash,
+        path: Self.registryPath(sources[index].path), size: sources[index].byteCount, sha256: hash,
         format: summary.format.description, billingPeriods: periods(of: summary), rowsRead: summary.rowsRead,
         rowsSkipped: summary.skippedRows.count, totals: totals(of: summary))
       return FileResult(summary: summary, record: record)

@@ -17,9 +17,11 @@ struct Spendtop {
     var stderr: String
   }
 
-  /// Runs `spendtop arguments` to completion; stdout and stderr go through files, so neither
-  /// can fill up and block the child.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+  /// Runs `spendtop arguments` to completion (in `workingDirectory` when given); stdout and stderr
+  /// go through files, so neither can fill up and block the child.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], workingDirectory: String? = nil
+  ) throws -> Output {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let outPath = directory.file("stdout")
@@ -31,6 +33,7 @@ struct Spendtop {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
     process.standardOutput = FileHandle(forWritingAtPath: outPath)
     process.standardError = FileHandle(forWritingAtPath: errPath)
     try process.run()
