@@ -33,7 +33,8 @@ import Testing
     #expect(breakdown.rows.map(\.name) == ["2026-11"])
     // The header still compares with October 1–28.
     #expect(breakdown.previousTotal.dollars() == "$49,919.08")
-    #expect(harness.render().lines[2].contains("vs Oct 1–28 · 1 of 1 rows"))
+    #expect(harness.render().lines[2].contains("vs Oct 1–28 · 1 of 1 row"))
+    #expect(!harness.render().lines[2].contains("1 of 1 rows"))
     harness.press("pp")  // the last 30 days: Oct 30 – Nov 28, two months
     #expect(harness.state.explorer.breakdown?.rows.map(\.name).sorted() == ["2026-10", "2026-11"])
   }

@@ -53,9 +53,10 @@ struct ExplorerView {
         limit: totalsRow.right)
       comparison = " vs \(period.previousLabel)"
     }
+    let rows = breakdown.rows.count == 1 ? "1 row" : "\(breakdown.rows.count) rows"
     screen.put(
-      "\(comparison) · \(explorer.visible.count) of \(breakdown.rows.count) rows", x: x,
-      y: totalsRow.y, style: theme[.muted], limit: totalsRow.right)
+      "\(comparison) · \(explorer.visible.count) of \(rows)", x: x, y: totalsRow.y, style: theme[.muted],
+      limit: totalsRow.right)
 
     guard !explorer.visible.isEmpty else {
       let why =
