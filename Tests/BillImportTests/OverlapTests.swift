@@ -32,6 +32,11 @@ import Testing
     #expect(!exact && repeated > 18_000 && repeated < 22_000, "\(repeated)")
     #expect(refusal?.exitCode == 65)
     #expect(refusal?.description.contains("Use the newer one alone") == true)
+    // Counts are grouped like every other count spendtop prints.
+    let grouped = BillImportError.grouped(repeated)
+    #expect(grouped.contains(","))
+    #expect(refusal?.description.contains("(about \(grouped) identity/LineItemId") == true)
+    #expect(BillImportError.grouped(1_609) == "1,609" && BillImportError.grouped(999) == "999")
     // The compact path (`cube`, the dashboard) refuses the same way, in either order.
     #expect(throws: BillImportError.self) { _ = try BillReader.readCells(paths: [early, Self.november]) }
   }

@@ -104,7 +104,7 @@ public enum BillImportError: Error, Hashable, Sendable, CustomStringConvertible 
     case .overlappingBills(
       let first, let second, let period, let repeated, let exact, let firstEnd, let secondEnd):
       return "\(first) and \(second) hold the same line items of billing period \(period) "
-        + "(\(exact ? "" : "about ")\(repeated) identity/LineItemId + TimeInterval in both; "
+        + "(\(exact ? "" : "about ")\(Self.grouped(repeated)) identity/LineItemId + TimeInterval in both; "
         + "the first runs to \(firstEnd), the second to \(secondEnd)): they look like two versions of "
         + "one bill, and summing them would count it twice. Use the newer one alone (usually the one "
         + "that runs later), or the period's manifest (it lists only the current parts)"
@@ -112,5 +112,18 @@ public enum BillImportError: Error, Hashable, Sendable, CustomStringConvertible 
       return "\(first) and \(second) are the same file (identical bytes): reading both would count "
         + "the bill twice. Give it once"
     }
+  }
+}
+
+extension BillImportError {
+  /// A count with `,` between thousands, as every other count spendtop prints (`1,609`).
+  static func grouped(_ count: Int) -> String {
+    let digits = String(count.magnitude)
+    var text = ""
+    for (offset, digit) in digits.enumerated() {
+      if offset > 0, (digits.count - offset) % 3 == 0 { text.append(",") }
+      text.append(digit)
+    }
+    return (count < 0 ? "-" : "") + text
   }
 }
