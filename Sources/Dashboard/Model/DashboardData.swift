@@ -275,6 +275,9 @@ public struct IncidentItem: Sendable, Equatable, Identifiable {
 
   /// How many lines are not (yet) in the file.
   public var unsavedCount: Int { lines.filter { !$0.isSaved }.count }
+  /// How many lines have no amount (bill-derived lines without bills, or over a gap): the total
+  /// is then a lower bound.
+  public var missingCount: Int { lines.filter { $0.amount == nil }.count }
 
   /// Totals per category in first-seen order.
   public var categoryTotals: [(category: String, total: Money)] {

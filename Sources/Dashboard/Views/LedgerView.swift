@@ -32,7 +32,7 @@ struct LedgerView {
       [
         .text($0.id, theme[.accent]), .text($0.title), .text("\($0.start)…\($0.end)", theme[.muted]),
         .text($0.status, $0.isOpen ? theme[.warning] : theme[.muted]),
-        .text($0.total.dollars(decimals: 0) + ($0.unsavedCount == 0 ? "" : "*"), theme[.increase]),
+        .text(Self.listTotal($0), theme[.increase]),
       ]
     }
     Table(
@@ -73,11 +73,21 @@ struct LedgerView {
     }
   }
 
+  /// An incident's total in the list: `≥` when amounts are missing, `*` when lines are not saved.
+  private static func listTotal(_ incident: IncidentItem) -> String {
+    (incident.missingCount == 0 ? "" : "≥") + incident.total.dollars(decimals: 0)
+      + (incident.unsavedCount == 0 ? "" : "*")
+  }
+
   private func renderLines(_ incident: IncidentItem, _ screen: inout Screen, in rect: Rect) {
     // The total keeps its room: a long title is cut, never the amount.
     let unsaved = incident.unsavedCount
+    let missing = incident.missingCount
+    // Like `spendtop ledger show`: with amounts missing, the total is what is known.
+    let known = incident.total.dollars()
     let total =
-      "  total \(incident.total.dollars())" + (unsaved == 0 ? "" : " (\(unsaved) not saved)")
+      (missing == 0 ? "  total \(known)" : "  total ≥ \(known) (\(missing) missing)")
+      + (unsaved == 0 ? "" : " (\(unsaved) not saved)")
     var x = screen.put(incident.id + "  ", x: rect.x, y: rect.y, style: theme[.accent], limit: rect.right)
     let room = max(rect.right - total.count - x, 0)
     x = screen.put(TextWidth.truncate(incident.title, to: room), x: x, y: rect.y, style: theme[.title])
