@@ -41,8 +41,11 @@ import Testing
     var harness = try GapComparisonTests.harness()
     harness.press("<<")
     let line = harness.render().lines[1]
-    #expect(line.contains("Sep 2026  $0.00  no data for Sep 2026: a gap, not $0"), "\(line)")
+    #expect(line.contains("Sep 2026  –  no data for Sep 2026: a gap, not $0"), "\(line)")
     #expect(!line.contains("-100.0%"))
+    harness.press("2")
+    let explorer = harness.render().lines.joined(separator: "\n")
+    #expect(explorer.contains("–  no data for Sep 2026: a gap, not $0"), "\(explorer)")
   }
 
   @Test func aFirstMonthsRowsShowNoChange() throws {

@@ -30,11 +30,18 @@ public struct Period: Sendable, Equatable {
   /// `new`.
   public func noComparison(in data: DashboardData) -> String? {
     guard let range = data.dayRange else { return noPreviousLabel }
-    if range.overlaps(days) && !data.hasData(in: days) {
+    if isGap(in: data) {
       return "no data for \(label): a gap, not $0"
     }
     guard previous.upperBound >= range.lowerBound else { return noPreviousLabel }
     return data.hasData(in: previous) ? nil : "no data for \(previousLabel)"
+  }
+
+  /// Whether the period lies within the data but has no rows on any of its days (a month not
+  /// imported, or forgotten): its total is unknown, not $0.
+  public func isGap(in data: DashboardData) -> Bool {
+    guard let range = data.dayRange else { return false }
+    return range.overlaps(days) && !data.hasData(in: days)
   }
 
   /// Resolves a mode against "today".

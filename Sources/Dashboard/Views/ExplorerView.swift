@@ -41,8 +41,9 @@ struct ExplorerView {
       renderLineItems(lineItems, &screen, in: tableRect)
       return
     }
-    x = screen.put(
-      breakdown.total.dollars(), x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
+    // A gap's total is unknown, not $0.00.
+    let total = period.isGap(in: state.data) ? "–" : breakdown.total.dollars()
+    x = screen.put(total, x: x, y: totalsRow.y, style: theme[.title], limit: totalsRow.right)
     let none = period.noComparison(in: state.data)
     var comparison = "  \(none ?? "")"  // nothing before the data, or a gap: no `(new) vs Jul`
     if none == nil {

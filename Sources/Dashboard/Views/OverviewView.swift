@@ -24,7 +24,9 @@ struct OverviewView {
   private func renderFigures(_ model: OverviewModel, _ screen: inout Screen, in rect: Rect) {
     var x = screen.put(
       model.period.label + "  ", x: rect.x, y: rect.y, style: theme[.muted], limit: rect.right)
-    x = screen.put(model.total.dollars(), x: x, y: rect.y, style: theme[.title], limit: rect.right)
+    // A gap's total is unknown, not $0.00.
+    let total = model.period.isGap(in: state.data) ? "–" : model.total.dollars()
+    x = screen.put(total, x: x, y: rect.y, style: theme[.title], limit: rect.right)
     if let none = model.period.noComparison(in: state.data) {
       // Nothing before the data, or a gap: a comparison would read `(new) vs Jul $0.00`.
       screen.put("  \(none)", x: x, y: rect.y, style: theme[.muted], limit: rect.right)
