@@ -13,6 +13,19 @@ enum TestPaths {
   static func shared(_ relative: String) -> String { packageRoot + "/../shared/" + relative }
 }
 
+/// Runs a `/bin/sh -c` command line (to cut or change a bill for a test).
+enum Shell {
+  /// Runs `command` to completion and returns its exit status.
+  static func run(_ command: String) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+}
+
 /// A fresh private directory under the system temp directory, for one test.
 struct TemporaryDirectory {
   let path: String
